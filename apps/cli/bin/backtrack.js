@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const bundle = fileURLToPath(new URL('../dist/backtrack.js', import.meta.url));
 if (!existsSync(bundle)) {
-  process.stderr.write('backtrack: the CLI is not built yet. Run `npm install` (or `npm run build`) at the repository root.\n');
+  process.stderr.write(
+    'backtrack: the CLI is not built yet. Run `npm install` (or `npm run build`) at the repository root.\n',
+  );
   process.exit(2);
 }
 await import(bundle);

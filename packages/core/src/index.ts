@@ -1,1 +1,7 @@
-export {};
+/**
+ * @backtrack/core — the pure domain core of Backtrack: the knowledge base and
+ * the assessment engine. No I/O, no clock: callers pass everything in.
+ */
+export * from './knowledge/index.js';
+export * from './assessment/index.js';
+export * from './errors.js';

@@ -1,0 +1,91 @@
+/**
+ * Reads an answers file (`{"answers": {"<question id>": value}}`), checks its
+ * shape with zod and every answer with the core's `validateAnswers`. Any
+ * problem that would drop an answer is an error naming the file, the
+ * question and what was expected; warnings are kept for the report.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import {
+  DomainError,
+  validateAnswers,
+  type AnswerValue,
+  type Issue,
+  type KnowledgeBase,
+} from '@backtrack/core';
+import { z } from 'zod';
+
+/** The answers file: an object whose `answers` maps question ids to values. */
+export const ZAnswersFile = z.object({
+  answers: z.record(z.string(), z.unknown()),
+});
+/** A parsed answers file. */
+export type TAnswersFile = z.infer<typeof ZAnswersFile>;
+
+/** Valid answers from a file, and the non-fatal issues found in them. */
+export interface AnswersFromFile {
+  answers: Record<string, AnswerValue>;
+  issues: Issue[];
+}
+
+const EXAMPLE = '{"answers": {"age": 34, "saddle_numbness": "no"}}';
+
+function describeReadError(error: unknown): {
+  code: 'not_found' | 'invalid_input';
+  reason: string;
+} {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  if (code === 'ENOENT') return { code: 'not_found', reason: 'the file does not exist' };
+  if (code === 'EISDIR') return { code: 'invalid_input', reason: 'it is a directory, not a file' };
+  if (code === 'EACCES') return { code: 'invalid_input', reason: 'permission denied' };
+  return { code: 'invalid_input', reason: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * Reads and validates the answers file at `path` (relative to `cwd`).
+ * Throws a `DomainError` (`not_found` or `invalid_input`) with one detail
+ * line per problem.
+ */
+export async function readAnswersFile(
+  kb: KnowledgeBase,
+  path: string,
+  options: { cwd: string },
+): Promise<AnswersFromFile> {
+  let text: string;
+  try {
+    text = await readFile(resolve(options.cwd, path), 'utf8');
+  } catch (error) {
+    const { code, reason } = describeReadError(error);
+    throw new DomainError(code, `cannot read answers file ${path}: ${reason}`);
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DomainError('invalid_input', `answers file ${path} is not valid JSON: ${reason}`);
+  }
+
+  const parsed = ZAnswersFile.safeParse(json);
+  if (!parsed.success) {
+    throw new DomainError(
+      'invalid_input',
+      `answers file ${path} must be a JSON object with an "answers" object, for example ${EXAMPLE}`,
+      parsed.error.issues.map(
+        (i) => `${i.path.length > 0 ? i.path.join('.') : '(the file)'}: ${i.message}`,
+      ),
+    );
+  }
+
+  const { answers, issues } = validateAnswers(kb, parsed.data.answers);
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) {
+    throw new DomainError(
+      'invalid_input',
+      `answers file ${path} has ${errors.length} invalid answer${errors.length === 1 ? '' : 's'} (see \`backtrack questions\` for ids and types):`,
+      errors.map((i) => i.message),
+    );
+  }
+  return { answers, issues };
+}

@@ -1,0 +1,184 @@
+/**
+ * The `backtrack` command: parses arguments with `node:util` parseArgs,
+ * dispatches to a command and maps every failure to an exit status. All I/O
+ * goes through the `CliIo` it is given, so tests run it in-process.
+ */
+import { parseArgs } from 'node:util';
+import { DomainError, loadKnowledgeBase, type ErrorCode } from '@backtrack/core';
+import { assessCommand } from './assess-command.js';
+import type { CliIo } from './cli-io.js';
+import { listKnowledgeBase, renderKnowledgeBase } from './list-knowledge-base.js';
+import { listQuestions, renderQuestions } from './list-questions.js';
+import { createStyle, outputWidth, shouldUseColour } from './style.js';
+import { isCommandName, usage, type CommandName } from './usage.js';
+import { VERSION } from './version.js';
+
+/** Exit status for bad arguments or a bad input file. */
+export const EXIT_USAGE = 2;
+
+/** A mistake in the command line; reported with the command's usage. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    readonly command?: CommandName,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Exit status for each domain error code. Complete by construction: a new
+ * code in the core fails to compile here until it is given a status.
+ */
+const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
+  invalid_input: EXIT_USAGE,
+  not_found: EXIT_USAGE,
+  conflict: 1,
+  forbidden: 1,
+  unauthenticated: 1,
+};
+
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+const JSON_OPTIONS = { ...HELP_OPTION, json: { type: 'boolean' } } as const;
+const ASSESS_OPTIONS = {
+  ...JSON_OPTIONS,
+  answers: { type: 'string' },
+  adaptive: { type: 'boolean' },
+  full: { type: 'boolean' },
+} as const;
+
+/** parseArgs with its errors turned into usage errors of `command`. */
+function parse<T>(command: CommandName, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    // parseArgs messages read "Unknown option '--x'. To specify…": keep the first sentence.
+    const message =
+      error instanceof Error ? (error.message.split('. ')[0] ?? error.message) : String(error);
+    throw new UsageError(message.charAt(0).toLowerCase() + message.slice(1), command);
+  }
+}
+
+function textOptions(io: CliIo) {
+  return {
+    style: createStyle({ colour: shouldUseColour(io.stdout, io.env) }),
+    width: outputWidth(io.stdout),
+  };
+}
+
+function writeJson(io: CliIo, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function help(io: CliIo, command?: CommandName): number {
+  io.stdout.write(usage(command));
+  return 0;
+}
+
+const COMMANDS: Readonly<Record<CommandName, (args: string[], io: CliIo) => Promise<number>>> = {
+  async assess(args, io) {
+    const { values } = parse('assess', () =>
+      parseArgs({ args, options: ASSESS_OPTIONS, strict: true }),
+    );
+    if (values.help) return help(io, 'assess');
+    if (values.adaptive && values.full) {
+      throw new UsageError('--adaptive and --full cannot be used together', 'assess');
+    }
+    if (values.json && values.answers === undefined) {
+      throw new UsageError(
+        '--json needs --answers FILE (the interactive interview prints a text report)',
+        'assess',
+      );
+    }
+    if (values.answers === '') throw new UsageError('--answers needs a file name', 'assess');
+    const interactive = values.answers === undefined;
+    // Interactive: adaptive unless --full. From a file: every answer unless --adaptive.
+    const mode = interactive
+      ? values.full
+        ? 'full'
+        : 'adaptive'
+      : values.adaptive
+        ? 'adaptive'
+        : 'full';
+    return assessCommand(
+      loadKnowledgeBase(),
+      { answersFile: values.answers, mode, format: values.json ? 'json' : 'text' },
+      io,
+    );
+  },
+
+  questions(args, io) {
+    const { values } = parse('questions', () =>
+      parseArgs({ args, options: JSON_OPTIONS, strict: true }),
+    );
+    if (values.help) return Promise.resolve(help(io, 'questions'));
+    const questions = listQuestions(loadKnowledgeBase());
+    if (values.json) writeJson(io, questions);
+    else io.stdout.write(renderQuestions(questions, textOptions(io)));
+    return Promise.resolve(0);
+  },
+
+  kb(args, io) {
+    const { values } = parse('kb', () => parseArgs({ args, options: JSON_OPTIONS, strict: true }));
+    if (values.help) return Promise.resolve(help(io, 'kb'));
+    const dto = listKnowledgeBase(loadKnowledgeBase());
+    if (values.json) writeJson(io, dto);
+    else io.stdout.write(renderKnowledgeBase(dto, textOptions(io)));
+    return Promise.resolve(0);
+  },
+
+  help(args, io) {
+    const { values, positionals } = parse('help', () =>
+      parseArgs({ args, options: HELP_OPTION, strict: true, allowPositionals: true }),
+    );
+    if (values.help) return Promise.resolve(help(io, 'help'));
+    const [topic, extra] = positionals;
+    if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`, 'help');
+    if (topic === undefined) return Promise.resolve(help(io));
+    if (!isCommandName(topic)) throw new UsageError(`unknown command "${topic}"`);
+    return Promise.resolve(help(io, topic));
+  },
+};
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) throw new UsageError('missing command');
+  if (first === '--help' || first === '-h') return help(io);
+  if (first === '--version') {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"`);
+  if (!isCommandName(first)) throw new UsageError(`unknown command "${first}"`);
+  return COMMANDS[first](rest, io);
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.stderr.write(`backtrack: ${error.message}\n\n${usage(error.command)}`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof DomainError) {
+    io.stderr.write(
+      `backtrack: ${error.message}\n${error.details.map((d) => `  - ${d}\n`).join('')}`,
+    );
+    return EXIT_CODES[error.code];
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(`backtrack: internal error: ${message}\n`);
+  return 1;
+}
+
+/**
+ * Runs the `backtrack` command line `argv` (without `node` and the script)
+ * and resolves with the exit status: 0 done, 1 internal error, 2 bad
+ * arguments or input, 130 interview cancelled.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The whole assessment from a set of answers: triage first, then the
+ * contributor ranking, the risk screen and any issues with the answers.
+ * Pure: same answers, same result.
+ */
+import type { KnowledgeBase } from '../knowledge/index.js';
+import { findContradictions, isApplicable, type Answers, type Issue } from './answers.js';
+import { rankContributors, type RankedContributor } from './rank-contributors.js';
+import { scoreRisk, type RiskResult } from './score-risk.js';
+import { triage, type Triage } from './triage.js';
+
+/** Shown with every result: Backtrack does not diagnose. */
+export const DISCLAIMER =
+  'Backtrack is not a diagnosis and does not replace an examination by a clinician. It estimates which weak links are likely from your answers. If a warning sign appears or the pain gets worse, seek care.';
+
+/** The outcome of an assessment. */
+export interface AssessmentResult {
+  triage: Triage;
+  contributors: RankedContributor[];
+  risk: RiskResult;
+  issues: Issue[];
+  disclaimer: string;
+}
+
+/** Answers plus the facts the engine derives from them (read by triage rules). */
+export function withDerivedFacts(answers: Answers): Answers {
+  const own = Object.fromEntries(Object.entries(answers).filter(([k]) => !k.startsWith('__')));
+  const risk = scoreRisk(own);
+  return risk.level === null ? own : { ...own, __risk_level: risk.level };
+}
+
+/**
+ * Assesses validated answers. `extraIssues` (for example from validation)
+ * are passed through into the result.
+ */
+export function assess(
+  kb: KnowledgeBase,
+  answers: Answers,
+  extraIssues: readonly Issue[] = [],
+): AssessmentResult {
+  const facts = withDerivedFacts(answers);
+  const result = triage(kb, facts);
+  const issues: Issue[] = [...extraIssues, ...findContradictions(facts)];
+  for (const id of result.unresolvedRedFlagQuestions) {
+    if (facts[id] === undefined) {
+      issues.push({
+        code: 'missing',
+        severity: 'warning',
+        questionId: id,
+        message: `${id}: warning-sign question not answered; triage assumed "no"`,
+      });
+    }
+  }
+  for (const q of kb.questions) {
+    if (facts[q.id] !== undefined && !isApplicable(q, facts)) {
+      issues.push({
+        code: 'not_applicable',
+        severity: 'info',
+        questionId: q.id,
+        message: `${q.id}: answered, though it only applies when an earlier answer calls for it; the answer is still used`,
+      });
+    }
+  }
+  return {
+    triage: result,
+    contributors: rankContributors(kb, facts),
+    risk: scoreRisk(facts),
+    issues,
+    disclaimer: DISCLAIMER,
+  };
+}

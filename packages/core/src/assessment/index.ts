@@ -1,0 +1,8 @@
+/** The assessment engine: validation, triage, ranking, risk screen and the interview. */
+export * from './answers.js';
+export * from './assess.js';
+export * from './interview.js';
+export * from './rank-contributors.js';
+export * from './score-risk.js';
+export * from './triage.js';
+export * from './evaluate-cases.js';

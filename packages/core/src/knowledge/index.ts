@@ -1,0 +1,181 @@
+/**
+ * The knowledge base: every record parsed through its zod schema and
+ * cross-checked (ids unique, references resolve), so the engine can trust it.
+ */
+import { z } from 'zod';
+import { CONTRIBUTORS } from './contributors.js';
+import { EFFECTS } from './effects.js';
+import { QUESTIONS } from './questions.js';
+import { RED_FLAGS, TRIAGE_RULES } from './red-flags.js';
+import {
+  ZContributor,
+  ZQuestion,
+  ZRedFlag,
+  ZSeedClaim,
+  ZSource,
+  ZTriageRule,
+  type Contributor,
+  type Question,
+  type RedFlag,
+  type Rule,
+  type SeedClaim,
+  type Source,
+  type TriageRule,
+} from './schema.js';
+import { SEED_CLAIMS } from './seed-claims.js';
+import { SOURCES } from './sources.js';
+
+/** The validated knowledge base handed to the engine. */
+export interface KnowledgeBase {
+  contributors: Contributor[];
+  questions: Question[];
+  redFlags: RedFlag[];
+  triageRules: TriageRule[];
+  sources: Source[];
+  seedClaims: SeedClaim[];
+}
+
+/** Pseudo-question ids the engine derives itself and rules may read. */
+export const DERIVED_FACT_IDS = ['__risk_level'] as const;
+
+/** Every question id a rule reads. */
+export function ruleQuestionIds(rule: Rule, out: string[] = []): string[] {
+  if ('q' in rule) out.push(rule.q);
+  else if ('all' in rule) rule.all.forEach((r) => ruleQuestionIds(r, out));
+  else if ('any' in rule) rule.any.forEach((r) => ruleQuestionIds(r, out));
+  else rule.of.forEach((r) => ruleQuestionIds(r, out));
+  return out;
+}
+
+/** Every source id cited by a record of the knowledge base, with the record that cites it. */
+export function citedSources(kb: KnowledgeBase): { source: string; by: string }[] {
+  const out: { source: string; by: string }[] = [];
+  for (const c of kb.contributors)
+    c.sources.forEach((s) => out.push({ source: s, by: `contributor ${c.id}` }));
+  for (const q of kb.questions)
+    for (const e of q.effects)
+      e.sources.forEach((s) => out.push({ source: s, by: `effect ${q.id} → ${e.contributor}` }));
+  for (const f of kb.redFlags)
+    f.sources.forEach((s) => out.push({ source: s, by: `red flag ${f.id}` }));
+  for (const t of kb.triageRules)
+    t.sources.forEach((s) => out.push({ source: s, by: `triage rule ${t.id}` }));
+  return out;
+}
+
+/**
+ * Parses raw records and checks cross-references; throws with every problem
+ * listed. Exposed for tests that feed deliberately broken data.
+ */
+export function buildKnowledgeBase(raw: {
+  contributors: unknown[];
+  questions: unknown[];
+  effects: Record<string, unknown[]>;
+  redFlags: unknown[];
+  triageRules: unknown[];
+  sources: unknown[];
+  seedClaims: unknown[];
+}): KnowledgeBase {
+  const questions = raw.questions.map((q) => {
+    const id = (q as { id?: string }).id ?? '?';
+    return ZQuestion.parse({ ...(q as object), effects: raw.effects[id] ?? [] });
+  });
+  const kb: KnowledgeBase = {
+    contributors: z.array(ZContributor).parse(raw.contributors),
+    questions,
+    redFlags: z.array(ZRedFlag).parse(raw.redFlags),
+    triageRules: z.array(ZTriageRule).parse(raw.triageRules),
+    sources: z.array(ZSource).parse(raw.sources),
+    seedClaims: z.array(ZSeedClaim).parse(raw.seedClaims),
+  };
+
+  const problems: string[] = [];
+  const unique = (kind: string, ids: string[]) => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) problems.push(`duplicate ${kind} id ${id}`);
+      seen.add(id);
+    }
+    return seen;
+  };
+  unique(
+    'contributor',
+    kb.contributors.map((c) => c.id),
+  );
+  const questionIds = unique(
+    'question',
+    kb.questions.map((q) => q.id),
+  );
+  unique(
+    'red flag',
+    kb.redFlags.map((f) => f.id),
+  );
+  unique(
+    'triage rule',
+    kb.triageRules.map((t) => t.id),
+  );
+  const sourceIds = unique(
+    'source',
+    kb.sources.map((s) => s.id),
+  );
+  const claimIds = unique(
+    'seed claim',
+    kb.seedClaims.map((c) => c.id),
+  );
+
+  for (const id of Object.keys(raw.effects))
+    if (!questionIds.has(id)) problems.push(`effects for unknown question ${id}`);
+  const known = new Set<string>([...questionIds, ...DERIVED_FACT_IDS]);
+  const checkRule = (where: string, rule: Rule) => {
+    for (const q of ruleQuestionIds(rule))
+      if (!known.has(q)) problems.push(`${where} reads unknown question ${q}`);
+  };
+  for (const f of kb.redFlags) checkRule(`red flag ${f.id}`, f.rule);
+  for (const t of kb.triageRules) checkRule(`triage rule ${t.id}`, t.rule);
+  kb.questions.forEach((q) => {
+    if (q.askIf) checkRule(`question ${q.id} askIf`, q.askIf);
+    const optionIds = new Set(q.options?.map((o) => o.id));
+    for (const e of q.effects) {
+      const values =
+        e.when.kind === 'is' || e.when.kind === 'includes'
+          ? [e.when.value]
+          : e.when.kind === 'includesAny'
+            ? e.when.values
+            : [];
+      for (const v of values) {
+        const ok =
+          q.type === 'yes_no'
+            ? ['yes', 'no'].includes(v)
+            : q.type === 'body_regions'
+              ? true
+              : optionIds.has(v);
+        if (!ok) problems.push(`effect on ${q.id} tests unknown answer ${v}`);
+      }
+    }
+  });
+  for (const { source, by } of citedSources(kb))
+    if (!sourceIds.has(source) && !claimIds.has(source))
+      problems.push(`${by} cites unknown source ${source}`);
+
+  if (problems.length > 0)
+    throw new Error(`Knowledge base is invalid:\n- ${problems.join('\n- ')}`);
+  return kb;
+}
+
+let cached: KnowledgeBase | undefined;
+
+/** The validated knowledge base (parsed once, then shared; it is immutable data). */
+export function loadKnowledgeBase(): KnowledgeBase {
+  cached ??= buildKnowledgeBase({
+    contributors: CONTRIBUTORS,
+    questions: QUESTIONS,
+    effects: EFFECTS,
+    redFlags: RED_FLAGS,
+    triageRules: TRIAGE_RULES,
+    sources: SOURCES,
+    seedClaims: SEED_CLAIMS,
+  });
+  return cached;
+}
+
+export * from './schema.js';
+export { RISK_SCREEN, PAIN_SCALE, PSFS } from './instruments.js';

@@ -1,0 +1,253 @@
+/**
+ * Renders the loaded knowledge base as `docs/knowledge-base.md`, the document
+ * a clinician reviews: every contributor with its prior, every question with
+ * every likelihood ratio, the red flags and triage rules in readable form,
+ * what became of each seed claim, and the bibliography. Pure and
+ * deterministic (no dates, no I/O): `scripts/generate-kb-doc.ts` writes the
+ * file and `render-doc.test.ts` fails when the committed file is stale.
+ */
+import { citedSources, type KnowledgeBase } from './index.js';
+import type { AnswerTest, Effect, Question, Rule } from './schema.js';
+
+/** Escapes text for a Markdown table cell (pipes, line breaks). */
+function cell(text: string): string {
+  return text.replaceAll('|', '\\|').replaceAll(/\s*\n\s*/g, ' ');
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ];
+}
+
+function code(id: string): string {
+  return `\`${id}\``;
+}
+
+function percent(p: number): string {
+  return `${String(Math.round(p * 1000) / 10)}%`;
+}
+
+/** Renders one answer test against a question, using option labels where they exist. */
+function renderTest(question: Question | undefined, id: string, test: AnswerTest): string {
+  const label = (value: string) => {
+    const option = question?.options?.find((o) => o.id === value);
+    return option ? `${value} ("${option.label}")` : value;
+  };
+  const unit = question?.unit ? ` ${question.unit}` : '';
+  switch (test.kind) {
+    case 'is':
+      return `${code(id)} = ${label(test.value)}`;
+    case 'includes':
+      return `${code(id)} includes ${label(test.value)}`;
+    case 'includesAny':
+      return `${code(id)} includes any of ${test.values.map(label).join(', ')}`;
+    case 'range': {
+      if (test.min !== undefined && test.max !== undefined)
+        return `${String(test.min)} ≤ ${code(id)} < ${String(test.max)}${unit}`;
+      if (test.min !== undefined) return `${code(id)} ≥ ${String(test.min)}${unit}`;
+      if (test.max !== undefined) return `${code(id)} < ${String(test.max)}${unit}`;
+      return `${code(id)} answered`;
+    }
+  }
+}
+
+/** Renders a rule over answers as one readable line. */
+export function renderRule(rule: Rule, questions: ReadonlyMap<string, Question>): string {
+  const inner = (r: Rule): string => {
+    const text = renderRule(r, questions);
+    return 'q' in r ? text : `(${text})`;
+  };
+  if ('q' in rule) return renderTest(questions.get(rule.q), rule.q, rule.test);
+  if ('all' in rule) return rule.all.map(inner).join(' AND ');
+  if ('any' in rule) return rule.any.map(inner).join(' OR ');
+  return `at least ${String(rule.atLeast)} of: ${rule.of.map(inner).join('; ')}`;
+}
+
+function sourceList(ids: readonly string[]): string {
+  return ids.map(code).join(', ');
+}
+
+function effectRow(question: Question, effect: Effect): string[] {
+  return [
+    code(effect.contributor),
+    renderTest(question, question.id, effect.when),
+    String(effect.lr),
+    String(effect.lrElse),
+    effect.basis,
+    effect.note ?? '',
+    sourceList(effect.sources),
+  ];
+}
+
+function renderContributors(kb: KnowledgeBase): string[] {
+  const lines = ['## Contributors', ''];
+  lines.push(
+    'Each contributor is an independent yes/no variable: several can be present at once, so the priors do not add up to 100%.',
+    '',
+  );
+  lines.push(
+    ...table(
+      ['Contributor', 'Name', 'Prior', 'Prior basis', 'Evidence'],
+      kb.contributors.map((c) => [code(c.id), c.name, percent(c.prior), c.priorBasis, c.evidence]),
+    ),
+    '',
+  );
+  for (const c of kb.contributors) {
+    lines.push(`### ${c.name} (${code(c.id)})`, '', c.summary, '');
+    lines.push(`- **Prior:** ${percent(c.prior)} (${c.priorBasis}). ${c.priorNote}`);
+    lines.push(`- **Evidence level:** ${c.evidence}`);
+    lines.push(`- **Sources:** ${sourceList(c.sources)}`, '');
+  }
+  return lines;
+}
+
+function renderQuestions(kb: KnowledgeBase, byId: ReadonlyMap<string, Question>): string[] {
+  const lines = ['## Questions and their effects', ''];
+  lines.push(
+    '`LR` multiplies the contributor’s odds when the test holds; `LR else` when the question was answered and the test does not hold (1 = no information). "Unsure" and unanswered questions change nothing. The engine multiplies every matching ratio (naive Bayes per contributor).',
+    '',
+  );
+  let section = '';
+  for (const q of kb.questions) {
+    if (q.section !== section) {
+      section = q.section;
+      lines.push(`### Section: ${section}`, '');
+    }
+    lines.push(`#### ${code(q.id)}: ${q.text}`, '');
+    const facts = [`type ${q.type}`];
+    if (q.unit) facts.push(`unit ${q.unit}`);
+    if (q.min !== undefined && q.max !== undefined)
+      facts.push(`range ${String(q.min)}–${String(q.max)}`);
+    if (q.redFlag) facts.push('red-flag screen (always asked)');
+    lines.push(`- ${facts.join('; ')}`);
+    if (q.options)
+      lines.push(`- Options: ${q.options.map((o) => `${code(o.id)} ${o.label}`).join('; ')}`);
+    if (q.askIf) lines.push(`- Asked only if: ${renderRule(q.askIf, byId)}`);
+    lines.push('');
+    if (q.effects.length === 0) {
+      lines.push('No effect on the ranking (used by triage rules or the risk screen only).', '');
+    } else {
+      lines.push(
+        ...table(
+          ['Contributor', 'When', 'LR', 'LR else', 'Basis', 'Note', 'Sources'],
+          q.effects.map((e) => effectRow(q, e)),
+        ),
+        '',
+      );
+    }
+  }
+  return lines;
+}
+
+function renderTriage(kb: KnowledgeBase, byId: ReadonlyMap<string, Question>): string[] {
+  const lines = ['## Red flags', ''];
+  lines.push(
+    'A red flag sets a minimum triage tier; no later answer can lower it. Tiers, most urgent first: `emergency`, `urgent_doctor`, `see_clinician`, `self_care`.',
+    '',
+  );
+  for (const f of kb.redFlags) {
+    lines.push(`### ${f.name} (${code(f.id)})`, '');
+    lines.push(`- **Tier:** ${f.tier}; **condition:** ${f.condition}; **basis:** ${f.basis}`);
+    lines.push(`- **Rule:** ${renderRule(f.rule, byId)}`);
+    lines.push(`- **Reason shown:** ${f.reason}`);
+    lines.push(`- **Action:** ${f.action}`);
+    lines.push(`- **Sources:** ${sourceList(f.sources)}`, '');
+  }
+  lines.push('## Triage rules', '');
+  lines.push('Rules that call for a clinician without a serious condition behind them.', '');
+  for (const t of kb.triageRules) {
+    lines.push(`### ${code(t.id)}`, '');
+    lines.push(`- **Tier:** ${t.tier}; **basis:** ${t.basis}`);
+    lines.push(`- **Rule:** ${renderRule(t.rule, byId)}`);
+    lines.push(`- **Reason shown:** ${t.reason}`);
+    lines.push(`- **Action:** ${t.action}`);
+    lines.push(`- **Sources:** ${sourceList(t.sources)}`, '');
+  }
+  return lines;
+}
+
+function renderSeedClaims(kb: KnowledgeBase): string[] {
+  const citers = new Map<string, string[]>();
+  for (const { source, by } of citedSources(kb)) {
+    const list = citers.get(source) ?? [];
+    if (!list.includes(by)) list.push(by);
+    citers.set(source, list);
+  }
+  const lines = ['## Seed claims', ''];
+  lines.push(
+    'The claims of the five clinic articles Backtrack started from, paraphrased. "Adopted by" lists the records that cite the claim; a claim can be adopted in part and not adopted in part.',
+    '',
+  );
+  lines.push(
+    ...table(
+      ['Claim', 'Summary', 'Adopted by', 'Not adopted'],
+      kb.seedClaims.map((c) => [
+        c.id,
+        c.summary,
+        (citers.get(c.id) ?? []).join('; ') || '—',
+        c.notAdopted ?? '—',
+      ]),
+    ),
+    '',
+  );
+  return lines;
+}
+
+function renderSources(kb: KnowledgeBase): string[] {
+  const lines = ['## Sources', ''];
+  lines.push(
+    'Evidence levels follow the tags of `research/clinical-evidence.md`; "Section" points to where that document summarises the source.',
+    '',
+  );
+  lines.push(
+    ...table(
+      ['Id', 'Citation', 'Level', 'Section', 'Link'],
+      kb.sources.map((s) => [
+        code(s.id),
+        s.citation,
+        s.level,
+        s.evidenceSection ?? '—',
+        s.url ? `<${s.url}>` : '—',
+      ]),
+    ),
+    '',
+  );
+  return lines;
+}
+
+/**
+ * The whole knowledge base as Markdown for clinician review. The output
+ * depends only on `kb`, so it is stable across runs and machines.
+ */
+export function renderKnowledgeBaseMarkdown(kb: KnowledgeBase): string {
+  const byId = new Map(kb.questions.map((q) => [q.id, q]));
+  const effectCount = kb.questions.reduce((n, q) => n + q.effects.length, 0);
+  const lines = [
+    '# Backtrack knowledge base',
+    '',
+    '<!-- Generated from packages/core/src/knowledge by `npm run docs:kb`. Do not edit by hand. -->',
+    '',
+    'This document lists every record the assessment uses, for review by a clinician. Every number carries its basis (`seed` claim, `guideline`, `study` or `expert-estimate`) and its sources. History cannot identify the painful tissue (Hancock 2007), so the contributors are patterns a sports physiotherapist would recognise, not diagnoses.',
+    '',
+    `It holds ${String(kb.contributors.length)} contributors, ${String(kb.questions.length)} questions with ${String(effectCount)} effects, ${String(kb.redFlags.length)} red flags, ${String(kb.triageRules.length)} triage rules, ${String(kb.seedClaims.length)} seed claims and ${String(kb.sources.length)} sources.`,
+    '',
+    '## Contents',
+    '',
+    '- [Contributors](#contributors)',
+    '- [Questions and their effects](#questions-and-their-effects)',
+    '- [Red flags](#red-flags)',
+    '- [Triage rules](#triage-rules)',
+    '- [Seed claims](#seed-claims)',
+    '- [Sources](#sources)',
+    '',
+    ...renderContributors(kb),
+    ...renderQuestions(kb, byId),
+    ...renderTriage(kb, byId),
+    ...renderSeedClaims(kb),
+    ...renderSources(kb),
+  ];
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,41 @@
+/**
+ * Prints the engine's scores on the encoded case cards in full and adaptive
+ * mode. Run: `npx tsx scripts/vignette-report.ts` (add `--cases` for each card).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { evaluateCases, loadKnowledgeBase, type CaseFile } from '@backtrack/core';
+
+const dir = fileURLToPath(new URL('../packages/core/src/assessment/cases/', import.meta.url));
+const cases = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(dir + f, 'utf8')) as CaseFile);
+const kb = loadKnowledgeBase();
+const showCases = process.argv.includes('--cases');
+
+for (const mode of ['full', 'adaptive'] as const) {
+  const r = evaluateCases(kb, cases, mode);
+  const pct = (n: number, d: number) => `${n}/${d} (${Math.round((100 * n) / d)}%)`;
+  console.log(`\n## ${mode} mode`);
+  console.log(`exact triage:                  ${pct(r.exactTriage, r.cases)}`);
+  console.log(
+    `red-flag cards at tier or above: ${pct(r.redFlagCardsAtOrAboveTier.hit, r.redFlagCardsAtOrAboveTier.of)}`,
+  );
+  console.log(
+    `under-triaged:                 ${r.underTriaged.length ? r.underTriaged.join(', ') : 'none'}`,
+  );
+  console.log(
+    `non-emergency cards → emergency: ${r.nonRedFlagCardsTriagedEmergency.length ? r.nonRedFlagCardsTriagedEmergency.join(', ') : 'none'}`,
+  );
+  console.log(`primary contributor in top 3:  ${pct(r.top3Hits, r.cases)}`);
+  if (r.medianRankingQuestions !== undefined)
+    console.log(
+      `median questions after the red-flag screen (non-emergency cards): ${r.medianRankingQuestions}`,
+    );
+  if (showCases)
+    for (const o of r.outcomes)
+      console.log(
+        `  ${o.primaryInTop3 ? '✓' : '✗'} ${o.card.padEnd(38)} ${o.tier.padEnd(14)} (expected ${o.expectedTier}) top3: ${o.top3.join(', ')}${o.rankingQuestions === undefined ? '' : ` · ${o.rankingQuestions} q`}`,
+      );
+}
