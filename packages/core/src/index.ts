@@ -4,4 +4,6 @@
  */
 export * from './knowledge/index.js';
 export * from './assessment/index.js';
+export * from './plan/index.js';
 export * from './errors.js';
+export * from './training/index.js';

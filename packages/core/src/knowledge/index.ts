@@ -4,9 +4,16 @@
  */
 import { z } from 'zod';
 import { CONTRIBUTORS } from './contributors.js';
+import {
+  buildExerciseLibrary,
+  exerciseCitations,
+  EXERCISES,
+  type Exercise,
+} from './exercises/index.js';
 import { EFFECTS } from './effects.js';
 import { QUESTIONS } from './questions.js';
 import { RED_FLAGS, TRIAGE_RULES } from './red-flags.js';
+import { RUNNING_RULES, ZRunningRule, type RunningRule } from './running-rules.js';
 import {
   ZContributor,
   ZQuestion,
@@ -33,6 +40,8 @@ export interface KnowledgeBase {
   triageRules: TriageRule[];
   sources: Source[];
   seedClaims: SeedClaim[];
+  exercises: Exercise[];
+  runningRules: RunningRule[];
 }
 
 /** Pseudo-question ids the engine derives itself and rules may read. */
@@ -59,6 +68,9 @@ export function citedSources(kb: KnowledgeBase): { source: string; by: string }[
     f.sources.forEach((s) => out.push({ source: s, by: `red flag ${f.id}` }));
   for (const t of kb.triageRules)
     t.sources.forEach((s) => out.push({ source: s, by: `triage rule ${t.id}` }));
+  out.push(...exerciseCitations(kb.exercises));
+  for (const r of kb.runningRules)
+    r.sources.forEach((s) => out.push({ source: s, by: `running rule ${r.id}` }));
   return out;
 }
 
@@ -74,6 +86,8 @@ export function buildKnowledgeBase(raw: {
   triageRules: unknown[];
   sources: unknown[];
   seedClaims: unknown[];
+  exercises: readonly unknown[];
+  runningRules: unknown[];
 }): KnowledgeBase {
   const questions = raw.questions.map((q) => {
     const id = (q as { id?: string }).id ?? '?';
@@ -86,6 +100,8 @@ export function buildKnowledgeBase(raw: {
     triageRules: z.array(ZTriageRule).parse(raw.triageRules),
     sources: z.array(ZSource).parse(raw.sources),
     seedClaims: z.array(ZSeedClaim).parse(raw.seedClaims),
+    exercises: buildExerciseLibrary(raw.exercises),
+    runningRules: z.array(ZRunningRule).parse(raw.runningRules),
   };
 
   const problems: string[] = [];
@@ -112,6 +128,10 @@ export function buildKnowledgeBase(raw: {
   unique(
     'triage rule',
     kb.triageRules.map((t) => t.id),
+  );
+  unique(
+    'running rule',
+    kb.runningRules.map((r) => r.id),
   );
   const sourceIds = unique(
     'source',
@@ -173,9 +193,20 @@ export function loadKnowledgeBase(): KnowledgeBase {
     triageRules: TRIAGE_RULES,
     sources: SOURCES,
     seedClaims: SEED_CLAIMS,
+    exercises: EXERCISES,
+    runningRules: RUNNING_RULES,
   });
   return cached;
 }
 
 export * from './schema.js';
 export { RISK_SCREEN, PAIN_SCALE, PSFS } from './instruments.js';
+export * from './exercises/index.js';
+export {
+  RUNNING_RULES,
+  RETURN_TO_RUN,
+  LOAD_LIMITS,
+  PAIN_MONITORING,
+  ZRunningRule,
+  type RunningRule,
+} from './running-rules.js';

@@ -7,6 +7,7 @@
  * file and `render-doc.test.ts` fails when the committed file is stale.
  */
 import { citedSources, type KnowledgeBase } from './index.js';
+import { LOAD_LIMITS, PAIN_MONITORING, RETURN_TO_RUN } from './running-rules.js';
 import type { AnswerTest, Effect, Question, Rule } from './schema.js';
 
 /** Escapes text for a Markdown table cell (pipes, line breaks). */
@@ -218,6 +219,98 @@ function renderSources(kb: KnowledgeBase): string[] {
   return lines;
 }
 
+function range(bounds: readonly [number, number] | undefined): string {
+  return bounds ? `${String(bounds[0])}–${String(bounds[1])}` : '–';
+}
+
+function renderExercises(kb: KnowledgeBase): string[] {
+  const lines = ['## Exercises', ''];
+  lines.push(
+    'The default dose and the bounds the plan generator stays within when it progresses or regresses a dose. `avoid when` lists the contributors whose suspicion removes the exercise from a plan.',
+    '',
+  );
+  lines.push(
+    ...table(
+      [
+        'Exercise',
+        'Targets',
+        'Sets',
+        'Reps',
+        'Hold s',
+        'Min',
+        'Per week',
+        'Avoid when',
+        'Basis',
+        'Dose note',
+        'Sources',
+      ],
+      kb.exercises.map((e) => {
+        const d = e.dose;
+        const with_ = (v: number | undefined, b: readonly [number, number] | undefined) =>
+          v === undefined ? '–' : `${String(v)} (${range(b)})`;
+        return [
+          `${e.name} (${code(e.id)})`,
+          e.targets.map(code).join(', '),
+          with_(d.sets, d.bounds.sets),
+          with_(d.reps, d.bounds.reps),
+          with_(d.holdSeconds, d.bounds.holdSeconds),
+          with_(d.minutes, d.bounds.minutes),
+          with_(d.timesPerWeek, d.bounds.timesPerWeek),
+          e.avoidWhen.map(code).join(', ') || '–',
+          d.basis,
+          d.note,
+          sourceList([...new Set([...d.sources, ...e.sources])]),
+        ];
+      }),
+    ),
+    '',
+  );
+  return lines;
+}
+
+function renderRunning(kb: KnowledgeBase): string[] {
+  const lines = ['## Running modifications', ''];
+  lines.push(
+    ...table(
+      ['Rule', 'Category', 'Targets', 'What to do', 'Evidence', 'Basis', 'Sources'],
+      kb.runningRules.map((r) => [
+        `${r.title} (${code(r.id)})`,
+        r.category,
+        r.targets.map(code).join(', ') || 'every plan',
+        r.text,
+        r.evidence,
+        r.basis,
+        sourceList(r.sources),
+      ]),
+    ),
+    '',
+  );
+  lines.push(
+    '### Numbers the plan generator uses',
+    '',
+    `- Longest single run: at most ${String(LOAD_LIMITS.longRunSpikeMax * 100)}% longer than the longest run of the last 30 days (study: ${sourceList(['frandsen-2025'])}).`,
+    `- Weekly increase: about ${String(LOAD_LIMITS.weeklyIncreaseSoft * 100)}% as a soft guide (study: ${sourceList(['buist-2008', 'nielsen-2014'])}); ${String(LOAD_LIMITS.twoWeekIncreaseCeiling * 100)}% over two weeks is the ceiling linked to more injuries.`,
+    `- Cadence: +${String(LOAD_LIMITS.cadenceIncreaseMin * 100)}% to +${String(LOAD_LIMITS.cadenceIncreaseMax * 100)}% (lab study: ${sourceList(['heiderscheit-2011'])}).`,
+    `- Pain monitoring: pain during activity up to ${String(PAIN_MONITORING.safeMax)}/10 safe, up to ${String(PAIN_MONITORING.acceptableMax)}/10 acceptable; next-morning pain above the starting level steps the plan back (${sourceList(PAIN_MONITORING.sources)}). ${PAIN_MONITORING.note}`,
+    '',
+    '### Return to running (walk/run)',
+    '',
+    ...table(
+      ['Phase', 'Walk min', 'Run min', 'Repeats'],
+      RETURN_TO_RUN.phases.map((p) => [
+        String(p.phase),
+        String(p.walkMinutes),
+        String(p.runMinutes),
+        String(p.repeats),
+      ]),
+    ),
+    '',
+    `Start when: ${RETURN_TO_RUN.startCriteria.join('; ')}. Rules: ${RETURN_TO_RUN.rules.join('; ')}. Basis: ${RETURN_TO_RUN.basis} (${sourceList(RETURN_TO_RUN.sources)}). ${RETURN_TO_RUN.note}`,
+    '',
+  );
+  return lines;
+}
+
 /**
  * The whole knowledge base as Markdown for clinician review. The output
  * depends only on `kb`, so it is stable across runs and machines.
@@ -232,7 +325,7 @@ export function renderKnowledgeBaseMarkdown(kb: KnowledgeBase): string {
     '',
     'This document lists every record the assessment uses, for review by a clinician. Every number carries its basis (`seed` claim, `guideline`, `study` or `expert-estimate`) and its sources. History cannot identify the painful tissue (Hancock 2007), so the contributors are patterns a sports physiotherapist would recognise, not diagnoses.',
     '',
-    `It holds ${String(kb.contributors.length)} contributors, ${String(kb.questions.length)} questions with ${String(effectCount)} effects, ${String(kb.redFlags.length)} red flags, ${String(kb.triageRules.length)} triage rules, ${String(kb.seedClaims.length)} seed claims and ${String(kb.sources.length)} sources.`,
+    `It holds ${String(kb.contributors.length)} contributors, ${String(kb.questions.length)} questions with ${String(effectCount)} effects, ${String(kb.redFlags.length)} red flags, ${String(kb.triageRules.length)} triage rules, ${String(kb.exercises.length)} exercises, ${String(kb.runningRules.length)} running rules, ${String(kb.seedClaims.length)} seed claims and ${String(kb.sources.length)} sources.`,
     '',
     '## Contents',
     '',
@@ -240,12 +333,16 @@ export function renderKnowledgeBaseMarkdown(kb: KnowledgeBase): string {
     '- [Questions and their effects](#questions-and-their-effects)',
     '- [Red flags](#red-flags)',
     '- [Triage rules](#triage-rules)',
+    '- [Exercises](#exercises)',
+    '- [Running modifications](#running-modifications)',
     '- [Seed claims](#seed-claims)',
     '- [Sources](#sources)',
     '',
     ...renderContributors(kb),
     ...renderQuestions(kb, byId),
     ...renderTriage(kb, byId),
+    ...renderExercises(kb),
+    ...renderRunning(kb),
     ...renderSeedClaims(kb),
     ...renderSources(kb),
   ];

@@ -385,6 +385,37 @@ export const SOURCES: z.input<typeof ZSource>[] = [
     evidenceSection: '§5.5',
   },
   {
+    id: 'hayden-2021',
+    citation:
+      'Hayden JA, Ellis J, Ogilvie R, Malmivaara A, van Tulder MW. Exercise therapy for chronic low back pain. Cochrane Database Syst Rev 2021;CD009790 (249 trials; exercise probably reduces pain and functional limitation; pooled effect sizes recalled, not verified in stored text).',
+    url: 'https://pedro.org.au/english/systematic-review-found-that-exercise-reduces-pain-more-than-no-treatment-in-adults-with-chronic-non-specific-low-back-pain/',
+    level: 'systematic-review',
+    evidenceSection: '§5.1',
+  },
+  {
+    id: 'reid-2014',
+    citation:
+      'Reid DA, Kim J. Maintaining flexibility gains after an initial six-week stretching block: about three sessions a week keep the range, one a week loses it. NZ J Physiother 2014.',
+    level: 'rct',
+    evidenceSection: '§5.4',
+  },
+  {
+    id: 'return-to-run-trial-2023',
+    citation:
+      'Walk-run return-to-running protocol of a military randomised trial (6 phases at RPE 3–5/10, ≥1 rest day between runs, each phase at least twice, progress only without swelling, stiffness or more pain, level surfaces). Trials 2023;24, doi:10.1186/s13063-023-07502-x, Table 1.',
+    url: 'https://trialsjournal.biomedcentral.com/articles/10.1186/s13063-023-07502-x/tables/1',
+    level: 'expert',
+    evidenceSection: '§5.6',
+  },
+  {
+    id: 'warden-2021',
+    citation:
+      'Warden SJ et al. 2021, on rebuilding running after injury: frequency first, then duration, then intensity, hills and speed last (as summarised in a secondary source; consensus, not trial evidence).',
+    url: 'https://running-wiki.pages.dev/techniques/return-to-running',
+    level: 'expert',
+    evidenceSection: '§5.6',
+  },
+  {
     id: 'buist-2008',
     citation:
       'Buist I, Bredeweg SW, van Mechelen W, et al. No effect of a graded training program on the number of running-related injuries in novice runners. Am J Sports Med 2008;36:33–9.',
