@@ -1,18 +1,34 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+// One Vitest project per workspace package (named after its folder), plus e2e/.
+const packageDirs = ['packages', 'apps'].flatMap((root) =>
+  existsSync(root) ? readdirSync(root).map((name) => ({ name, dir: `${root}/${name}` })) : [],
+);
 
 export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     projects: [
-      {
-        extends: true,
-        test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] },
-      },
-      {
-        extends: true,
-        test: { name: 'cli', include: ['apps/cli/src/**/*.test.ts'] },
-      },
+      ...packageDirs.map(({ name, dir }) => ({
+        extends: true as const,
+        test: { name, include: [`${dir}/src/**/*.test.ts`] },
+      })),
+      ...(existsSync('e2e')
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'e2e',
+                include: ['e2e/**/*.spec.ts'],
+                testTimeout: 120_000,
+                hookTimeout: 300_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });
