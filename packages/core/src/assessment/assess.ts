@@ -22,6 +22,16 @@ export interface AssessmentResult {
   disclaimer: string;
 }
 
+/** Options of `assess`. */
+export interface AssessOptions {
+  /**
+   * For answers that came from imported training data rather than from the
+   * runner: question id → a plain-language statement of where it came from,
+   * shown in every explanation step that answer produced.
+   */
+  provenance?: Readonly<Record<string, string>>;
+}
+
 /** Answers plus the facts the engine derives from them (read by triage rules). */
 export function withDerivedFacts(answers: Answers): Answers {
   const own = Object.fromEntries(Object.entries(answers).filter(([k]) => !k.startsWith('__')));
@@ -37,6 +47,7 @@ export function assess(
   kb: KnowledgeBase,
   answers: Answers,
   extraIssues: readonly Issue[] = [],
+  options: AssessOptions = {},
 ): AssessmentResult {
   const facts = withDerivedFacts(answers);
   const result = triage(kb, facts);
@@ -63,7 +74,7 @@ export function assess(
   }
   return {
     triage: result,
-    contributors: rankContributors(kb, facts),
+    contributors: rankContributors(kb, facts, options.provenance),
     risk: scoreRisk(facts),
     issues,
     disclaimer: DISCLAIMER,

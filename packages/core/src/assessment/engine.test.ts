@@ -229,3 +229,22 @@ describe('interview', () => {
     ).toBe(false);
   });
 });
+
+describe('answers from imported training data', () => {
+  it('mark every explanation step they produce with where they came from', () => {
+    const from =
+      'From your imported runs: your longest run on 3 March was 40% longer than any in the month before.';
+    const result = assess(kb, { ...calm, long_run_spike: 'up_30_plus' }, [], {
+      provenance: { long_run_spike: from },
+    });
+    const steps = result.contributors
+      .flatMap((c) => c.explanation)
+      .filter((s) => s.questionId === 'long_run_spike');
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) expect(step.from).toBe(from);
+    const own = result.contributors
+      .flatMap((c) => c.explanation)
+      .filter((s) => s.questionId !== 'long_run_spike');
+    for (const step of own) expect(step.from).toBeUndefined();
+  });
+});

@@ -21,6 +21,8 @@ export interface ExplanationStep {
   basis: Basis;
   sources: string[];
   note?: string;
+  /** Where the answer came from when the runner did not give it, e.g. "From your imported runs: …". */
+  from?: string;
 }
 
 /** A contributor with its probability and the reasons for it. */
@@ -37,7 +39,11 @@ const toOdds = (p: number) => p / (1 - p);
 const toProbability = (odds: number) => (Number.isFinite(odds) ? odds / (1 + odds) : 1);
 
 /** Probabilities for every contributor, most likely first (ties by id, so the order is stable). */
-export function rankContributors(kb: KnowledgeBase, answers: Answers): RankedContributor[] {
+export function rankContributors(
+  kb: KnowledgeBase,
+  answers: Answers,
+  provenance: Readonly<Record<string, string>> = {},
+): RankedContributor[] {
   const ranked = kb.contributors.map((c) => ({
     id: c.id,
     name: c.name,
@@ -66,6 +72,7 @@ export function rankContributors(kb: KnowledgeBase, answers: Answers): RankedCon
         basis: effect.basis,
         sources: effect.sources,
         ...(effect.note === undefined ? {} : { note: effect.note }),
+        ...(provenance[question.id] === undefined ? {} : { from: provenance[question.id] }),
       });
     }
   }
