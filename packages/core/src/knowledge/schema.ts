@@ -253,13 +253,5 @@ export type RedFlag = z.infer<typeof ZRedFlag>;
  * A non-red-flag triage rule (for example, nerve-root pain that warrants a
  * clinician visit). Same shape as a red flag without a serious condition.
  */
-export const ZTriageRule = z.object({
-  id: z.string().regex(/^[a-z0-9_]+$/),
-  tier: ZTriageTier,
-  rule: ZRule,
-  reason: z.string().min(10),
-  action: z.string().min(10),
-  basis: ZBasis,
-  sources: z.array(ZSourceId).min(1),
-});
+export const ZTriageRule = ZRedFlag.omit({ name: true, condition: true });
 export type TriageRule = z.infer<typeof ZTriageRule>;
