@@ -4,12 +4,14 @@
  * with answers piped to stdin.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '@backtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scriptedInput } from './interview-session.js';
+import { CASES } from './testing.js';
 
 const CLI_DIR = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(CLI_DIR, 'bin', 'backtrack.js');
@@ -25,10 +27,12 @@ function newestSource(dir: string): number {
 function run(
   args: string[],
   input: string,
+  options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     });
     let stdout = '';
     let stderr = '';
@@ -72,5 +76,25 @@ describe('bin/backtrack.js', () => {
     expect(bad.stderr).toContain('unknown command "diagnose"');
     const version = await run(['--version'], '');
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('writes the PDF handout and the calendar from the bundle (PDFKit loads from node_modules)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backtrack-bin-'));
+    try {
+      // From another folder, so nothing resolves relative to the repository by accident.
+      const { code, stdout, stderr } = await run(
+        ['plan', '--answers', CASES.selfCare, '--pdf', 'plan.pdf', '--ics', 'plan.ics', '--save'],
+        '',
+        { cwd: dir, env: { BACKTRACK_HOME: join(dir, 'home') } },
+      );
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/Wrote the plan handout to plan\.pdf \(\d+ pages\)/);
+      expect(readFileSync(join(dir, 'plan.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(readFileSync(join(dir, 'plan.ics'), 'utf8')).toContain('BEGIN:VEVENT');
+      expect(existsSync(join(dir, 'home', 'cli-state.json'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -19,4 +19,6 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Directory that relative file paths are resolved against. */
   cwd: string;
+  /** The clock, for "today" (default: the system clock). Tests pass a fixed one. */
+  now?: () => Date;
 }

@@ -23,11 +23,11 @@ function collect(stream: PassThrough): () => string {
 
 /**
  * Creates in-memory streams. `input` is written to stdin and stdin is then
- * ended (like a file piped in); `env` defaults to an empty environment and
- * `cwd` to the process's.
+ * ended (like a file piped in); `env` defaults to an empty environment,
+ * `cwd` to the process's and `now` to the system clock.
  */
 export function createMemoryIo(
-  options: { input?: string; env?: Record<string, string>; cwd?: string } = {},
+  options: { input?: string; env?: Record<string, string>; cwd?: string; now?: () => Date } = {},
 ): MemoryIo {
   const stdin = new PassThrough();
   const stdout = new PassThrough();
@@ -36,7 +36,14 @@ export function createMemoryIo(
   const err = collect(stderr);
   stdin.end(options.input ?? '');
   return {
-    io: { stdin, stdout, stderr, env: options.env ?? {}, cwd: options.cwd ?? process.cwd() },
+    io: {
+      stdin,
+      stdout,
+      stderr,
+      env: options.env ?? {},
+      cwd: options.cwd ?? process.cwd(),
+      ...(options.now ? { now: options.now } : {}),
+    },
     stdout: out,
     stderr: err,
   };

@@ -30,7 +30,8 @@ export interface AnswersFromFile {
 
 const EXAMPLE = '{"answers": {"age": 34, "saddle_numbness": "no"}}';
 
-function describeReadError(error: unknown): {
+/** Why a file could not be read, in words, with the error code to report it under. */
+export function describeReadError(error: unknown): {
   code: 'not_found' | 'invalid_input';
   reason: string;
 } {

@@ -79,7 +79,8 @@ function factorText(factor: number): string {
   return `×${Number(factor.toFixed(2))}`;
 }
 
-function heading(text: string, options: TextReportOptions): string {
+/** A section heading: bold text over a dim rule. */
+export function heading(text: string, options: TextReportOptions): string {
   const { style, width } = options;
   return `\n${style.bold(text)}\n${style.dim('─'.repeat(Math.min(width, text.length + 8)))}`;
 }
@@ -96,7 +97,11 @@ function tierColour(tier: Triage['tier'], style: Style): (text: string) => strin
   }
 }
 
-function renderTriage(result: AssessmentResult, options: TextReportOptions): string[] {
+/**
+ * The triage section (tier banner, what to do now, unanswered warning-sign
+ * questions, the reasons), as lines. Shared with the plan's text output.
+ */
+export function renderTriage(result: AssessmentResult, options: TextReportOptions): string[] {
   const { style, width } = options;
   const { triage } = result;
   const colour = tierColour(triage.tier, style);

@@ -6,9 +6,12 @@
 import { parseArgs } from 'node:util';
 import { DomainError, loadKnowledgeBase, type ErrorCode } from '@backtrack/core';
 import { assessCommand } from './assess-command.js';
+import { checkinCommand } from './checkin-command.js';
 import type { CliIo } from './cli-io.js';
+import { parseIsoDate } from './dates.js';
 import { listKnowledgeBase, renderKnowledgeBase } from './list-knowledge-base.js';
 import { listQuestions, renderQuestions } from './list-questions.js';
+import { planCommand } from './plan-command.js';
 import { createStyle, outputWidth, shouldUseColour } from './style.js';
 import { isCommandName, usage, type CommandName } from './usage.js';
 import { VERSION } from './version.js';
@@ -48,6 +51,50 @@ const ASSESS_OPTIONS = {
   full: { type: 'boolean' },
 } as const;
 
+const PLAN_OPTIONS = {
+  ...JSON_OPTIONS,
+  answers: { type: 'string' },
+  profile: { type: 'string' },
+  pdf: { type: 'string' },
+  ics: { type: 'string' },
+  start: { type: 'string' },
+  save: { type: 'boolean' },
+} as const;
+const CHECKIN_OPTIONS = {
+  ...JSON_OPTIONS,
+  during: { type: 'string' },
+  after: { type: 'string' },
+  morning: { type: 'string' },
+  done: { type: 'string' },
+  planned: { type: 'string' },
+  date: { type: 'string' },
+  day: { type: 'string' },
+} as const;
+
+/** The value of a file option: undefined when absent, a usage error when empty. */
+function fileOption(
+  command: CommandName,
+  option: string,
+  value: string | undefined,
+): string | undefined {
+  if (value === '') throw new UsageError(`--${option} needs a file name`, command);
+  return value;
+}
+
+/** The value of a date option, checked to be a real `YYYY-MM-DD` date. */
+function dateOption(
+  command: CommandName,
+  option: string,
+  value: string | undefined,
+): string | undefined {
+  if (value === undefined) return undefined;
+  const date = parseIsoDate(value);
+  if (date === undefined) {
+    throw new UsageError(`--${option} must be a date YYYY-MM-DD, got "${value}"`, command);
+  }
+  return date;
+}
+
 /** parseArgs with its errors turned into usage errors of `command`. */
 function parse<T>(command: CommandName, run: () => T): T {
   try {
@@ -55,7 +102,7 @@ function parse<T>(command: CommandName, run: () => T): T {
   } catch (error) {
     // parseArgs messages read "Unknown option '--x'. To specify…": keep the first sentence.
     const message =
-      error instanceof Error ? (error.message.split('. ')[0] ?? error.message) : String(error);
+      error instanceof Error ? (error.message.split(/\.\s/)[0] ?? error.message) : String(error);
     throw new UsageError(message.charAt(0).toLowerCase() + message.slice(1), command);
   }
 }
@@ -104,6 +151,52 @@ const COMMANDS: Readonly<Record<CommandName, (args: string[], io: CliIo) => Prom
     return assessCommand(
       loadKnowledgeBase(),
       { answersFile: values.answers, mode, format: values.json ? 'json' : 'text' },
+      io,
+    );
+  },
+
+  async plan(args, io) {
+    const { values } = parse('plan', () =>
+      parseArgs({ args, options: PLAN_OPTIONS, strict: true }),
+    );
+    if (values.help) return help(io, 'plan');
+    const answersFile = fileOption('plan', 'answers', values.answers);
+    if (answersFile === undefined) throw new UsageError('missing --answers FILE', 'plan');
+    return planCommand(
+      loadKnowledgeBase(),
+      {
+        answersFile,
+        profileFile: fileOption('plan', 'profile', values.profile),
+        pdfFile: fileOption('plan', 'pdf', values.pdf),
+        icsFile: fileOption('plan', 'ics', values.ics),
+        startDate: dateOption('plan', 'start', values.start),
+        save: values.save ?? false,
+        format: values.json ? 'json' : 'text',
+      },
+      io,
+    );
+  },
+
+  async checkin(args, io) {
+    const { values } = parse('checkin', () =>
+      parseArgs({ args, options: CHECKIN_OPTIONS, strict: true }),
+    );
+    if (values.help) return help(io, 'checkin');
+    if (values.date !== undefined && values.day !== undefined) {
+      throw new UsageError('--date and --day cannot be used together', 'checkin');
+    }
+    return checkinCommand(
+      loadKnowledgeBase(),
+      {
+        during: values.during,
+        after: values.after,
+        morning: values.morning,
+        done: values.done,
+        planned: values.planned,
+        date: dateOption('checkin', 'date', values.date),
+        day: values.day,
+        format: values.json ? 'json' : 'text',
+      },
       io,
     );
   },

@@ -1,7 +1,7 @@
 /** Help texts of the `backtrack` command and each subcommand. */
 
 /** The subcommands. */
-export const COMMAND_NAMES = ['assess', 'questions', 'kb', 'help'] as const;
+export const COMMAND_NAMES = ['assess', 'plan', 'checkin', 'questions', 'kb', 'help'] as const;
 /** A subcommand name. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -16,6 +16,12 @@ Usage:
   backtrack assess [--full]                       interactive assessment
   backtrack assess --answers FILE [--adaptive] [--json]
                                                   assess answers from a JSON file
+  backtrack plan --answers FILE [--profile FILE] [--json] [--pdf OUT.pdf]
+                 [--ics OUT.ics] [--start YYYY-MM-DD] [--save]
+                                                  a multi-week plan from the answers
+  backtrack checkin --during N --after N --morning N --done N [--planned N]
+                    [--date YYYY-MM-DD | --day N] [--json]
+                                                  record a day against the saved plan
   backtrack questions [--json]                    list every question
   backtrack kb [--json]                           list contributors and red flags
   backtrack help [COMMAND]                        show help for a command
@@ -60,6 +66,69 @@ An invalid FILE (missing, not JSON, no "answers", unknown question id, wrong
 type or out of range) is reported on stderr with exit status 2.
 `;
 
+const PLAN = `Usage:
+  backtrack plan --answers FILE [--profile FILE] [--json]
+  backtrack plan --answers FILE --pdf OUT.pdf
+  backtrack plan --answers FILE --ics OUT.ics [--start YYYY-MM-DD]
+  backtrack plan --answers FILE --save
+
+Assesses the answers in FILE (every answer, as \`backtrack assess --answers\`
+does) and builds a multi-week plan: exercises with doses for the likely weak
+links, running (kept, rebuilt with walk/run, or paused), running rules and
+when to seek help. Where triage forbids a plan (a warning sign that needs a
+doctor), there is no plan: only what to do now.
+
+Options:
+  --answers FILE    the answers file (see \`backtrack assess --help\`)
+  --profile FILE    your running, as JSON; every field is optional:
+                      {"runningDaysPerWeek": 3, "weeklyKm": 25,
+                       "longestRunKm": 10, "equipment": ["mat", "band"],
+                       "units": "km"}
+                    equipment: mat, step, band, wall, chair, dumbbell;
+                    units: km or mi (distances are shown in these)
+  --json            print the plan as JSON (distances in km): {"kind": "plan",
+                    "weeks": [{"days": [{"items": [...]}]}], ...}, or
+                    {"kind": "no_plan", "reason", "whatToDoNow", ...}
+  --pdf OUT.pdf     write a printable handout: triage, weekly schedule, each
+                    exercise with its illustration, running rules, when to
+                    seek help
+  --ics OUT.ics     write the sessions as all-day calendar events
+  --start DATE      day 1 of the plan, YYYY-MM-DD (default: next Monday)
+  --save            keep the plan for \`backtrack checkin\` in
+                    $BACKTRACK_HOME/cli-state.json (default ~/.backtrack/);
+                    a plan saved before is kept in cli-state.previous.json
+  -h, --help        show this help
+
+With --pdf or --ics the text plan is not printed; with --json, notes about
+written files go to stderr. A bad file or date: a message on stderr, exit 2.
+`;
+
+const CHECKIN = `Usage:
+  backtrack checkin --during N --after N --morning N --done N [--planned N]
+                    [--date YYYY-MM-DD | --day N] [--json]
+
+Records one day of the saved plan (see \`backtrack plan --save\`) and shows
+how the plan adapts: from this week's check-ins, next week progresses, holds
+or steps back (pain-monitoring model), with the reason and next week's
+schedule. A second check-in for the same day replaces the first.
+
+Options:
+  --during N     pain during the day's sessions, 0–10
+  --after N      pain after them, 0–10
+  --morning N    pain the next morning, 0–10
+  --done N       sessions done
+  --planned N    sessions planned (default: from the plan; the day's
+                 exercises count as one session, a run or walk as another)
+  --date DATE    the day checked in, YYYY-MM-DD (default: today)
+  --day N        the day checked in, as a day of the plan (1 = day 1)
+  --json         print {checkIn, date, week, adaptation, ...} as JSON
+  -h, --help     show this help
+
+The state file is $BACKTRACK_HOME/cli-state.json (default ~/.backtrack/).
+No saved plan, a corrupt state file, or a value out of range: a message
+naming the problem on stderr, exit 2.
+`;
+
 const QUESTIONS = `Usage:
   backtrack questions [--json]
 
@@ -88,11 +157,13 @@ Options:
 const HELP = `Usage:
   backtrack help [COMMAND]
 
-Shows help for COMMAND (assess, questions, kb), or the overview.
+Shows help for COMMAND (assess, plan, checkin, questions, kb), or the overview.
 `;
 
 const TEXTS: Readonly<Record<CommandName, string>> = {
   assess: ASSESS,
+  plan: PLAN,
+  checkin: CHECKIN,
   questions: QUESTIONS,
   kb: KB,
   help: HELP,

@@ -92,8 +92,18 @@ describe('adaptation', () => {
 
   it.each([
     [
-      [{ painDuring: 1, painAfter: 1, painNextMorning: 0, sessionsDone: 2, sessionsPlanned: 2 }],
+      Array.from({ length: 3 }, () => ({
+        painDuring: 1,
+        painAfter: 1,
+        painNextMorning: 0,
+        sessionsDone: 2,
+        sessionsPlanned: 2,
+      })),
       'progress',
+    ],
+    [
+      [{ painDuring: 1, painAfter: 1, painNextMorning: 0, sessionsDone: 2, sessionsPlanned: 2 }],
+      'hold',
     ],
     [
       [{ painDuring: 4, painAfter: 3, painNextMorning: 1, sessionsDone: 2, sessionsPlanned: 2 }],
@@ -130,7 +140,7 @@ describe('adaptation', () => {
       sessionsDone: 2,
       sessionsPlanned: 2,
     };
-    const up = adaptPlan(kb, plan, 2, [good]);
+    const up = adaptPlan(kb, plan, 2, [good, { ...good, day: 3 }, { ...good, day: 5 }]);
     const down = adaptPlan(kb, plan, 2, [{ ...good, painNextMorning: 9 }]);
     expect(up.nextWeek.week).toBe(3);
     expect(up.toLevel).toBe(up.fromLevel + 1);

@@ -10,6 +10,9 @@ import { PAIN_MONITORING } from '../knowledge/running-rules.js';
 import { buildWeek, LEVEL_MAX, LEVEL_MIN } from './generate-plan.js';
 import type { Adaptation, CheckIn, Plan } from './types.js';
 
+/** A week needs at least this many check-ins before the plan progresses. */
+export const MIN_CHECK_INS_TO_PROGRESS = 3;
+
 /** The decision alone, from a week's check-ins. Exposed for tests and explanations. */
 export function decide(
   checkIns: readonly CheckIn[],
@@ -48,6 +51,12 @@ export function decide(
     return {
       decision: 'hold',
       reason: `Pain stayed within the acceptable range (at most ${Math.max(worstDuring, worstAfter)}/10) and settled by the next morning; next week holds the same level.`,
+    };
+  }
+  if (checkIns.length < MIN_CHECK_INS_TO_PROGRESS) {
+    return {
+      decision: 'hold',
+      reason: `Pain stayed low so far, but ${String(checkIns.length)} check-in${checkIns.length === 1 ? '' : 's'} this week is too few to be sure; with ${String(MIN_CHECK_INS_TO_PROGRESS)} or more good check-ins the next week moves up.`,
     };
   }
   return {

@@ -17,8 +17,8 @@ export const ZRunnerProfile = z
     weeklyKm: z.number().min(0).max(300).optional(),
     /** Longest single run of the last 30 days, in kilometres. */
     longestRunKm: z.number().min(0).max(200).optional(),
-    /** Equipment at hand beyond the floor; a mat is assumed. */
-    equipment: z.array(ZEquipment).default(['mat', 'wall', 'chair']),
+    /** Equipment at hand; a towel or belt counts as a strap. */
+    equipment: z.array(ZEquipment).default(['mat', 'wall', 'chair', 'strap']),
     /** Units for display only; the plan stores kilometres. */
     units: z.enum(['km', 'mi']).default('km'),
   })

@@ -221,7 +221,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     category: 'core',
     summary:
       'A side-lying hold on one forearm that works the obliques and the sides of the trunk, which the clinic articles list as often weak in runners with back pain.',
-    targets: ['core_weakness', 'glute_hip_weakness'],
+    targets: ['core_weakness', 'glute_hip_weakness', 'si_joint'],
     steps: [
       'Lie on your side with your legs straight and stacked, propped on your forearm with the elbow under the shoulder.',
       'Tighten your stomach and lift your hips until your body is straight from feet to head.',
@@ -256,7 +256,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     stopIf: [PAIN_RULE, 'Shoulder pain on the supporting side.', RED_FLAG_RULE],
     loads: [],
     equipment: ['mat'],
-    evidenceNote: `${GENERAL_EVIDENCE} The link between weak obliques and runners' back pain is the clinic article's claim (S0-12), not a tested finding.`,
+    evidenceNote: `${GENERAL_EVIDENCE} The link between weak obliques and runners' back pain is the clinic article's claim (S0-12), not a tested finding. For pain around the sacroiliac joint, strengthening the hip and trunk muscles that steady the pelvis is a common clinical choice (expert estimate); no trial tests it in runners.`,
     sources: [...EXERCISE_WORKS, 'mcgill-big-three', 'S0-12'],
     illustration: 'side_plank',
   },
@@ -268,7 +268,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     category: 'hip_strength',
     summary:
       'Lift the hips from lying on your back to strengthen the buttock muscles that drive hip extension in running; named in the clinic articles.',
-    targets: ['glute_hip_weakness', 'core_weakness', 'running_form'],
+    targets: ['glute_hip_weakness', 'core_weakness', 'running_form', 'si_joint'],
     steps: [
       'Lie on your back with knees bent and feet flat, hip-width apart, arms by your sides.',
       'Tighten your stomach lightly and squeeze your buttocks.',
@@ -305,7 +305,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: [],
     equipment: ['mat'],
     evidenceNote:
-      'Evidence for hip work in back pain is mixed: a review of 7 trials found benefit (Santamaría 2023), but adding hip strengthening to other exercise gave no extra benefit in a 70-person trial (Fukuda 2021). Reasonable as part of a programme, not better than general exercise.',
+      'Evidence for hip work in back pain is mixed: a review of 7 trials found benefit (Santamaría 2023), but adding hip strengthening to other exercise gave no extra benefit in a 70-person trial (Fukuda 2021). Reasonable as part of a programme, not better than general exercise. For pain around the sacroiliac joint, strengthening the hip and trunk muscles that steady the pelvis is a common clinical choice (expert estimate); no trial tests it in runners.',
     sources: ['santamaria-2023', 'fukuda-2021', 'owen-2020', 'S2-06', 'S0-10'],
     illustration: 'glute_bridge',
   },
@@ -408,7 +408,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     category: 'hip_strength',
     summary:
       'Lying on your side, open the top knee like a shell. It works the side of the hip (gluteus medius), which keeps the pelvis level on each stride.',
-    targets: ['glute_hip_weakness'],
+    targets: ['glute_hip_weakness', 'si_joint'],
     steps: [
       'Lie on your side with hips and knees bent, knees and feet stacked, head resting on your lower arm.',
       'Rest the top hand on your hip to feel it stay still.',
@@ -444,7 +444,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: [],
     equipment: ['mat'],
     evidenceNote:
-      "Weak glutes are one of the clinic articles' named causes (S0-10). Evidence that hip strengthening helps back pain is mixed (Santamaría 2023; Fukuda 2021); no trial tests the clamshell on its own.",
+      "Weak glutes are one of the clinic articles' named causes (S0-10). Evidence that hip strengthening helps back pain is mixed (Santamaría 2023; Fukuda 2021); no trial tests the clamshell on its own. For pain around the sacroiliac joint, strengthening the hip and trunk muscles that steady the pelvis is a common clinical choice (expert estimate); no trial tests it in runners.",
     sources: ['santamaria-2023', 'fukuda-2021', 'S0-10'],
     illustration: 'clamshell',
   },
