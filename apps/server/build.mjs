@@ -1,0 +1,31 @@
+// Bundles the server (and the core and db packages it uses, from source) into
+// one ESM file for Node, next to a copy of the SQL migrations. PGlite and pg
+// stay external: PGlite loads its WebAssembly and data files from its own
+// package folder at run time.
+import { cpSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const here = import.meta.dirname;
+
+await build({
+  absWorkingDir: here,
+  entryPoints: ['src/main.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: 'dist/main.js',
+  conditions: ['source'],
+  sourcemap: true,
+  packages: 'bundle',
+  external: ['@electric-sql/pglite', 'pg', 'pg-native'],
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+
+const migrations = path.join(here, 'dist/migrations');
+rmSync(migrations, { recursive: true, force: true });
+cpSync(path.join(here, '../../packages/db/migrations'), migrations, { recursive: true });

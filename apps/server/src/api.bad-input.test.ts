@@ -1,0 +1,1085 @@
+/**
+ * Bad input on every endpoint gets a 4xx with the error body — never a 500,
+ * never a stack trace: wrong types, missing fields, unknown fields, malformed
+ * JSON, huge bodies, unknown ids, another runner's ids, missing or wrong
+ * CSRF tokens, and state that does not allow the request.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InterviewDto } from './assessments/dto.js';
+import type { SavedPlanDto } from './plans/dto.js';
+import { takeAssessment } from './testing/interview.js';
+import { DESK_RUNNER, SADDLE_NUMBNESS } from './testing/runners.js';
+import {
+  createTestApp,
+  type RequestOptions,
+  type TestApp,
+  type TestBrowser,
+} from './testing/test-app.js';
+
+let t: TestApp;
+/** Runners: A owns everything below; B is another account; anon has no account; fresh has no cookies at all. */
+let who: Record<'A' | 'B' | 'anon' | 'fresh', TestBrowser>;
+/** Ids used in the cases, filled in by `beforeAll`. */
+const ids = {
+  done: '',
+  open: '',
+  emergency: '',
+  anonOpen: '',
+  plan: '',
+  unknown: '5f0c3c3e-9d7a-4d1e-8f8e-2b9c3a1d0e7f',
+};
+
+beforeAll(async () => {
+  t = await createTestApp({ now: '2026-03-02T09:00:00.000Z' });
+  who = { A: t.browser(), B: t.browser(), anon: t.browser(), fresh: t.browser() };
+  await who.A.post('/api/auth/register', { email: 'a@example.org', password: 'password of A' });
+  await who.B.post('/api/auth/register', { email: 'b@example.org', password: 'password of B' });
+  ids.done = (await takeAssessment(who.A, DESK_RUNNER)).id;
+  ids.open = ((await who.A.post('/api/assessments', {})).body as InterviewDto).id;
+  ids.emergency = (await takeAssessment(who.A, SADDLE_NUMBNESS)).id;
+  ids.anonOpen = ((await who.anon.post('/api/assessments', {})).body as InterviewDto).id;
+  const plan = await who.A.post('/api/plans', { assessmentId: ids.done, startDate: '2026-03-01' });
+  ids.plan = (plan.body as SavedPlanDto).id;
+  await who.A.post(`/api/plans/${ids.plan}/checkins`, checkIn({ date: '2026-03-01' }));
+}, 60_000);
+afterAll(async () => {
+  await t.close();
+});
+
+function checkIn(overrides: Record<string, unknown> = {}) {
+  return {
+    date: '2026-03-02',
+    painDuring: 2,
+    painAfter: 2,
+    painNextMorning: 1,
+    sessionsDone: 1,
+    sessionsPlanned: 1,
+    ...overrides,
+  };
+}
+
+const HUGE = 'x'.repeat(70 * 1024);
+
+interface Case {
+  name: string;
+  as: keyof typeof who;
+  method: 'GET' | 'POST' | 'DELETE' | 'PUT';
+  /** Path; `:done`, `:open`, `:plan` … are replaced by the ids above. */
+  path: string;
+  options?: RequestOptions;
+  status: number;
+  code: string;
+  /** A fragment of the message, when it matters what it names. */
+  says?: RegExp;
+}
+
+const cases: Case[] = [
+  // Routing and transport, anywhere under /api.
+  {
+    name: 'unknown route',
+    as: 'A',
+    method: 'GET',
+    path: '/api/nothing-here',
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'unknown method on a route',
+    as: 'A',
+    method: 'PUT',
+    path: '/api/plans',
+    options: { json: {} },
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'no CSRF header',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments',
+    options: { json: {}, csrf: false },
+    status: 403,
+    code: 'forbidden',
+    says: /CSRF/,
+  },
+  {
+    name: 'wrong CSRF header',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments',
+    options: { json: {}, csrf: false, headers: { 'x-csrf-token': 'A'.repeat(43) } },
+    status: 403,
+    code: 'forbidden',
+  },
+  {
+    name: 'CSRF header without cookie',
+    as: 'fresh',
+    method: 'POST',
+    path: '/api/assessments',
+    options: { json: {}, csrf: false, headers: { 'x-csrf-token': 'A'.repeat(43) } },
+    status: 403,
+    code: 'forbidden',
+  },
+
+  // POST /api/assessments
+  {
+    name: 'start: mode of the wrong type',
+    as: 'anon',
+    method: 'POST',
+    path: '/api/assessments',
+    options: { json: { mode: 5 } },
+    status: 400,
+    code: 'invalid_input',
+    says: /mode/,
+  },
+  {
+    name: 'start: unknown mode',
+    as: 'anon',
+    method: 'POST',
+    path: '/api/assessments',
+    options: { json: { mode: 'quick' } },
+    status: 400,
+    code: 'invalid_input',
+    says: /mode/,
+  },
+  {
+    name: 'start: unknown field',
+    as: 'anon',
+    method: 'POST',
+    path: '/api/assessments',
+    options: { json: { mode: 'full', admin: true } },
+    status: 400,
+    code: 'invalid_input',
+    says: /admin/,
+  },
+  {
+    name: 'start: body is an array',
+    as: 'anon',
+    method: 'POST',
+    path: '/api/assessments',
+    options: { json: [] },
+    status: 400,
+    code: 'invalid_input',
+  },
+  {
+    name: 'start: malformed JSON',
+    as: 'anon',
+    method: 'POST',
+    path: '/api/assessments',
+    options: { raw: '{"mode": ', headers: { 'content-type': 'application/json' } },
+    status: 400,
+    code: 'invalid_input',
+    says: /JSON/,
+  },
+  {
+    name: 'start: huge body',
+    as: 'anon',
+    method: 'POST',
+    path: '/api/assessments',
+    options: { json: { mode: HUGE } },
+    status: 413,
+    code: 'payload_too_large',
+  },
+
+  // GET /api/assessments/:id
+  {
+    name: 'get: id is not a UUID',
+    as: 'A',
+    method: 'GET',
+    path: '/api/assessments/123',
+    status: 400,
+    code: 'invalid_input',
+    says: /id/,
+  },
+  {
+    name: 'get: unknown id',
+    as: 'A',
+    method: 'GET',
+    path: '/api/assessments/:unknown',
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'get: another account’s',
+    as: 'B',
+    method: 'GET',
+    path: '/api/assessments/:done',
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'get: another browser’s anonymous one',
+    as: 'B',
+    method: 'GET',
+    path: '/api/assessments/:anonOpen',
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'get: without any session',
+    as: 'fresh',
+    method: 'GET',
+    path: '/api/assessments/:done',
+    status: 404,
+    code: 'not_found',
+  },
+
+  // POST /api/assessments/:id/answers
+  {
+    name: 'answer: missing questionId',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/answers',
+    options: { json: { value: 'no' } },
+    status: 400,
+    code: 'invalid_input',
+    says: /questionId/,
+  },
+  {
+    name: 'answer: missing value',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/answers',
+    options: { json: { questionId: 'age' } },
+    status: 400,
+    code: 'invalid_input',
+    says: /value/,
+  },
+  {
+    name: 'answer: value is an object',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/answers',
+    options: { json: { questionId: 'age', value: { n: 1 } } },
+    status: 400,
+    code: 'invalid_input',
+    says: /value/,
+  },
+  {
+    name: 'answer: value of the wrong type for the question',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/answers',
+    options: { json: { questionId: 'age', value: 'thirty' } },
+    status: 400,
+    code: 'invalid_input',
+    says: /age/,
+  },
+  {
+    name: 'answer: number out of range',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/answers',
+    options: { json: { questionId: 'age', value: 400 } },
+    status: 400,
+    code: 'invalid_input',
+    says: /age/,
+  },
+  {
+    name: 'answer: not the open question',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/answers',
+    options: { json: { questionId: 'pain_now', value: 3 } },
+    status: 409,
+    code: 'conflict',
+    says: /open question/,
+  },
+  {
+    name: 'answer: finished assessment',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:done/answers',
+    options: { json: { questionId: 'age', value: 30 } },
+    status: 409,
+    code: 'conflict',
+  },
+  {
+    name: 'answer: emergency ended it',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:emergency/answers',
+    options: { json: { questionId: 'age', value: 30 } },
+    status: 409,
+    code: 'conflict',
+  },
+  {
+    name: 'answer: another account’s',
+    as: 'B',
+    method: 'POST',
+    path: '/api/assessments/:open/answers',
+    options: { json: { questionId: 'age', value: 30 } },
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'answer: unknown id',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:unknown/answers',
+    options: { json: { questionId: 'age', value: 30 } },
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'answer: text/plain body',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/answers',
+    options: { raw: 'age=30', headers: { 'content-type': 'text/plain' } },
+    status: 400,
+    code: 'invalid_input',
+  },
+  {
+    name: 'answer: malformed JSON',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/answers',
+    options: { raw: '{questionId: age}', headers: { 'content-type': 'application/json' } },
+    status: 400,
+    code: 'invalid_input',
+  },
+  {
+    name: 'answer: huge body',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/answers',
+    options: { json: { questionId: 'age', value: HUGE } },
+    status: 413,
+    code: 'payload_too_large',
+  },
+  {
+    name: 'answer: no CSRF',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/answers',
+    options: { json: { questionId: 'age', value: 30 }, csrf: false },
+    status: 403,
+    code: 'forbidden',
+  },
+
+  // POST /api/assessments/:id/skip
+  {
+    name: 'skip: a warning-sign question',
+    as: 'anon',
+    method: 'POST',
+    path: '/api/assessments/:anonOpen/skip',
+    options: { json: { questionId: 'age' } },
+    status: 400,
+    code: 'invalid_input',
+    says: /warning-sign/,
+  },
+  {
+    name: 'skip: missing questionId',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/skip',
+    options: { json: {} },
+    status: 400,
+    code: 'invalid_input',
+    says: /questionId/,
+  },
+  {
+    name: 'skip: questionId of the wrong type',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/skip',
+    options: { json: { questionId: ['age'] } },
+    status: 400,
+    code: 'invalid_input',
+  },
+  {
+    name: 'skip: another account’s',
+    as: 'B',
+    method: 'POST',
+    path: '/api/assessments/:open/skip',
+    options: { json: { questionId: 'age' } },
+    status: 404,
+    code: 'not_found',
+  },
+
+  // POST /api/assessments/:id/back
+  {
+    name: 'back: nothing to undo',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/back',
+    options: { json: {} },
+    status: 409,
+    code: 'conflict',
+  },
+  {
+    name: 'back: finished assessment',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:done/back',
+    options: { json: {} },
+    status: 409,
+    code: 'conflict',
+  },
+  {
+    name: 'back: unexpected field',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/back',
+    options: { json: { steps: 3 } },
+    status: 400,
+    code: 'invalid_input',
+    says: /steps/,
+  },
+  {
+    name: 'back: another account’s',
+    as: 'B',
+    method: 'POST',
+    path: '/api/assessments/:open/back',
+    options: { json: {} },
+    status: 404,
+    code: 'not_found',
+  },
+
+  // POST /api/assessments/:id/finish
+  {
+    name: 'finish: warning signs not answered yet',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/finish',
+    options: { json: {} },
+    status: 409,
+    code: 'conflict',
+    says: /warning-sign/,
+  },
+  {
+    name: 'finish: another account’s',
+    as: 'B',
+    method: 'POST',
+    path: '/api/assessments/:done/finish',
+    options: { json: {} },
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'finish: no CSRF',
+    as: 'A',
+    method: 'POST',
+    path: '/api/assessments/:open/finish',
+    options: { json: {}, csrf: false },
+    status: 403,
+    code: 'forbidden',
+  },
+
+  // GET /api/assessments/:id/plan
+  {
+    name: 'plan preview: not finished',
+    as: 'A',
+    method: 'GET',
+    path: '/api/assessments/:open/plan',
+    status: 409,
+    code: 'conflict',
+  },
+  {
+    name: 'plan preview: weeks = 0',
+    as: 'A',
+    method: 'GET',
+    path: '/api/assessments/:done/plan?weeks=0',
+    status: 400,
+    code: 'invalid_input',
+    says: /weeks/,
+  },
+  {
+    name: 'plan preview: weeks not a number',
+    as: 'A',
+    method: 'GET',
+    path: '/api/assessments/:done/plan?weeks=six',
+    status: 400,
+    code: 'invalid_input',
+    says: /weeks/,
+  },
+  {
+    name: 'plan preview: unknown equipment',
+    as: 'A',
+    method: 'GET',
+    path: '/api/assessments/:done/plan?equipment=rocket',
+    status: 400,
+    code: 'invalid_input',
+    says: /equipment/,
+  },
+  {
+    name: 'plan preview: runningDaysPerWeek 9',
+    as: 'A',
+    method: 'GET',
+    path: '/api/assessments/:done/plan?runningDaysPerWeek=9',
+    status: 400,
+    code: 'invalid_input',
+    says: /runningDaysPerWeek/,
+  },
+  {
+    name: 'plan preview: another account’s',
+    as: 'B',
+    method: 'GET',
+    path: '/api/assessments/:done/plan',
+    status: 404,
+    code: 'not_found',
+  },
+
+  // POST /api/plans
+  {
+    name: 'save plan: no account',
+    as: 'anon',
+    method: 'POST',
+    path: '/api/plans',
+    options: { json: { assessmentId: ':anonOpen', startDate: '2026-03-02' } },
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'save plan: missing startDate',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans',
+    options: { json: { assessmentId: ':done' } },
+    status: 400,
+    code: 'invalid_input',
+    says: /startDate/,
+  },
+  {
+    name: 'save plan: impossible date',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans',
+    options: { json: { assessmentId: ':done', startDate: '2026-02-30' } },
+    status: 400,
+    code: 'invalid_input',
+    says: /startDate/,
+  },
+  {
+    name: 'save plan: date in another format',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans',
+    options: { json: { assessmentId: ':done', startDate: '02/03/2026' } },
+    status: 400,
+    code: 'invalid_input',
+    says: /startDate/,
+  },
+  {
+    name: 'save plan: assessmentId not a UUID',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans',
+    options: { json: { assessmentId: 42, startDate: '2026-03-02' } },
+    status: 400,
+    code: 'invalid_input',
+    says: /assessmentId/,
+  },
+  {
+    name: 'save plan: profile of the wrong type',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans',
+    options: {
+      json: { assessmentId: ':done', startDate: '2026-03-02', profile: { weeklyKm: 'lots' } },
+    },
+    status: 400,
+    code: 'invalid_input',
+    says: /weeklyKm/,
+  },
+  {
+    name: 'save plan: weeks too many',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans',
+    options: { json: { assessmentId: ':done', startDate: '2026-03-02', weeks: 99 } },
+    status: 400,
+    code: 'invalid_input',
+    says: /weeks/,
+  },
+  {
+    name: 'save plan: unknown assessment',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans',
+    options: { json: { assessmentId: ':unknown', startDate: '2026-03-02' } },
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'save plan: another account’s assessment',
+    as: 'B',
+    method: 'POST',
+    path: '/api/plans',
+    options: { json: { assessmentId: ':done', startDate: '2026-03-02' } },
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'save plan: assessment not finished',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans',
+    options: { json: { assessmentId: ':open', startDate: '2026-03-02' } },
+    status: 409,
+    code: 'conflict',
+  },
+  {
+    name: 'save plan: triage forbids a plan',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans',
+    options: { json: { assessmentId: ':emergency', startDate: '2026-03-02' } },
+    status: 409,
+    code: 'conflict',
+    says: /No plan/,
+  },
+  {
+    name: 'save plan: no CSRF',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans',
+    options: { json: { assessmentId: ':done', startDate: '2026-03-02' }, csrf: false },
+    status: 403,
+    code: 'forbidden',
+  },
+  {
+    name: 'save plan: huge body',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans',
+    options: { json: { assessmentId: ':done', startDate: '2026-03-02', pad: HUGE } },
+    status: 413,
+    code: 'payload_too_large',
+  },
+
+  // GET /api/plans, GET /api/plans/:id, progress
+  {
+    name: 'list plans: no account',
+    as: 'anon',
+    method: 'GET',
+    path: '/api/plans',
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'get plan: no account',
+    as: 'anon',
+    method: 'GET',
+    path: '/api/plans/:plan',
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'get plan: another account’s',
+    as: 'B',
+    method: 'GET',
+    path: '/api/plans/:plan',
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'get plan: unknown id',
+    as: 'A',
+    method: 'GET',
+    path: '/api/plans/:unknown',
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'get plan: id is not a UUID',
+    as: 'A',
+    method: 'GET',
+    path: '/api/plans/latest',
+    status: 400,
+    code: 'invalid_input',
+  },
+  {
+    name: 'progress: no account',
+    as: 'fresh',
+    method: 'GET',
+    path: '/api/plans/:plan/progress',
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'progress: another account’s',
+    as: 'B',
+    method: 'GET',
+    path: '/api/plans/:plan/progress',
+    status: 404,
+    code: 'not_found',
+  },
+
+  // POST /api/plans/:id/checkins
+  {
+    name: 'check-in: before the plan starts',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans/:plan/checkins',
+    options: { json: checkIn({ date: '2026-02-28' }) },
+    status: 400,
+    code: 'invalid_input',
+    says: /before the plan starts/,
+  },
+  {
+    name: 'check-in: after the plan ends',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans/:plan/checkins',
+    options: { json: checkIn({ date: '2026-06-01' }) },
+    status: 400,
+    code: 'invalid_input',
+    says: /after the plan ends/,
+  },
+  {
+    name: 'check-in: in the future',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans/:plan/checkins',
+    options: { json: checkIn({ date: '2026-03-05' }) },
+    status: 400,
+    code: 'invalid_input',
+    says: /future/,
+  },
+  {
+    name: 'check-in: pain 11',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans/:plan/checkins',
+    options: { json: checkIn({ painAfter: 11 }) },
+    status: 400,
+    code: 'invalid_input',
+    says: /painAfter/,
+  },
+  {
+    name: 'check-in: pain as a string',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans/:plan/checkins',
+    options: { json: checkIn({ painDuring: '3' }) },
+    status: 400,
+    code: 'invalid_input',
+    says: /painDuring/,
+  },
+  {
+    name: 'check-in: pain not whole',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans/:plan/checkins',
+    options: { json: checkIn({ painNextMorning: 2.5 }) },
+    status: 400,
+    code: 'invalid_input',
+    says: /painNextMorning/,
+  },
+  {
+    name: 'check-in: more sessions done than planned',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans/:plan/checkins',
+    options: { json: checkIn({ sessionsDone: 3, sessionsPlanned: 2 }) },
+    status: 400,
+    code: 'invalid_input',
+    says: /sessionsDone/,
+  },
+  {
+    name: 'check-in: missing field',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans/:plan/checkins',
+    options: { json: { date: '2026-03-02', painDuring: 1 } },
+    status: 400,
+    code: 'invalid_input',
+    says: /painAfter/,
+  },
+  {
+    name: 'check-in: a second one for the same date',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans/:plan/checkins',
+    options: { json: checkIn({ date: '2026-03-01' }) },
+    status: 409,
+    code: 'conflict',
+  },
+  {
+    name: 'check-in: another account’s plan',
+    as: 'B',
+    method: 'POST',
+    path: '/api/plans/:plan/checkins',
+    options: { json: checkIn() },
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'check-in: no account',
+    as: 'anon',
+    method: 'POST',
+    path: '/api/plans/:plan/checkins',
+    options: { json: checkIn() },
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'check-in: no CSRF',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans/:plan/checkins',
+    options: { json: checkIn(), csrf: false },
+    status: 403,
+    code: 'forbidden',
+  },
+  {
+    name: 'check-in: huge body',
+    as: 'A',
+    method: 'POST',
+    path: '/api/plans/:plan/checkins',
+    options: { json: checkIn({ note: HUGE }) },
+    status: 413,
+    code: 'payload_too_large',
+  },
+
+  // /api/auth/*
+  {
+    name: 'register: not an email',
+    as: 'fresh',
+    method: 'POST',
+    path: '/api/auth/register',
+    options: { json: { email: 'runner', password: 'long enough password' } },
+    status: 400,
+    code: 'invalid_input',
+    says: /email/,
+  },
+  {
+    name: 'register: short password',
+    as: 'fresh',
+    method: 'POST',
+    path: '/api/auth/register',
+    options: { json: { email: 'new@example.org', password: 'short' } },
+    status: 400,
+    code: 'invalid_input',
+    says: /password/,
+  },
+  {
+    name: 'register: missing password',
+    as: 'fresh',
+    method: 'POST',
+    path: '/api/auth/register',
+    options: { json: { email: 'new@example.org' } },
+    status: 400,
+    code: 'invalid_input',
+    says: /password/,
+  },
+  {
+    name: 'register: email taken (any case)',
+    as: 'fresh',
+    method: 'POST',
+    path: '/api/auth/register',
+    options: { json: { email: 'A@example.org', password: 'long enough password' } },
+    status: 409,
+    code: 'conflict',
+  },
+  {
+    name: 'register: no CSRF',
+    as: 'fresh',
+    method: 'POST',
+    path: '/api/auth/register',
+    options: { json: { email: 'new@example.org', password: 'long enough password' }, csrf: false },
+    status: 403,
+    code: 'forbidden',
+  },
+  {
+    name: 'register: huge body',
+    as: 'fresh',
+    method: 'POST',
+    path: '/api/auth/register',
+    options: { json: { email: 'new@example.org', password: HUGE } },
+    status: 413,
+    code: 'payload_too_large',
+  },
+  {
+    name: 'login: wrong password',
+    as: 'fresh',
+    method: 'POST',
+    path: '/api/auth/login',
+    options: { json: { email: 'a@example.org', password: 'not the password' } },
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'login: unknown email',
+    as: 'fresh',
+    method: 'POST',
+    path: '/api/auth/login',
+    options: { json: { email: 'nobody@example.org', password: 'whatever password' } },
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'login: password of the wrong type',
+    as: 'fresh',
+    method: 'POST',
+    path: '/api/auth/login',
+    options: { json: { email: 'a@example.org', password: 1234567890123 } },
+    status: 400,
+    code: 'invalid_input',
+    says: /password/,
+  },
+  {
+    name: 'login: no CSRF',
+    as: 'fresh',
+    method: 'POST',
+    path: '/api/auth/login',
+    options: { json: { email: 'a@example.org', password: 'password of A' }, csrf: false },
+    status: 403,
+    code: 'forbidden',
+  },
+  {
+    name: 'logout: unexpected field',
+    as: 'fresh',
+    method: 'POST',
+    path: '/api/auth/logout',
+    options: { json: { everywhere: true } },
+    status: 400,
+    code: 'invalid_input',
+  },
+  {
+    name: 'logout: no CSRF',
+    as: 'A',
+    method: 'POST',
+    path: '/api/auth/logout',
+    options: { json: {}, csrf: false },
+    status: 403,
+    code: 'forbidden',
+  },
+
+  // /api/me
+  {
+    name: 'export: no account',
+    as: 'anon',
+    method: 'GET',
+    path: '/api/me/export',
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'delete account: no account',
+    as: 'anon',
+    method: 'DELETE',
+    path: '/api/me',
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'delete account: no CSRF',
+    as: 'A',
+    method: 'DELETE',
+    path: '/api/me',
+    options: { csrf: false },
+    status: 403,
+    code: 'forbidden',
+  },
+
+  // Knowledge
+  {
+    name: 'illustration: unknown exercise',
+    as: 'fresh',
+    method: 'GET',
+    path: '/api/exercises/moonwalk/illustration.svg',
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'illustration: bad id',
+    as: 'fresh',
+    method: 'GET',
+    path: '/api/exercises/..%2F..%2Fetc/illustration.svg',
+    status: 400,
+    code: 'invalid_input',
+  },
+];
+
+function fill(text: string): string {
+  return text.replace(
+    /:(done|open|emergency|anonOpen|plan|unknown)\b/g,
+    (_, key: keyof typeof ids) => ids[key],
+  );
+}
+
+function fillJson(value: unknown): unknown {
+  if (typeof value === 'string') return fill(value);
+  if (Array.isArray(value)) return value.map(fillJson);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillJson(v)]));
+  return value;
+}
+
+describe('bad input on every endpoint', () => {
+  it.each(cases)('$name → $status $code', async (c) => {
+    const options = c.options
+      ? {
+          ...c.options,
+          ...(c.options.json === undefined ? {} : { json: fillJson(c.options.json) }),
+        }
+      : {};
+    const res = await who[c.as].request(c.method, fill(c.path), options);
+    expect(res.status, res.text).toBe(c.status);
+    const body = res.body as { error: { code: string; message: string; details: string[] } };
+    expect(body.error.code).toBe(c.code);
+    expect(typeof body.error.message).toBe('string');
+    expect(Array.isArray(body.error.details)).toBe(true);
+    if (c.says) expect(body.error.message).toMatch(c.says);
+    expect(res.text).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  it('covers every route of the OpenAPI document', async () => {
+    const doc = (await who.fresh.get('/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const covered = new Set(
+      cases.map(
+        (c) =>
+          `${c.method.toLowerCase()} ${c.path.replace(/\?.*$/, '').replace(/\/:[a-zA-Z]+|\/[0-9a-f-]{36}|\/123|\/latest|\/moonwalk|\/\.\.%2F\.\.%2Fetc/g, '/{id}')}`,
+      ),
+    );
+    const publicGets = [
+      'get /api/health',
+      'get /api/openapi.json',
+      'get /api/questions',
+      'get /api/knowledge',
+      'get /api/exercises',
+      'get /api/auth/me',
+      'get /api/auth/csrf',
+    ];
+    const missing = Object.entries(doc.paths)
+      .flatMap(([path, methods]) =>
+        Object.keys(methods).map((m) => `${m} ${path.replace(/\/$/, '')}`),
+      )
+      .filter((route) => !covered.has(route) && !publicGets.includes(route));
+    expect(missing).toEqual([]);
+  });
+
+  it('answers any JSON body with a 2xx or 4xx, never a 500 (property)', async () => {
+    const routes = [
+      '/api/assessments',
+      `/api/assessments/${ids.anonOpen}/answers`,
+      `/api/assessments/${ids.anonOpen}/skip`,
+      '/api/plans',
+      '/api/auth/login',
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        fc.jsonValue({ maxDepth: 3 }),
+        async (route, body) => {
+          const res = await who.anon.post(route, body);
+          return (
+            res.status < 500 &&
+            (res.status < 400 || (res.body as { error?: unknown }).error !== undefined)
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('logged no server error', () => {
+    expect(t.logger.lines).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+/** The app's cross-cutting behaviour: the OpenAPI document, headers, and unexpected failures. */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './testing/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+}, 60_000);
+afterAll(async () => {
+  await t.close();
+});
+
+describe('the app', () => {
+  it('documents every endpoint of docs/api.md in /api/openapi.json', async () => {
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    const contract = readFileSync(new URL('../../../docs/api.md', import.meta.url), 'utf8');
+    const rows = [...contract.matchAll(/^\| (GET|POST|PUT|PATCH|DELETE) +\| `([^`]+)` +\|/gm)];
+    expect(rows.length).toBeGreaterThan(20);
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([p, methods]) =>
+        Object.keys(methods).map((m) => `${m.toUpperCase()} ${p.replace(/\/$/, '')}`),
+      ),
+    );
+    documented.add('GET /api/openapi.json');
+    const missing = rows
+      .map(([, method, p]) => `${method} ${(p ?? '').replace(/:id/g, '{id}')}`)
+      .filter((r) => !documented.has(r));
+    expect(missing).toEqual([]);
+  });
+
+  it('marks API responses uncacheable and sets security headers', async () => {
+    const res = await t.app.request('/api/auth/me');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('answers an unexpected failure with a generic 500 and logs the details on the server only', async () => {
+    const broken = await createTestApp();
+    await broken.database.close();
+    const res = await broken.app.request('/api/health');
+    expect(res.status).toBe(500);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('server_error');
+    expect(JSON.stringify(body)).not.toMatch(/pglite|closed|\.js:\d+|\.ts:\d+/i);
+    expect(broken.logger.lines.join('\n')).toMatch(/GET \/api\/health failed/);
+  }, 60_000);
+});

@@ -1,0 +1,200 @@
+/**
+ * The composition root of the HTTP API: builds the services from their
+ * dependencies (database, clock, knowledge base, password hasher, logger)
+ * and mounts the feature routes under `/api`, with one error handler for
+ * everything. Tests call `createApp` with an in-memory database and a fixed
+ * clock; `main.ts` with the real ones.
+ */
+import { DomainError, loadKnowledgeBase, type KnowledgeBase } from '@backtrack/core';
+import { createRepositories, type Database } from '@backtrack/db';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { sql } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { ZodError } from 'zod';
+import { accountRoutes } from './account/routes.js';
+import { accountService } from './account/service.js';
+import { assessmentRoutes } from './assessments/routes.js';
+import { assessmentService } from './assessments/service.js';
+import type { CookieSecurity } from './auth/cookies.js';
+import { loadAuth, requireCsrf } from './auth/middleware.js';
+import { scryptPasswordHasher, type PasswordHasher } from './auth/passwords.js';
+import { fixedWindowLimiter, type RateLimiter } from './auth/rate-limit.js';
+import { authRoutes } from './auth/routes.js';
+import { authService } from './auth/service.js';
+import { knowledgeRoutes } from './knowledge/routes.js';
+import { planRoutes } from './plans/routes.js';
+import { planService } from './plans/service.js';
+import { systemClock, type Clock } from './http/clock.js';
+import type { AppDeps, AppEnv } from './http/context.js';
+import {
+  describeZodIssues,
+  errorBody,
+  HTTP_STATUS,
+  HttpOnlyError,
+  type ApiErrorCode,
+} from './http/errors.js';
+import { consoleLogger, type Logger } from './http/logger.js';
+import { jsonResponse } from './http/schemas.js';
+import { hasWebBuild, webAppHandler } from './web/serve-web.js';
+
+/** The largest request body accepted (bytes). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** What the app is built from; everything but the database has a default. */
+export interface AppOptions {
+  db: Database;
+  clock?: Clock;
+  kb?: KnowledgeBase;
+  passwords?: PasswordHasher;
+  logger?: Logger;
+  /** `always` in production (and behind TLS); `auto` sets Secure only on https requests. */
+  cookies?: CookieSecurity;
+  /** The built web app to serve at `/`, if any. */
+  webDist?: string | undefined;
+  limits?: Partial<AppDeps['limits']>;
+}
+
+/** The version reported by the OpenAPI document. */
+const API_VERSION = '0.1.0';
+
+function send(c: Context, code: ApiErrorCode, message: string, details: readonly string[] = []) {
+  return c.json(errorBody(code, message, details), HTTP_STATUS[code]);
+}
+
+/** Maps an error a framework part threw with a status (malformed JSON, …) to the error model. */
+function fromHttpException(error: HTTPException): { code: ApiErrorCode; message: string } {
+  switch (error.status) {
+    case 400:
+      return {
+        code: 'invalid_input',
+        message: /json/i.test(error.message)
+          ? 'body: malformed JSON'
+          : error.message || 'Bad request.',
+      };
+    case 401:
+      return { code: 'unauthenticated', message: 'Sign in first.' };
+    case 403:
+      return { code: 'forbidden', message: 'Forbidden.' };
+    case 404:
+      return { code: 'not_found', message: 'Not found.' };
+    case 413:
+      return {
+        code: 'payload_too_large',
+        message: `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
+      };
+    default:
+      return error.status < 500
+        ? { code: 'invalid_input', message: error.message || 'Bad request.' }
+        : { code: 'server_error', message: 'Something went wrong on our side. Please try again.' };
+  }
+}
+
+/** Builds the app. */
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  const logger = options.logger ?? consoleLogger;
+  const cookies = options.cookies ?? 'auto';
+  const limits: { login: RateLimiter; register: RateLimiter } = {
+    // Ten wrong passwords per account per 15 minutes; twenty sign-ups per address per hour.
+    login: options.limits?.login ?? fixedWindowLimiter({ limit: 10, windowMs: 15 * 60_000 }),
+    register: options.limits?.register ?? fixedWindowLimiter({ limit: 20, windowMs: 60 * 60_000 }),
+  };
+  const deps: AppDeps = {
+    repos: createRepositories(options.db.db),
+    kb: options.kb ?? loadKnowledgeBase(),
+    clock: options.clock ?? systemClock,
+    passwords: options.passwords ?? scryptPasswordHasher(),
+    logger,
+    limits,
+  };
+  const auth = authService(deps);
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', secureHeaders());
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // Health data: no shared or browser cache unless a route says otherwise.
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+  });
+  app.use('/api/*', requireCsrf);
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpOnlyError(
+          'payload_too_large',
+          `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
+        );
+      },
+    }),
+  );
+  app.use('/api/*', loadAuth(deps));
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      tags: ['system'],
+      summary: 'Whether the server and its database answer',
+      responses: {
+        200: jsonResponse(
+          z.object({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']) }),
+          'Healthy',
+        ),
+      },
+    }),
+    async (c) => {
+      await options.db.db.execute(sql`select 1`);
+      return c.json({ ok: true as const, database: options.db.kind }, 200);
+    },
+  );
+  app.route('/api', knowledgeRoutes(deps.kb));
+  app.route('/api/auth', authRoutes(auth, cookies));
+  app.route('/api/assessments', assessmentRoutes(assessmentService(deps), auth, cookies));
+  app.route('/api/plans', planRoutes(planService(deps)));
+  app.route('/api/me', accountRoutes(accountService(deps), cookies));
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Backtrack API',
+      version: API_VERSION,
+      description:
+        'Backtrack helps runners with lower back pain. Not a diagnosis. Errors: `{ error: { code, message, details } }`. State-changing requests need the `x-csrf-token` header (GET /api/auth/csrf).',
+    },
+  });
+
+  const web =
+    options.webDist !== undefined && hasWebBuild(options.webDist)
+      ? webAppHandler(options.webDist)
+      : undefined;
+  app.notFound(async (c) => {
+    const pathname = new URL(c.req.url).pathname;
+    if (pathname !== '/api' && !pathname.startsWith('/api/') && web) {
+      const response = await web(c);
+      if (response) return response;
+    }
+    return send(c, 'not_found', `No route ${c.req.method} ${pathname}.`);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof DomainError) return send(c, error.code, error.message, error.details);
+    if (error instanceof HttpOnlyError) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+      return send(c, error.code, error.message, error.details);
+    }
+    if (error instanceof HTTPException) {
+      const { code, message } = fromHttpException(error);
+      if (code !== 'server_error') return send(c, code, message);
+    }
+    if (error instanceof ZodError) {
+      const lines = describeZodIssues(error.issues);
+      return send(c, 'invalid_input', lines[0] ?? 'invalid input', lines);
+    }
+    logger.error(`${c.req.method} ${new URL(c.req.url).pathname} failed:`, error);
+    return send(c, 'server_error', 'Something went wrong on our side. Please try again.');
+  });
+  return app;
+}

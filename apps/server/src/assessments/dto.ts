@@ -1,0 +1,91 @@
+/** What the API shows of questions and interviews (never the database rows). */
+import {
+  nextQuestion,
+  type AnswerValue,
+  type AssessmentResult,
+  type KnowledgeBase,
+  type NextStep,
+  type Question,
+  type Stage,
+} from '@backtrack/core';
+import type { AssessmentRow } from '@backtrack/db';
+
+/** A question without its scoring internals. */
+export interface QuestionDto {
+  id: string;
+  section: Question['section'];
+  text: string;
+  help?: string;
+  type: Question['type'];
+  options?: { id: string; label: string }[];
+  unit?: string;
+  min?: number;
+  max?: number;
+  redFlag: boolean;
+}
+
+/** An interview as the API shows it (docs/api.md, `Interview`). */
+export interface InterviewDto {
+  id: string;
+  mode: AssessmentRow['mode'];
+  status: AssessmentRow['status'];
+  asked: string[];
+  answers: Record<string, AnswerValue>;
+  next: {
+    question: QuestionDto;
+    stage: Stage;
+    progress: { asked: number; remainingEstimate: number };
+  } | null;
+  endedBecause?: NonNullable<AssessmentRow['endedBecause']>;
+  result?: AssessmentResult;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The public view of a question. */
+export function toQuestionDto(q: Question): QuestionDto {
+  const isScale = q.type === 'scale';
+  const min = q.min ?? (isScale ? 0 : undefined);
+  const max = q.max ?? (isScale ? 10 : undefined);
+  return {
+    id: q.id,
+    section: q.section,
+    text: q.text,
+    ...(q.help === undefined ? {} : { help: q.help }),
+    type: q.type,
+    ...(q.options === undefined
+      ? {}
+      : { options: q.options.map((o) => ({ id: o.id, label: o.label })) }),
+    ...(q.unit === undefined ? {} : { unit: q.unit }),
+    ...(min === undefined ? {} : { min }),
+    ...(max === undefined ? {} : { max }),
+    redFlag: q.redFlag,
+  };
+}
+
+/** The interview view of a row; `step` is the next step when the caller already computed it. */
+export function toInterviewDto(
+  kb: KnowledgeBase,
+  row: AssessmentRow,
+  step?: NextStep,
+): InterviewDto {
+  let next: InterviewDto['next'] = null;
+  if (row.status === 'in_progress') {
+    const s =
+      step ?? nextQuestion(kb, { answers: row.answers, asked: row.asked }, { mode: row.mode });
+    if (!s.done)
+      next = { question: toQuestionDto(s.question), stage: s.stage, progress: s.progress };
+  }
+  return {
+    id: row.id,
+    mode: row.mode,
+    status: row.status,
+    asked: row.asked,
+    answers: row.answers,
+    next,
+    ...(row.endedBecause === null ? {} : { endedBecause: row.endedBecause }),
+    ...(row.result === null ? {} : { result: row.result }),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

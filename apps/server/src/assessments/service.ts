@@ -1,0 +1,186 @@
+/**
+ * The interview over HTTP: the state (answers and the questions asked) is
+ * stored after every step, and the core decides what comes next. The
+ * red-flag screen cannot be skipped, and an answer that makes the triage an
+ * emergency ends the interview at once with the result (DESIGN.md, "Safety
+ * first").
+ */
+import {
+  assess,
+  DomainError,
+  generatePlan,
+  nextQuestion,
+  normaliseAnswer,
+  type AnswerValue,
+  type KnowledgeBase,
+  type NextStep,
+  type PlanOutcome,
+  type RunnerProfileInput,
+} from '@backtrack/core';
+import type { AssessmentChanges, AssessmentRow, Owner } from '@backtrack/db';
+import type { AppDeps } from '../http/context.js';
+import { toInterviewDto, type InterviewDto } from './dto.js';
+
+/** Options of the computed plan. */
+export interface PlanPreviewOptions {
+  weeks: number;
+  profile: RunnerProfileInput;
+}
+
+/** Where an interview goes after its answers and asked list changed: on, or done with the result. */
+function advance(
+  kb: KnowledgeBase,
+  row: AssessmentRow,
+  answers: Record<string, AnswerValue>,
+  asked: string[],
+): { changes: AssessmentChanges; step: NextStep } {
+  const step = nextQuestion(kb, { answers, asked }, { mode: row.mode });
+  if (!step.done)
+    return {
+      changes: { answers, asked, status: 'in_progress', endedBecause: null, result: null },
+      step,
+    };
+  return {
+    changes: {
+      answers,
+      asked,
+      status: 'done',
+      endedBecause: step.reason,
+      result: assess(kb, answers),
+    },
+    step,
+  };
+}
+
+/** The assessment use cases. */
+export function assessmentService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
+  const { repos, kb, clock } = deps;
+
+  async function load(id: string, owner: Owner): Promise<AssessmentRow> {
+    const row = await repos.assessments.findForOwner(id, owner);
+    if (!row) throw new DomainError('not_found', `No assessment ${id}.`, [id]);
+    return row;
+  }
+
+  /** The current step of an in-progress interview, or a conflict when it is finished. */
+  function current(row: AssessmentRow): NextStep {
+    if (row.status === 'done') {
+      throw new DomainError(
+        'conflict',
+        'This assessment is finished; start a new one to change answers.',
+      );
+    }
+    return nextQuestion(kb, { answers: row.answers, asked: row.asked }, { mode: row.mode });
+  }
+
+  function expectQuestion(step: NextStep, questionId: string) {
+    if (step.done)
+      throw new DomainError('conflict', 'The interview has no open question; finish it.');
+    if (step.question.id !== questionId) {
+      throw new DomainError(
+        'conflict',
+        `The open question is "${step.question.id}", not "${questionId}".`,
+        [`questionId: expected "${step.question.id}"`],
+      );
+    }
+    return step.question;
+  }
+
+  async function save(
+    row: AssessmentRow,
+    changes: AssessmentChanges,
+    step?: NextStep,
+  ): Promise<InterviewDto> {
+    const updated = await repos.assessments.update(row.id, row.version, changes, clock.now());
+    if (!updated)
+      throw new DomainError('conflict', 'The assessment changed in another request; reload it.');
+    return toInterviewDto(kb, updated, step);
+  }
+
+  return {
+    async start(owner: Owner, mode: AssessmentRow['mode']): Promise<InterviewDto> {
+      return toInterviewDto(kb, await repos.assessments.create({ owner, mode, now: clock.now() }));
+    },
+
+    async get(id: string, owner: Owner): Promise<InterviewDto> {
+      return toInterviewDto(kb, await load(id, owner));
+    },
+
+    async answer(
+      id: string,
+      owner: Owner,
+      questionId: string,
+      raw: unknown,
+    ): Promise<InterviewDto> {
+      const row = await load(id, owner);
+      const question = expectQuestion(current(row), questionId);
+      const { value, issues } = normaliseAnswer(question, raw);
+      if (value === undefined) {
+        const messages = issues.map((i) => i.message);
+        throw new DomainError(
+          'invalid_input',
+          `value: ${messages[0] ?? 'invalid answer'}`,
+          messages,
+        );
+      }
+      const answers = { ...row.answers, [questionId]: value };
+      const asked = row.asked.includes(questionId) ? row.asked : [...row.asked, questionId];
+      const { changes, step } = advance(kb, row, answers, asked);
+      return save(row, changes, step);
+    },
+
+    async skip(id: string, owner: Owner, questionId: string): Promise<InterviewDto> {
+      const row = await load(id, owner);
+      const question = expectQuestion(current(row), questionId);
+      if (question.redFlag) {
+        throw new DomainError(
+          'invalid_input',
+          `questionId: "${questionId}" is a warning-sign question and cannot be skipped; answer "unsure" if you do not know.`,
+        );
+      }
+      const { changes, step } = advance(kb, row, row.answers, [...row.asked, questionId]);
+      return save(row, changes, step);
+    },
+
+    async back(id: string, owner: Owner): Promise<InterviewDto> {
+      const row = await load(id, owner);
+      current(row);
+      const last = row.asked.at(-1);
+      if (last === undefined)
+        throw new DomainError('conflict', 'Nothing to undo: no question has been answered yet.');
+      const answers = Object.fromEntries(Object.entries(row.answers).filter(([k]) => k !== last));
+      const { changes, step } = advance(kb, row, answers, row.asked.slice(0, -1));
+      return save(row, changes, step);
+    },
+
+    async finish(id: string, owner: Owner): Promise<InterviewDto> {
+      const row = await load(id, owner);
+      if (row.status === 'done') return toInterviewDto(kb, row);
+      const step = current(row);
+      if (!step.done && step.stage === 'red_flags') {
+        throw new DomainError(
+          'conflict',
+          'Answer the warning-sign questions first ("unsure" is an answer); they decide whether it is safe to go on.',
+          [`open question: ${step.question.id}`],
+        );
+      }
+      return save(row, {
+        answers: row.answers,
+        asked: row.asked,
+        status: 'done',
+        endedBecause: step.done ? step.reason : null,
+        result: assess(kb, row.answers),
+      });
+    },
+
+    /** The plan this assessment leads to, computed and not saved. */
+    async planPreview(id: string, owner: Owner, options: PlanPreviewOptions): Promise<PlanOutcome> {
+      const row = await load(id, owner);
+      if (row.status !== 'done') throw new DomainError('conflict', 'Finish the assessment first.');
+      const result = row.result ?? assess(kb, row.answers);
+      return generatePlan(kb, result, row.answers, options.profile, { weeks: options.weeks });
+    },
+  };
+}
+/** The assessment service. */
+export type AssessmentService = ReturnType<typeof assessmentService>;

@@ -1,0 +1,51 @@
+/** Request middleware: who is calling (from the session cookie), and the CSRF check. */
+import { DomainError } from '@backtrack/core';
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppDeps, AppEnv, AuthState } from '../http/context.js';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies.js';
+import { hashToken, isTokenShaped, safeEqual } from './tokens.js';
+
+/** Loads the caller's session and user into `c.var.auth`. */
+export function loadAuth(deps: Pick<AppDeps, 'repos' | 'clock'>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    let auth: AuthState = { session: null, user: null };
+    if (isTokenShaped(token)) {
+      const found = await deps.repos.sessions.findActiveWithUser(
+        hashToken(token),
+        deps.clock.now(),
+      );
+      if (found) auth = found;
+    }
+    c.set('auth', auth);
+    await next();
+  };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Double-submit CSRF check: a state-changing request must echo the
+ * `bt_csrf` cookie in the `x-csrf-token` header. A cross-site page can make
+ * the browser send the cookie but cannot read it to set the header.
+ */
+export const requireCsrf: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!SAFE_METHODS.has(c.req.method)) {
+    const cookie = getCookie(c, CSRF_COOKIE);
+    const header = c.req.header(CSRF_HEADER);
+    if (!isTokenShaped(cookie) || header === undefined || !safeEqual(cookie, header)) {
+      throw new DomainError(
+        'forbidden',
+        `Missing or wrong CSRF token: send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header (GET /api/auth/csrf sets it).`,
+      );
+    }
+  }
+  await next();
+};
+
+/** The signed-in user, or an `unauthenticated` error. */
+export function requireUser(auth: AuthState): NonNullable<AuthState['user']> {
+  if (!auth.user) throw new DomainError('unauthenticated', 'Sign in first: this needs an account.');
+  return auth.user;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCRYPT_COST, scryptPasswordHasher } from './passwords.js';
+
+const fast = scryptPasswordHasher({ log2N: 10, r: 8, p: 1 });
+
+describe('scrypt password hashing', () => {
+  it('verifies the right password and rejects others', async () => {
+    const stored = await fast.hash('correct horse battery');
+    expect(stored).toMatch(/^scrypt\$10\$8\$1\$/);
+    expect(await fast.verify('correct horse battery', stored)).toBe(true);
+    expect(await fast.verify('correct horse batterY', stored)).toBe(false);
+  });
+  it('salts every hash', async () => {
+    expect(await fast.hash('same password')).not.toBe(await fast.hash('same password'));
+  });
+  it('verifies with the parameters stored in the hash, so the cost can change', async () => {
+    const stored = await fast.hash('portable password');
+    const stronger = scryptPasswordHasher({ log2N: 11, r: 8, p: 1 });
+    expect(await stronger.verify('portable password', stored)).toBe(true);
+  });
+  it('rejects malformed or tampered hashes without throwing', async () => {
+    const stored = await fast.hash('a password here');
+    for (const bad of [
+      '',
+      'plain',
+      'scrypt$10$8$1$$',
+      stored.replace('scrypt$10', 'scrypt$40'),
+      `${stored}$extra`,
+    ]) {
+      expect(await fast.verify('a password here', bad)).toBe(false);
+    }
+  });
+  it('defaults to OWASP’s minimum cost (N = 2^17, r = 8, p = 1)', () => {
+    expect(DEFAULT_SCRYPT_COST).toEqual({ log2N: 17, r: 8, p: 1 });
+  });
+  it('hashes at the default cost (128 MiB) within Node’s limits', async () => {
+    const strong = scryptPasswordHasher();
+    const stored = await strong.hash('memory hard password');
+    expect(stored).toMatch(/^scrypt\$17\$8\$1\$/);
+    expect(await strong.verify('memory hard password', stored)).toBe(true);
+  }, 20_000);
+});

@@ -1,0 +1,38 @@
+/** The server's configuration, read from the environment once at start-up. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { databaseConfigFromEnv, type DatabaseConfig } from '@backtrack/db';
+import type { CookieSecurity } from './auth/cookies.js';
+
+/** Everything `main.ts` needs to start. */
+export interface ServerConfig {
+  port: number;
+  /** Interface to listen on; undefined: all. */
+  host: string | undefined;
+  database: DatabaseConfig;
+  cookies: CookieSecurity;
+  /** Where the built web app is looked for. */
+  webDist: string;
+}
+
+/** The environment variables read. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads the configuration; throws with a readable message when a value is wrong. */
+export function readConfig(env: Env, cwd: string, here: string = import.meta.url): ServerConfig {
+  const rawPort = env.PORT?.trim() || '3000';
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort) || port > 65_535)
+    throw new Error(`PORT must be a number from 0 to 65535, got "${rawPort}"`);
+  const database = databaseConfigFromEnv(env, cwd);
+  // The bundle (dist/main.js) ships the migrations next to itself; from source, @backtrack/db finds its own.
+  const bundled = fileURLToPath(new URL('./migrations', here));
+  if (existsSync(`${bundled}/meta/_journal.json`)) database.migrationsFolder = bundled;
+  return {
+    port,
+    host: env.HOST?.trim() || undefined,
+    database,
+    cookies: env.NODE_ENV === 'production' ? 'always' : 'auto',
+    webDist: env.BACKTRACK_WEB_DIST?.trim() || fileURLToPath(new URL('../../web/dist', here)),
+  };
+}

@@ -1,0 +1,31 @@
+/** What every request handler can reach: the caller's session and user, and the app's dependencies. */
+import type { IncomingMessage } from 'node:http';
+import type { KnowledgeBase } from '@backtrack/core';
+import type { Repositories, SessionRow, UserRow } from '@backtrack/db';
+import type { PasswordHasher } from '../auth/passwords.js';
+import type { RateLimiter } from '../auth/rate-limit.js';
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+
+/** The caller, as the session cookie says. */
+export interface AuthState {
+  session: SessionRow | null;
+  user: UserRow | null;
+}
+
+/** Hono's environment for Backtrack's routes. */
+export interface AppEnv {
+  /** What `@hono/node-server` passes along (absent when a test calls `app.request`). */
+  Bindings: { incoming?: IncomingMessage };
+  Variables: { auth: AuthState };
+}
+
+/** The services' dependencies, built once by `createApp`. */
+export interface AppDeps {
+  repos: Repositories;
+  kb: KnowledgeBase;
+  clock: Clock;
+  passwords: PasswordHasher;
+  logger: Logger;
+  limits: { login: RateLimiter; register: RateLimiter };
+}

@@ -1,0 +1,98 @@
+/**
+ * Starts the Backtrack server: reads the configuration from the environment
+ * (PORT, HOST, DATABASE_URL, BACKTRACK_DATA_DIR, BACKTRACK_WEB_DIST,
+ * NODE_ENV), opens the database (applying migrations), and serves the API
+ * and the built web app until SIGINT or SIGTERM.
+ */
+import { serve } from '@hono/node-server';
+import { createRepositories, openDatabase } from '@backtrack/db';
+import { createApp } from './app.js';
+import { readConfig } from './config.js';
+import { systemClock } from './http/clock.js';
+import { consoleLogger } from './http/logger.js';
+import { hasWebBuild } from './web/serve-web.js';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env, process.cwd());
+  const database = await openDatabase(config.database);
+  console.log(
+    database.kind === 'pglite'
+      ? `Data: embedded PostgreSQL (PGlite) in ${database.location}`
+      : `Data: PostgreSQL at ${database.location}`,
+  );
+  const web = hasWebBuild(config.webDist);
+  console.log(
+    web
+      ? `Web app: ${config.webDist}`
+      : `Web app: not built (${config.webDist} has no index.html); serving the API only`,
+  );
+
+  const app = createApp({
+    db: database,
+    clock: systemClock,
+    logger: consoleLogger,
+    cookies: config.cookies,
+    webDist: config.webDist,
+  });
+  const server = serve(
+    { fetch: app.fetch, port: config.port, ...(config.host ? { hostname: config.host } : {}) },
+    (info) => {
+      const host =
+        config.host && config.host !== '0.0.0.0' && config.host !== '::'
+          ? config.host
+          : 'localhost';
+      console.log(
+        `Backtrack is running at http://${host}:${info.port}/ (API: http://${host}:${info.port}/api/health)`,
+      );
+    },
+  );
+
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Backtrack could not start: port ${config.port} is in use. Set PORT to another port.`
+        : `Backtrack could not start: ${error.message}`,
+    );
+    void database.close().finally(() => process.exit(1));
+  });
+
+  const repos = createRepositories(database.db);
+  const sweep = setInterval(() => {
+    repos.sessions.deleteExpired(systemClock.now()).catch((error: unknown) => {
+      consoleLogger.error('Removing expired sessions failed:', error);
+    });
+  }, HOUR_MS);
+  sweep.unref();
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    clearInterval(sweep);
+    server.close(() => {
+      database.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          consoleLogger.error('Closing the database failed:', error);
+          process.exit(1);
+        },
+      );
+    });
+    // Keep-alive connections can hold close() open; do not wait for ever.
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => {
+    stop('SIGINT');
+  });
+  process.on('SIGTERM', () => {
+    stop('SIGTERM');
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error('Backtrack could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

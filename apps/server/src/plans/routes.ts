@@ -1,0 +1,194 @@
+/** `/api/plans/*`: saved plans, check-ins and progress (an account is needed). */
+import { ZRunnerProfile, type Plan } from '@backtrack/core';
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireUser } from '../auth/middleware.js';
+import { newRouter } from '../http/router.js';
+import { errorResponses, jsonBody, jsonResponse, ZIdParam, ZIsoDate } from '../http/schemas.js';
+import type { PlanService } from './service.js';
+
+const tags = ['plans'];
+
+const ZPlan = z.custom<Plan>().openapi('Plan', {
+  type: 'object',
+  description:
+    'A plan (`Plan` in @backtrack/core) with the adaptations so far applied to its weeks.',
+});
+const ZCheckInOut = z
+  .object({
+    date: z.string(),
+    day: z.number().int(),
+    week: z.number().int(),
+    painDuring: z.number().int(),
+    painAfter: z.number().int(),
+    painNextMorning: z.number().int(),
+    sessionsDone: z.number().int(),
+    sessionsPlanned: z.number().int(),
+  })
+  .openapi('CheckIn');
+const ZDecision = z.enum(['progress', 'hold', 'step_back', 'not_applied']);
+const ZAdaptation = z
+  .object({
+    week: z
+      .number()
+      .int()
+      .openapi({ description: 'The week whose check-ins decided; week + 1 was rebuilt.' }),
+    decision: ZDecision,
+    reason: z.string(),
+    fromLevel: z.number().int(),
+    toLevel: z.number().int(),
+  })
+  .openapi('Adaptation');
+const ZSavedPlan = z
+  .object({
+    id: z.uuid(),
+    assessmentId: z.uuid(),
+    startDate: z.string(),
+    endDate: z.string(),
+    createdAt: z.string(),
+    profile: z.custom<z.input<typeof ZRunnerProfile>>().openapi({ type: 'object' }),
+    plan: ZPlan,
+    checkIns: z.array(ZCheckInOut),
+    adaptations: z.array(ZAdaptation),
+    today: z.object({ date: z.string(), day: z.number().int(), week: z.number().int() }).nullable(),
+  })
+  .openapi('SavedPlan');
+const ZSavedPlanSummary = z
+  .object({
+    id: z.uuid(),
+    assessmentId: z.uuid(),
+    startDate: z.string(),
+    endDate: z.string(),
+    createdAt: z.string(),
+    weeks: z.number().int(),
+    tier: z.string(),
+    targets: z.array(z.string()),
+    checkIns: z.number().int(),
+  })
+  .openapi('SavedPlanSummary');
+const ZProgress = z
+  .object({
+    points: z.array(
+      z.object({
+        date: z.string(),
+        day: z.number().int(),
+        week: z.number().int(),
+        painDuring: z.number().int(),
+        painAfter: z.number().int(),
+        painNextMorning: z.number().int(),
+      }),
+    ),
+    weeks: z.array(
+      z.object({ week: z.number().int(), level: z.number().int(), decision: ZDecision.nullable() }),
+    ),
+  })
+  .openapi('Progress');
+
+const pain = z.number().int().min(0).max(10);
+const sessions = z.number().int().min(0).max(10);
+
+const ZNewPlan = z
+  .object({
+    assessmentId: z.uuid(),
+    startDate: ZIsoDate,
+    weeks: z.number().int().min(1).max(16).default(6),
+    profile: ZRunnerProfile.optional(),
+  })
+  .strict();
+const ZNewCheckIn = z
+  .object({
+    date: ZIsoDate,
+    painDuring: pain,
+    painAfter: pain,
+    painNextMorning: pain,
+    sessionsDone: sessions,
+    sessionsPlanned: sessions,
+  })
+  .strict();
+
+const signedIn = errorResponses('invalid_input', 'unauthenticated', 'not_found');
+const changing = errorResponses(
+  'invalid_input',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+);
+
+const create = createRoute({
+  method: 'post',
+  path: '/',
+  tags,
+  summary: 'Save the plan of a finished assessment',
+  request: { body: jsonBody(ZNewPlan) },
+  responses: { 201: jsonResponse(ZSavedPlan, 'The saved plan'), ...changing },
+});
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'The signed-in runner’s plans, newest first',
+  responses: {
+    200: jsonResponse(z.object({ plans: z.array(ZSavedPlanSummary) }), 'The plans'),
+    ...errorResponses('unauthenticated'),
+  },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: 'A saved plan with adaptations applied and its check-ins',
+  request: { params: ZIdParam },
+  responses: { 200: jsonResponse(ZSavedPlan, 'The plan'), ...signedIn },
+});
+const checkIn = createRoute({
+  method: 'post',
+  path: '/{id}/checkins',
+  tags,
+  summary:
+    'Record a day’s check-in; returns the adaptation of next week so far (null in the last week)',
+  request: { params: ZIdParam, body: jsonBody(ZNewCheckIn) },
+  responses: {
+    201: jsonResponse(
+      z.object({ checkIn: ZCheckInOut, adaptation: ZAdaptation.nullable() }),
+      'Recorded',
+    ),
+    ...changing,
+  },
+});
+const progress = createRoute({
+  method: 'get',
+  path: '/{id}/progress',
+  tags,
+  summary: 'Pain over time and each week’s level and decision',
+  request: { params: ZIdParam },
+  responses: { 200: jsonResponse(ZProgress, 'The progress'), ...signedIn },
+});
+
+/** The plan routes. */
+export function planRoutes(service: PlanService) {
+  return newRouter()
+    .openapi(create, async (c) => {
+      const user = requireUser(c.var.auth);
+      return c.json(await service.create(user.id, c.req.valid('json')), 201);
+    })
+    .openapi(list, async (c) => {
+      const user = requireUser(c.var.auth);
+      return c.json({ plans: await service.list(user.id) }, 200);
+    })
+    .openapi(get, async (c) => {
+      const user = requireUser(c.var.auth);
+      return c.json(await service.get(c.req.valid('param').id, user.id), 200);
+    })
+    .openapi(checkIn, async (c) => {
+      const user = requireUser(c.var.auth);
+      return c.json(
+        await service.checkIn(c.req.valid('param').id, user.id, c.req.valid('json')),
+        201,
+      );
+    })
+    .openapi(progress, async (c) => {
+      const user = requireUser(c.var.auth);
+      return c.json(await service.progress(c.req.valid('param').id, user.id), 200);
+    });
+}

@@ -1,0 +1,141 @@
+/**
+ * An app for API tests: an in-memory PGlite database, a fixed clock, a cheap
+ * password hash, and a client that keeps cookies and sends the CSRF header
+ * like the web app does.
+ */
+import { openDatabase, type Database } from '@backtrack/db';
+import { createApp, type AppOptions } from '../app.js';
+import { scryptPasswordHasher } from '../auth/passwords.js';
+import { fixedClock } from '../http/clock.js';
+import { memoryLogger } from '../http/logger.js';
+
+/** A response as tests read it. */
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body, or undefined when the body is empty or not JSON. */
+  body: unknown;
+  text: string;
+  cookies: string[];
+}
+
+/** A test app and what it was built from. */
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  database: Database;
+  clock: ReturnType<typeof fixedClock>;
+  logger: ReturnType<typeof memoryLogger>;
+  /** A new browser: its own cookie jar. */
+  browser(): TestBrowser;
+  close(): Promise<void>;
+}
+
+/** Request options. */
+export interface RequestOptions {
+  /** A JSON body (serialised), or a raw string body. */
+  json?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+  /** Send the CSRF header (default true for state-changing methods). */
+  csrf?: boolean;
+}
+
+/** A browser: keeps cookies and sends the CSRF header. */
+export class TestBrowser {
+  readonly cookies = new Map<string, string>();
+  constructor(private readonly app: ReturnType<typeof createApp>) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(setCookies: string[]): void {
+    for (const line of setCookies) {
+      const [pair = ''] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  /** Fetches a CSRF token (sets the cookie) unless there is one. */
+  async ensureCsrf(): Promise<string> {
+    const existing = this.cookies.get('bt_csrf');
+    if (existing) return existing;
+    const res = await this.request('GET', '/api/auth/csrf');
+    const token = (res.body as { token: string }).token;
+    return token;
+  }
+
+  async request(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse> {
+    const headers: Record<string, string> = { ...options.headers };
+    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(method);
+    if (unsafe && options.csrf !== false) headers['x-csrf-token'] = await this.ensureCsrf();
+    const cookie = this.cookieHeader();
+    if (cookie) headers.cookie = cookie;
+    let body: string | undefined;
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json);
+      headers['content-type'] ??= 'application/json';
+    } else if (options.raw !== undefined) {
+      body = options.raw;
+    }
+    const response = await this.app.request(path, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
+    const setCookies = response.headers.getSetCookie();
+    this.remember(setCookies);
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: parsed,
+      text,
+      cookies: setCookies,
+    };
+  }
+
+  get(path: string, options?: RequestOptions) {
+    return this.request('GET', path, options);
+  }
+  post(path: string, json: unknown = {}, options: RequestOptions = {}) {
+    return this.request('POST', path, { json, ...options });
+  }
+  delete(path: string, options?: RequestOptions) {
+    return this.request('DELETE', path, options);
+  }
+}
+
+/** Builds a test app on a fresh in-memory database. */
+export async function createTestApp(
+  options: Partial<Omit<AppOptions, 'db'>> & { now?: string } = {},
+): Promise<TestApp> {
+  const database = await openDatabase({ kind: 'pglite' });
+  const clock = fixedClock(options.now ?? '2026-03-02T09:00:00.000Z');
+  const logger = memoryLogger();
+  const app = createApp({
+    passwords: scryptPasswordHasher({ log2N: 10, r: 8, p: 1 }),
+    ...options,
+    db: database,
+    clock,
+    logger,
+  });
+  return {
+    app,
+    database,
+    clock,
+    logger,
+    browser: () => new TestBrowser(app),
+    close: () => database.close(),
+  };
+}

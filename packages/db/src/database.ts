@@ -1,0 +1,160 @@
+/**
+ * Opening the database: PGlite (embedded PostgreSQL compiled to WebAssembly,
+ * in this process) by default, with its data in a folder or in memory; a
+ * PostgreSQL server through `pg` when a connection URL is given. Migrations
+ * are applied on open either way, so a fresh folder or an empty database is
+ * ready at once.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { schema } from './schema.js';
+
+/** The Drizzle client, whichever driver is underneath (a transaction is one too). */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** Which database to open. */
+export type DatabaseConfig =
+  | {
+      kind: 'pglite';
+      /** Folder for the data; created when missing. Omitted: in memory (tests). */
+      dataDir?: string;
+      migrationsFolder?: string;
+    }
+  | {
+      kind: 'postgres';
+      /** `postgres://user:password@host:port/database` */
+      url: string;
+      /** Connection pool size (default 10). */
+      poolSize?: number;
+      migrationsFolder?: string;
+    };
+
+/** An open database. */
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Where the data lives, for the start-up message: a folder, `memory`, or the URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** The committed SQL migrations, next to `src/` and `dist/` in this package. */
+export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
+
+/** A connection URL with its password masked, for logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres (unparseable URL)';
+  }
+}
+
+const lockedHere = new Set<string>();
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Claims a PGlite data folder for this process: two PGlite instances writing
+ * one folder would corrupt it. A lock left by a process that no longer runs
+ * is taken over. Returns the release function.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const dir = path.resolve(dataDir);
+  const file = path.join(dir, 'backtrack.lock');
+  const inUse = (by: string) =>
+    new Error(
+      `The data folder ${dir} is in use by ${by}; stop it or set BACKTRACK_DATA_DIR to another folder.`,
+    );
+  if (lockedHere.has(dir)) throw inUse('this process');
+  try {
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isRunning(pid))
+      throw inUse(`process ${pid}`);
+    writeFileSync(file, String(process.pid));
+  }
+  lockedHere.add(dir);
+  return () => {
+    lockedHere.delete(dir);
+    rmSync(file, { force: true });
+  };
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  const migrationsFolder = config.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
+  if (config.kind === 'pglite') {
+    let unlock: () => void = () => undefined;
+    if (config.dataDir !== undefined) {
+      mkdirSync(config.dataDir, { recursive: true });
+      unlock = lockDataDir(config.dataDir);
+    }
+    let client: PGlite | undefined;
+    try {
+      client = await PGlite.create(config.dataDir ?? 'memory://');
+      const db = drizzlePglite({ client, schema });
+      await migratePglite(db, { migrationsFolder });
+      const opened = client;
+      return {
+        kind: 'pglite',
+        db,
+        location: config.dataDir === undefined ? 'memory' : path.resolve(config.dataDir),
+        close: async () => {
+          try {
+            await opened.close();
+          } finally {
+            unlock();
+          }
+        },
+      };
+    } catch (error) {
+      await client?.close();
+      unlock();
+      throw error;
+    }
+  }
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+  const db = drizzlePg({ client: pool, schema });
+  try {
+    await migratePg(db, { migrationsFolder });
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return { kind: 'postgres', db, location: redactUrl(config.url), close: () => pool.end() };
+}
+
+/**
+ * The database configuration from the environment: PostgreSQL when
+ * `DATABASE_URL` is set, otherwise PGlite in `BACKTRACK_DATA_DIR` (default
+ * `.backtrack/data` under `cwd`).
+ */
+export function databaseConfigFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url) return { kind: 'postgres', url };
+  const dataDir = env.BACKTRACK_DATA_DIR?.trim();
+  return { kind: 'pglite', dataDir: path.resolve(cwd, dataDir || '.backtrack/data') };
+}

@@ -1,0 +1,22 @@
+/**
+ * @backtrack/db — Backtrack's storage: the Drizzle schema, the committed SQL
+ * migrations (applied on open) and repositories that store and fetch without
+ * rules. PGlite in-process by default; PostgreSQL when given a URL.
+ */
+export {
+  openDatabase,
+  databaseConfigFromEnv,
+  redactUrl,
+  DEFAULT_MIGRATIONS_FOLDER,
+  type Database,
+  type DatabaseConfig,
+  type Db,
+} from './database.js';
+export { createRepositories, type Repositories } from './repositories/index.js';
+export type * from './repositories/index.js';
+export type {
+  AssessmentMode,
+  AssessmentStatus,
+  EndedBecause,
+  AdaptationDecision,
+} from './schema.js';

@@ -1,0 +1,36 @@
+/** Every repository over one Drizzle client, and transactions that hand out the same set. */
+import type { Db } from '../database.js';
+import { assessmentsRepository } from './assessments.js';
+import { auditRepository } from './audit.js';
+import { plansRepository } from './plans.js';
+import { sessionsRepository } from './sessions.js';
+import { usersRepository } from './users.js';
+
+/** The repositories over one client (the database or a transaction). */
+export interface Repositories {
+  users: ReturnType<typeof usersRepository>;
+  sessions: ReturnType<typeof sessionsRepository>;
+  assessments: ReturnType<typeof assessmentsRepository>;
+  plans: ReturnType<typeof plansRepository>;
+  audit: ReturnType<typeof auditRepository>;
+  /** Runs `work` in one transaction; it commits when `work` resolves and rolls back when it throws. */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+/** The repositories over `db`. They hold no rules: callers decide, they store and fetch. */
+export function createRepositories(db: Db): Repositories {
+  return {
+    users: usersRepository(db),
+    sessions: sessionsRepository(db),
+    assessments: assessmentsRepository(db),
+    plans: plansRepository(db),
+    audit: auditRepository(db),
+    transaction: (work) => db.transaction((tx) => work(createRepositories(tx))),
+  };
+}
+
+export type { UserRow } from './users.js';
+export type { SessionRow } from './sessions.js';
+export type { AssessmentRow, AssessmentChanges, Owner } from './assessments.js';
+export type { PlanRow, PlanListRow, CheckInRow, AdaptationRow } from './plans.js';
+export type { AuditRow } from './audit.js';

@@ -1,0 +1,196 @@
+/**
+ * The database schema (Drizzle, PostgreSQL dialect; PGlite speaks the same).
+ * `drizzle-kit generate` turns changes here into SQL migrations in
+ * `packages/db/migrations`, which are committed and applied at start-up.
+ *
+ * Every row that belongs to a runner hangs off `users` (or, before an
+ * account exists, off an anonymous `sessions` row) with `on delete cascade`,
+ * so deleting an account deletes everything with it.
+ */
+import type {
+  AnswerValue,
+  AssessmentResult,
+  Plan,
+  PlanWeek,
+  RunnerProfileInput,
+} from '@backtrack/core';
+import { relations } from 'drizzle-orm';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
+
+/** Accounts. `email` is stored normalised (trimmed, lower case) by the caller. */
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull().unique(),
+  /** A self-describing password hash (algorithm, parameters, salt, hash). */
+  passwordHash: text('password_hash').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * Browser sessions. The cookie holds a random token; only its SHA-256 is
+ * stored, so a leaked table cannot be replayed. `user_id` is null for an
+ * anonymous session.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Interview modes, as in `@backtrack/core`'s `InterviewOptions`. */
+export type AssessmentMode = 'adaptive' | 'full';
+/** Whether the interview is still asking. */
+export type AssessmentStatus = 'in_progress' | 'done';
+/** Why an interview ended by itself. */
+export type EndedBecause = 'emergency' | 'stable' | 'complete';
+
+/**
+ * Assessments (interviews). Owned by a user, or by an anonymous session
+ * until the runner registers or logs in. `version` increases with every
+ * update, for optimistic concurrency.
+ */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id').references(() => sessions.idHash, { onDelete: 'cascade' }),
+    mode: text('mode').$type<AssessmentMode>().notNull(),
+    status: text('status').$type<AssessmentStatus>().notNull(),
+    answers: jsonb('answers').$type<Record<string, AnswerValue>>().notNull(),
+    /** Question ids in the order asked (answered or skipped). */
+    asked: jsonb('asked').$type<string[]>().notNull(),
+    endedBecause: text('ended_because').$type<EndedBecause>(),
+    result: jsonb('result').$type<AssessmentResult>(),
+    version: integer('version').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    index('assessments_user_idx').on(t.userId),
+    index('assessments_session_idx').on(t.sessionId),
+  ],
+);
+
+/** Saved plans: the plan as generated (adaptations are kept apart and applied on read). */
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    profile: jsonb('profile').$type<RunnerProfileInput>().notNull(),
+    plan: jsonb('plan').$type<Plan>().notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('plans_user_idx').on(t.userId), index('plans_assessment_idx').on(t.assessmentId)],
+);
+
+/** Daily check-ins, at most one per plan and calendar date. */
+export const checkIns = pgTable(
+  'check_ins',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** Day of the plan, 1-based. */
+    day: integer('day').notNull(),
+    painDuring: integer('pain_during').notNull(),
+    painAfter: integer('pain_after').notNull(),
+    painNextMorning: integer('pain_next_morning').notNull(),
+    sessionsDone: integer('sessions_done').notNull(),
+    sessionsPlanned: integer('sessions_planned').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('check_ins_plan_date_uq').on(t.planId, t.date)],
+);
+
+/** Decisions of the weekly adaptation, as in `@backtrack/core`'s `Adaptation`. */
+export type AdaptationDecision = 'progress' | 'hold' | 'step_back' | 'not_applied';
+
+/** The adaptation made after a week: it replaces week `week + 1` of the plan. */
+export const adaptations = pgTable(
+  'adaptations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    week: integer('week').notNull(),
+    decision: text('decision').$type<AdaptationDecision>().notNull(),
+    reason: text('reason').notNull(),
+    fromLevel: integer('from_level').notNull(),
+    toLevel: integer('to_level').notNull(),
+    nextWeek: jsonb('next_week').$type<PlanWeek>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('adaptations_plan_week_uq').on(t.planId, t.week)],
+);
+
+/**
+ * What happened to an account, for the runner's own export and for
+ * security review: action names and ids only, never health data.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    targetId: text('target_id'),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('audit_log_user_idx').on(t.userId)],
+);
+
+/** A plan's check-ins and adaptations, for reading a plan with them in one query. */
+export const plansRelations = relations(plans, ({ many }) => ({
+  checkIns: many(checkIns),
+  adaptations: many(adaptations),
+}));
+/** The plan of a check-in. */
+export const checkInsRelations = relations(checkIns, ({ one }) => ({
+  plan: one(plans, { fields: [checkIns.planId], references: [plans.id] }),
+}));
+/** The plan of an adaptation. */
+export const adaptationsRelations = relations(adaptations, ({ one }) => ({
+  plan: one(plans, { fields: [adaptations.planId], references: [plans.id] }),
+}));
+
+/** Every table and relation, for Drizzle's typed client. */
+export const schema = {
+  users,
+  sessions,
+  assessments,
+  plans,
+  checkIns,
+  adaptations,
+  auditLog,
+  plansRelations,
+  checkInsRelations,
+  adaptationsRelations,
+};
