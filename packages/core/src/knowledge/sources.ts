@@ -385,6 +385,13 @@ export const SOURCES: z.input<typeof ZSource>[] = [
     evidenceSection: '§5.5',
   },
   {
+    id: 'lolli-2019',
+    citation:
+      'Lolli L, Batterham AM, Hawkins R, et al. Mathematical coupling causes spurious correlation within the conventional acute-to-chronic workload ratio calculations. Br J Sports Med 2019;53:921–2.',
+    level: 'expert',
+    evidenceSection: '§5.7',
+  },
+  {
     id: 'hayden-2021',
     citation:
       'Hayden JA, Ellis J, Ogilvie R, Malmivaara A, van Tulder MW. Exercise therapy for chronic low back pain. Cochrane Database Syst Rev 2021;CD009790 (249 trials; exercise probably reduces pain and functional limitation; pooled effect sizes recalled, not verified in stored text).',

@@ -1,0 +1,331 @@
+/**
+ * FIT activity files, decoded with Garmin's official SDK (`@garmin/fitsdk`):
+ * one activity per session (multisport files keep every leg, each labelled
+ * with its sport), totals from the session summary the device wrote, the
+ * series and running dynamics from the records. Chained FIT files and files
+ * whose summary comes first decode the same way, since the SDK collects
+ * every message before we read them. A damaged file keeps what decoded
+ * before the damage, and says so.
+ */
+import type { Lap, RunningDynamics } from '@backtrack/core';
+import { stepsPerMinuteFromStrides } from '@backtrack/core';
+import {
+  Decoder,
+  Stream,
+  type FitMessages,
+  type LapMesg,
+  type RecordMesg,
+  type SessionMesg,
+} from '@garmin/fitsdk';
+import {
+  isFootSport,
+  plausibleTime,
+  sportFromLabel,
+  withoutCadence,
+  type DraftActivity,
+  type ParsedActivity,
+  type ParseResult,
+  type ReadOptions,
+} from './draft.js';
+import { TrackBuilder } from './track-builder.js';
+
+/** Seconds between the Unix epoch and the FIT epoch (1989-12-31T00:00:00Z). */
+const FIT_EPOCH_S = 631_065_600;
+const SEMICIRCLE_TO_DEG = 180 / 2 ** 31;
+
+function field(m: object, name: string): unknown {
+  return Object.getOwnPropertyDescriptor(m, name)?.value;
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/** A positive number, or undefined: devices write 0 for "no data". */
+function pos(v: unknown): number | undefined {
+  const n = num(v);
+  return n !== undefined && n > 0 ? n : undefined;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+function timeMs(v: unknown): number | undefined {
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === 'number') return (v + FIT_EPOCH_S) * 1000;
+  return undefined;
+}
+
+/** True when the bytes start with a FIT header. */
+export function looksLikeFit(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 12 &&
+    (bytes[0] === 12 || bytes[0] === 14) &&
+    bytes[8] === 0x2e &&
+    bytes[9] === 0x46 &&
+    bytes[10] === 0x49 &&
+    bytes[11] === 0x54
+  );
+}
+
+/** Developer fields we understand, from their descriptions (Stryd and others). */
+interface DevFieldMap {
+  groundTimeMs?: string;
+  verticalOscillationCm?: string;
+  power?: string;
+}
+
+function developerFieldMap(messages: FitMessages): DevFieldMap {
+  const map: DevFieldMap = {};
+  for (const d of messages.fieldDescriptionMesgs ?? []) {
+    const key = num(field(d, 'key'));
+    const name = str(d.fieldName)?.toLowerCase();
+    const units = str(d.units)?.toLowerCase();
+    if (key === undefined || name === undefined) continue;
+    if (name === 'ground time' && (units === undefined || units.startsWith('milli')))
+      map.groundTimeMs ??= String(key);
+    else if (name === 'vertical oscillation' && units?.startsWith('centi'))
+      map.verticalOscillationCm ??= String(key);
+    else if (name === 'power' && (units === undefined || units.startsWith('watt')))
+      map.power ??= String(key);
+  }
+  return map;
+}
+
+function devValue(r: RecordMesg, key: string | undefined): number | undefined {
+  if (key === undefined || !r.developerFields) return undefined;
+  return pos(r.developerFields[key]);
+}
+
+class Mean {
+  #sum = 0;
+  #n = 0;
+  add(v: number | undefined): void {
+    if (v === undefined) return;
+    this.#sum += v;
+    this.#n += 1;
+  }
+  get value(): number | undefined {
+    return this.#n > 0 ? this.#sum / this.#n : undefined;
+  }
+}
+
+function deviceName(messages: FitMessages): string | undefined {
+  const f = messages.fileIdMesgs?.[0];
+  if (!f) return undefined;
+  const productName = str(f.productName);
+  if (productName) return productName;
+  const manufacturer = str(field(f, 'manufacturer'));
+  const garminProduct = str(field(f, 'garminProduct'));
+  if (manufacturer && garminProduct) return `${manufacturer} ${garminProduct}`;
+  return manufacturer;
+}
+
+/** Decodes one FIT file (possibly several chained) into activities. */
+export function parseFit(bytes: Uint8Array, options: ReadOptions): ParseResult {
+  if (!looksLikeFit(bytes)) {
+    return { activities: [], error: 'not a FIT file (the header is missing or wrong)' };
+  }
+  const decoder = new Decoder(Stream.fromBuffer(bytes));
+  const { messages, errors } = decoder.read({ includeUnknownData: false });
+  const decodeError = errors[0]?.message.replace(/^FIT Runtime Error\s*/, '');
+  const sessions = [...(messages.sessionMesgs ?? [])].sort(
+    (a, b) => (timeMs(a.startTime) ?? 0) - (timeMs(b.startTime) ?? 0),
+  );
+  const records = messages.recordMesgs ?? [];
+  const laps = messages.lapMesgs ?? [];
+  const activities: ParsedActivity[] = [];
+  const dev = developerFieldMap(messages);
+  const device = deviceName(messages);
+
+  if (sessions.length === 0) {
+    if (records.length > 0) {
+      const sportLabel = str(field(messages.sportMesgs?.[0] ?? {}, 'sport'));
+      const draft = buildActivity(undefined, records, laps, sportLabel, dev, options);
+      draft.warnings.push(
+        `The file has no session summary (the recording was not closed properly); totals were computed from its ${records.length} records.`,
+      );
+      if (device) draft.device = device;
+      activities.push({ draft, sportStated: sportFromLabel(sportLabel) !== undefined });
+    }
+  } else {
+    sessions.forEach((session, i) => {
+      const start = timeMs(session.startTime);
+      const next = sessions[i + 1];
+      const end = next ? timeMs(next.startTime) : undefined;
+      const inSession = (t: number | undefined): boolean =>
+        sessions.length === 1 ||
+        (t !== undefined &&
+          (i === 0 || start === undefined || t >= start) &&
+          (end === undefined || t < end));
+      const sessionRecords = records.filter((r) => inSession(timeMs(r.timestamp)));
+      const first = num(session.firstLapIndex);
+      const count = num(session.numLaps);
+      const sessionLaps =
+        first !== undefined && count !== undefined && laps.length >= first + count
+          ? laps.slice(first, first + count)
+          : laps.filter((l) => inSession(timeMs(l.startTime)));
+      const sportLabel = str(field(session, 'sport'));
+      const draft = buildActivity(session, sessionRecords, sessionLaps, sportLabel, dev, options);
+      if (device) draft.device = device;
+      activities.push({ draft, sportStated: sportFromLabel(sportLabel) !== undefined });
+    });
+  }
+
+  if (decodeError !== undefined) {
+    const kept =
+      activities.length > 0
+        ? `; kept ${activities.length} activit${activities.length === 1 ? 'y' : 'ies'} from the data before the damage`
+        : '';
+    for (const a of activities)
+      a.draft.warnings.push(`The file is damaged (${decodeError}); this is what could be read.`);
+    return { activities, error: `damaged FIT file: ${decodeError}${kept}` };
+  }
+  if (activities.length === 0)
+    return { activities, error: 'the FIT file holds no activity (no session and no records)' };
+  return { activities };
+}
+
+function lapFrom(l: LapMesg, foot: boolean): Lap {
+  const lap: Lap = {};
+  const start = timeMs(l.startTime);
+  if (start !== undefined) lap.startTime = new Date(start).toISOString();
+  const elapsed = num(l.totalElapsedTime);
+  if (elapsed !== undefined) lap.durationS = elapsed;
+  const dist = num(l.totalDistance);
+  if (dist !== undefined) lap.distanceM = dist;
+  const gain = num(l.totalAscent);
+  if (gain !== undefined) lap.elevationGainM = gain;
+  const loss = num(l.totalDescent);
+  if (loss !== undefined) lap.elevationLossM = loss;
+  const hr = pos(l.avgHeartRate);
+  if (hr !== undefined) lap.avgHeartRateBpm = hr;
+  const cad = pos(l.avgCadence);
+  if (foot && cad !== undefined)
+    lap.avgCadenceSpm = stepsPerMinuteFromStrides(cad, num(l.avgFractionalCadence) ?? 0);
+  return lap;
+}
+
+function buildActivity(
+  session: SessionMesg | undefined,
+  records: readonly RecordMesg[],
+  laps: readonly LapMesg[],
+  sportLabel: string | undefined,
+  dev: DevFieldMap,
+  options: ReadOptions,
+): DraftActivity {
+  const mapped = sportFromLabel(sportLabel);
+  const sport = mapped?.sport ?? 'other';
+  const foot = isFootSport(sport);
+  const warnings: string[] = [];
+  if (!mapped)
+    warnings.push(
+      `FIT sport "${sportLabel ?? 'none'}" is not one Backtrack tracks; kept as "other".`,
+    );
+
+  const builder = new TrackBuilder(
+    options.seriesIntervalS ? { seriesIntervalS: options.seriesIntervalS } : {},
+  );
+  const gct = new Mean();
+  const balance = new Mean();
+  const vo = new Mean();
+  const step = new Mean();
+  const ratio = new Mean();
+  const power = new Mean();
+  const firstDistance = num(records.find((r) => num(r.distance) !== undefined)?.distance) ?? 0;
+  let hasRecordDistance = false;
+  for (const r of records) {
+    const t = timeMs(r.timestamp);
+    const lat = num(r.positionLat);
+    const lon = num(r.positionLong);
+    const d = num(r.distance);
+    if (d !== undefined) hasRecordDistance = true;
+    const cad = pos(r.cadence);
+    builder.add({
+      timeMs: t !== undefined && plausibleTime(t, options.nowMs) ? t : undefined,
+      lat: lat !== undefined ? lat * SEMICIRCLE_TO_DEG : undefined,
+      lon: lon !== undefined ? lon * SEMICIRCLE_TO_DEG : undefined,
+      distanceM: d !== undefined ? d - firstDistance : undefined,
+      altitudeM: num(r.enhancedAltitude) ?? num(r.altitude),
+      heartRateBpm: pos(r.heartRate),
+      cadenceSpm:
+        cad !== undefined
+          ? foot
+            ? stepsPerMinuteFromStrides(cad, num(r.fractionalCadence) ?? 0)
+            : cad
+          : undefined,
+    });
+    if (foot) {
+      gct.add(pos(r.stanceTime) ?? devValue(r, dev.groundTimeMs));
+      const b = pos(r.stanceTimeBalance);
+      balance.add(b !== undefined && b < 100 ? b : undefined);
+      const devVo = devValue(r, dev.verticalOscillationCm);
+      vo.add(pos(r.verticalOscillation) ?? (devVo !== undefined ? devVo * 10 : undefined));
+      step.add(pos(r.stepLength));
+      ratio.add(pos(r.verticalRatio));
+    }
+    power.add(pos(r.power) ?? devValue(r, dev.power));
+  }
+  const s = builder.finish();
+  if (!hasRecordDistance && s.distanceM > 0 && session?.totalDistance === undefined) {
+    warnings.push('The records have no distance; it was computed from positions.');
+  }
+
+  const start = timeMs(session?.startTime) ?? s.firstTimeMs;
+  const draft: DraftActivity = {
+    sport,
+    distanceM: num(session?.totalDistance) ?? s.distanceM,
+    laps: laps.map((l) => lapFrom(l, foot)),
+    series: foot ? s.series : withoutCadence(s.series),
+    warnings,
+  };
+  if (mapped?.subSport) draft.subSport = mapped.subSport;
+  const subSport = str(field(session ?? {}, 'subSport'));
+  if (subSport && subSport !== 'generic') draft.subSport = subSport;
+  if (start !== undefined && plausibleTime(start, options.nowMs))
+    draft.startTime = new Date(start).toISOString();
+  else warnings.push('The file has no usable start time.');
+  const elapsed =
+    num(session?.totalElapsedTime) ??
+    (s.firstTimeMs !== undefined && s.lastTimeMs !== undefined
+      ? (s.lastTimeMs - s.firstTimeMs) / 1000
+      : undefined);
+  if (elapsed !== undefined) draft.durationS = elapsed;
+  const timer = num(session?.totalTimerTime);
+  if (timer !== undefined) draft.movingTimeS = timer;
+  const gain = num(session?.totalAscent) ?? s.elevationGainM;
+  if (gain !== undefined) draft.elevationGainM = gain;
+  const loss = num(session?.totalDescent) ?? s.elevationLossM;
+  if (loss !== undefined) draft.elevationLossM = loss;
+  const hr = pos(session?.avgHeartRate) ?? s.avgHeartRateBpm;
+  if (hr !== undefined) draft.avgHeartRateBpm = hr;
+  const maxHr = pos(session?.maxHeartRate) ?? s.maxHeartRateBpm;
+  if (maxHr !== undefined) draft.maxHeartRateBpm = maxHr;
+  if (foot) {
+    const sessionCad = pos(session?.avgRunningCadence) ?? pos(session?.avgCadence);
+    const cad =
+      sessionCad !== undefined
+        ? stepsPerMinuteFromStrides(sessionCad, num(session?.avgFractionalCadence) ?? 0)
+        : s.avgCadenceSpm;
+    if (cad !== undefined) draft.avgCadenceSpm = cad;
+  }
+  const avgPower = pos(session?.avgPower) ?? power.value;
+  if (avgPower !== undefined) draft.avgPowerW = avgPower;
+  if (foot) {
+    const dynamics: RunningDynamics = {};
+    const g = pos(session?.avgStanceTime) ?? gct.value;
+    if (g !== undefined) dynamics.groundContactTimeMs = g;
+    const sb = pos(session?.avgStanceTimeBalance);
+    const b = sb !== undefined && sb < 100 ? sb : balance.value;
+    if (b !== undefined) dynamics.gctBalanceLeftPct = b;
+    const v = pos(session?.avgVerticalOscillation) ?? vo.value;
+    if (v !== undefined) dynamics.verticalOscillationMm = v;
+    const st = pos(session?.avgStepLength) ?? step.value;
+    if (st !== undefined) dynamics.stepLengthMm = st;
+    const vr = pos(session?.avgVerticalRatio) ?? ratio.value;
+    if (vr !== undefined) dynamics.verticalRatioPct = vr;
+    if (Object.keys(dynamics).length > 0) draft.dynamics = dynamics;
+  }
+  return draft;
+}

@@ -1,0 +1,41 @@
+/**
+ * @backtrack/importers — FIT, GPX, TCX files and Strava bulk exports into
+ * @backtrack/core's Activity model, streamed one file at a time, with
+ * per-file errors and duplicate detection.
+ */
+export {
+  importAll,
+  importPaths,
+  type ImportEvent,
+  type ImportOptions,
+  type ImportProgress,
+  type ImportSummary,
+} from './import-paths.js';
+export {
+  bytesSource,
+  formatFromName,
+  readActivityFile,
+  type FileFormat,
+  type FileReadResult,
+  type FileSource,
+} from './read-file.js';
+export { looksLikeFit, parseFit } from './fit.js';
+export { GpxHandler } from './gpx.js';
+export { TcxHandler } from './tcx.js';
+export { readXml, type XmlHandler, type XmlReadResult } from './xml.js';
+export {
+  haversineM,
+  TrackBuilder,
+  type Sample,
+  type TrackBuilderOptions,
+  type TrackSummary,
+} from './track-builder.js';
+export { parseStravaDate, readStravaCsv, ZStravaRow, type StravaRow } from './strava.js';
+export {
+  sportFromLabel,
+  type DraftActivity,
+  type ParsedActivity,
+  type ParseResult,
+  type ReadOptions,
+} from './draft.js';
+export { encodeSyntheticRun, seededRandom, syntheticGpx, type SyntheticRun } from './synthetic.js';

@@ -1,0 +1,176 @@
+/**
+ * Reads one activity file from a stream of bytes (decompressing `.gz`),
+ * picks the reader by name or content, hashes the content as it passes,
+ * and returns activities with their ids, or a per-file error. One file at a
+ * time: FIT is held whole for the SDK (files are at most a few MB), GPX and
+ * TCX are parsed chunk by chunk.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { Activity } from '@backtrack/core';
+import type { ParsedActivity, ParseResult, ReadOptions } from './draft.js';
+import { looksLikeFit, parseFit } from './fit.js';
+import { GpxHandler } from './gpx.js';
+import { TcxHandler } from './tcx.js';
+import { readXml } from './xml.js';
+
+/** A file to import: its name (for messages and format) and a way to open its bytes. */
+export interface FileSource {
+  /** Display name: a path or a name inside an export. */
+  name: string;
+  open(): Promise<Readable> | Readable;
+}
+
+/** Formats the importer reads. */
+export type FileFormat = 'fit' | 'gpx' | 'tcx';
+
+/** The format a file name says, ignoring a `.gz` suffix; undefined for other files. */
+export function formatFromName(name: string): FileFormat | undefined {
+  const lower = name.toLowerCase().replace(/\.gz$/, '');
+  if (lower.endsWith('.fit')) return 'fit';
+  if (lower.endsWith('.gpx')) return 'gpx';
+  if (lower.endsWith('.tcx')) return 'tcx';
+  return undefined;
+}
+
+/** What reading one file gave. */
+export interface FileReadResult {
+  activities: (Activity & { sportStated: boolean })[];
+  error?: string;
+  /** Bytes read after decompression. */
+  bytes: number;
+}
+
+async function* tap(
+  source: AsyncIterable<unknown>,
+  hash: Hash,
+  counter: { bytes: number },
+): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    const bytes = chunk instanceof Uint8Array ? chunk : Buffer.from(String(chunk));
+    if (bytes.length === 0) continue;
+    hash.update(bytes);
+    counter.bytes += bytes.length;
+    yield bytes;
+  }
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  for await (const c of chunks) parts.push(c);
+  return Buffer.concat(parts);
+}
+
+async function* prepend(
+  first: Uint8Array,
+  rest: AsyncIterator<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
+  yield first;
+  for (;;) {
+    const next = await rest.next();
+    if (next.done === true) return;
+    yield next.value;
+  }
+}
+
+function describe(err: unknown): string {
+  if (err instanceof Error) {
+    const code = 'code' in err ? err.code : undefined;
+    if (code === 'ENOENT') return 'file not found';
+    if (code === 'EACCES') return 'permission denied';
+    if (code === 'EISDIR') return 'is a folder, not a file';
+    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR')
+      return `could not decompress (.gz): ${err.message}`;
+    return err.message;
+  }
+  return String(err);
+}
+
+/** Reads one file into activities (with ids and source), or a clear per-file error. */
+export async function readActivityFile(
+  file: FileSource,
+  options: ReadOptions,
+): Promise<FileReadResult> {
+  const hash = createHash('sha256');
+  const counter = { bytes: 0 };
+  let result: ParseResult;
+  let format = formatFromName(file.name);
+  try {
+    const raw = await file.open();
+    const stream = file.name.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+    raw.on('error', (e) => stream.destroy(e));
+    const chunks = tap(stream, hash, counter);
+    const iterator = chunks[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    if (first.done === true) {
+      return { activities: [], error: 'the file is empty', bytes: 0 };
+    }
+    if (format === undefined || (format === 'fit') !== looksLikeFit(first.value)) {
+      // Trust the content over the name.
+      format = looksLikeFit(first.value) ? 'fit' : format === 'fit' ? 'gpx' : format;
+    }
+    const all = prepend(first.value, iterator);
+    if (format === 'fit') {
+      result = parseFit(await collect(all), options);
+    } else {
+      const xml = await readXml<GpxHandler | TcxHandler>(all, (root) =>
+        root === 'gpx'
+          ? new GpxHandler(options)
+          : root === 'TrainingCenterDatabase'
+            ? new TcxHandler(options)
+            : undefined,
+      );
+      if (!xml.handler) {
+        return {
+          activities: [],
+          error:
+            xml.root !== undefined
+              ? `not a GPX or TCX file (the XML root is <${xml.root}>)`
+              : `not a FIT, GPX or TCX file${xml.error ? ` (${xml.error})` : ''}`,
+          bytes: counter.bytes,
+        };
+      }
+      format = xml.handler instanceof GpxHandler ? 'gpx' : 'tcx';
+      result = { activities: xml.handler.activities };
+      const problems: string[] = [];
+      if (xml.error) problems.push(`the XML is malformed: ${xml.error}`);
+      if (xml.handler instanceof GpxHandler && xml.handler.activities.length === 0) {
+        problems.push(
+          xml.handler.emptyTracks.length > 0
+            ? `no usable track: ${xml.handler.emptyTracks.join('; ')}`
+            : 'the GPX file has no track (routes and waypoints are not runs)',
+        );
+      }
+      if (xml.handler instanceof TcxHandler && xml.handler.activities.length === 0) {
+        problems.push('the TCX file has no activity');
+      }
+      if (problems.length > 0) result.error = problems.join('; ');
+      if (xml.error) {
+        for (const a of result.activities)
+          a.draft.warnings.push(`The file is damaged (${xml.error}); this is what could be read.`);
+      }
+    }
+  } catch (err) {
+    return { activities: [], error: describe(err), bytes: counter.bytes };
+  }
+  const digest = hash.digest('hex').slice(0, 32);
+  const activities = result.activities.map((p: ParsedActivity, i) => ({
+    ...p.draft,
+    id: result.activities.length > 1 ? `${digest}-${i + 1}` : digest,
+    source: format ?? 'fit',
+    file: file.name,
+    sportStated: p.sportStated,
+  }));
+  return result.error !== undefined
+    ? { activities, error: result.error, bytes: counter.bytes }
+    : { activities, bytes: counter.bytes };
+}
+
+/** A {@link FileSource} over bytes in memory (tests, small uploads). */
+export function bytesSource(name: string, bytes: Uint8Array | string): FileSource {
+  return {
+    name,
+    open: () => Readable.from([typeof bytes === 'string' ? Buffer.from(bytes) : bytes]),
+  };
+}
