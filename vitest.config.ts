@@ -22,9 +22,13 @@ export default defineConfig({
               test: {
                 name: 'e2e',
                 include: ['e2e/**/*.spec.ts'],
+                // Builds the app and starts the server once for every spec (e2e/README.md).
+                globalSetup: ['e2e/global-setup.ts'],
+                env: { TZ: 'UTC' },
                 testTimeout: 120_000,
                 hookTimeout: 300_000,
                 fileParallelism: false,
+                retry: 0,
               },
             },
           ]

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, readCookie, toApiError } from './client.js';
+
+describe('readCookie', () => {
+  it.each([
+    ['bt_csrf=abc; other=1', 'abc'],
+    ['other=1;  bt_csrf=a%2Fb', 'a/b'],
+    ['bt_csrf_old=x; bt_csrf=y', 'y'],
+    ['other=1', undefined],
+    ['', undefined],
+  ])('reads bt_csrf from %j', (text, value) => {
+    expect(readCookie(text, 'bt_csrf')).toBe(value);
+  });
+});
+
+describe('toApiError', () => {
+  it('keeps the code, message and details of the error model', () => {
+    const error = toApiError(400, {
+      error: { code: 'invalid_input', message: 'age: expected a number', details: ['age'] },
+    });
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      code: 'invalid_input',
+      message: 'age: expected a number',
+      details: ['age'],
+      status: 400,
+    });
+  });
+
+  it.each([
+    [401, 'unauthenticated'],
+    [403, 'forbidden'],
+    [404, 'not_found'],
+    [409, 'conflict'],
+    [413, 'payload_too_large'],
+    [429, 'rate_limited'],
+    [502, 'server_error'],
+  ])('falls back to the status when the body is not the error model (%i → %s)', (status, code) => {
+    const error = toApiError(status, '<html>gateway</html>');
+    expect(error.code).toBe(code);
+    expect(error.message).toBe(`The server answered ${status}. Please try again.`);
+  });
+});

@@ -1,0 +1,218 @@
+/**
+ * Query keys and hooks over the API (TanStack Query). Each hook is one
+ * endpoint of docs/api.md; mutations put the server's answer straight into
+ * the cache so screens update without a second request.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, resetCsrfToken } from './client.js';
+import type {
+  AnswerValue,
+  NewCheckIn,
+  CheckInResponse,
+  ExerciseDto,
+  Interview,
+  KnowledgeDto,
+  PlanOutcome,
+  ProgressDto,
+  SavedPlan,
+  SavedPlanSummary,
+  User,
+} from './types.js';
+
+/** Every query key in one place. */
+export const keys = {
+  me: ['me'] as const,
+  interview: (id: string) => ['interview', id] as const,
+  planPreview: (id: string) => ['plan-preview', id] as const,
+  knowledge: ['knowledge'] as const,
+  exercises: ['exercises'] as const,
+  plans: ['plans'] as const,
+  plan: (id: string) => ['plan', id] as const,
+  progress: (id: string) => ['progress', id] as const,
+};
+
+/** The signed-in user, or null. */
+export function useMe() {
+  return useQuery({
+    queryKey: keys.me,
+    queryFn: async () => (await api.get<{ user: User | null }>('/api/auth/me')).user,
+    staleTime: 60_000,
+  });
+}
+
+/** An assessment. */
+export function useInterview(id: string) {
+  return useQuery({
+    queryKey: keys.interview(id),
+    queryFn: () => api.get<Interview>(`/api/assessments/${encodeURIComponent(id)}`),
+  });
+}
+
+/** The plan an assessment leads to (computed, not saved). */
+export function usePlanPreview(id: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: keys.planPreview(id),
+    queryFn: () => api.get<PlanOutcome>(`/api/assessments/${encodeURIComponent(id)}/plan?weeks=6`),
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** Contributors, red flags and sources. */
+export function useKnowledge() {
+  return useQuery({
+    queryKey: keys.knowledge,
+    queryFn: () => api.get<KnowledgeDto>('/api/knowledge'),
+    staleTime: Infinity,
+  });
+}
+
+/** The exercise library. */
+export function useExercises() {
+  return useQuery({
+    queryKey: keys.exercises,
+    queryFn: async () => (await api.get<{ exercises: ExerciseDto[] }>('/api/exercises')).exercises,
+    staleTime: Infinity,
+  });
+}
+
+/** The signed-in runner's saved plans (empty when signed out). */
+export function usePlans(options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: keys.plans,
+    queryFn: async () => (await api.get<{ plans: SavedPlanSummary[] }>('/api/plans')).plans,
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** A saved plan with its check-ins. */
+export function useSavedPlan(id: string) {
+  return useQuery({
+    queryKey: keys.plan(id),
+    queryFn: () => api.get<SavedPlan>(`/api/plans/${encodeURIComponent(id)}`),
+  });
+}
+
+/** Pain over time for a saved plan. */
+export function useProgress(id: string) {
+  return useQuery({
+    queryKey: keys.progress(id),
+    queryFn: () => api.get<ProgressDto>(`/api/plans/${encodeURIComponent(id)}/progress`),
+  });
+}
+
+/** Starts an assessment. */
+export function useStartAssessment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<Interview>('/api/assessments', { mode: 'adaptive' }),
+    onSuccess: (interview) => client.setQueryData(keys.interview(interview.id), interview),
+  });
+}
+
+/** The interview's actions: answer, skip, back, finish. Each returns the new interview. */
+export function useInterviewActions(id: string) {
+  const client = useQueryClient();
+  const base = `/api/assessments/${encodeURIComponent(id)}`;
+  return useMutation({
+    mutationFn: (
+      action:
+        | { kind: 'answer'; questionId: string; value: AnswerValue }
+        | { kind: 'skip'; questionId: string }
+        | { kind: 'back' }
+        | { kind: 'finish' },
+    ) => {
+      switch (action.kind) {
+        case 'answer':
+          return api.post<Interview>(`${base}/answers`, {
+            questionId: action.questionId,
+            value: action.value,
+          });
+        case 'skip':
+          return api.post<Interview>(`${base}/skip`, { questionId: action.questionId });
+        case 'back':
+          return api.post<Interview>(`${base}/back`, {});
+        case 'finish':
+          return api.post<Interview>(`${base}/finish`, {});
+      }
+    },
+    onSuccess: (interview) => {
+      client.setQueryData(keys.interview(id), interview);
+      void client.invalidateQueries({ queryKey: keys.planPreview(id) });
+    },
+  });
+}
+
+/** Registers or logs in; on success the session's assessments belong to the account. */
+export function useAuth(kind: 'register' | 'login') {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { email: string; password: string }) =>
+      (await api.post<{ user: User }>(`/api/auth/${kind}`, body)).user,
+    onSuccess: (user) => {
+      client.setQueryData(keys.me, user);
+      void client.invalidateQueries({ queryKey: keys.plans });
+    },
+  });
+}
+
+/** Logs out and forgets everything cached for the account. */
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<undefined>('/api/auth/logout', {}),
+    onSuccess: () => {
+      resetCsrfToken();
+      client.clear();
+      client.setQueryData(keys.me, null);
+    },
+  });
+}
+
+/** Deletes the account and everything with it. */
+export function useDeleteAccount() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete<undefined>('/api/me'),
+    onSuccess: () => {
+      resetCsrfToken();
+      client.clear();
+      client.setQueryData(keys.me, null);
+    },
+  });
+}
+
+/** Saves the plan of an assessment to the account. */
+export function useSavePlan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { assessmentId: string; startDate: string }) =>
+      api.post<SavedPlan>('/api/plans', body),
+    onSuccess: (saved) => {
+      client.setQueryData(keys.plan(saved.id), saved);
+      void client.invalidateQueries({ queryKey: keys.plans });
+    },
+  });
+}
+
+/** Records a daily check-in. */
+export function useCheckIn(planId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewCheckIn) =>
+      api.post<CheckInResponse>(`/api/plans/${encodeURIComponent(planId)}/checkins`, body),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: keys.plan(planId) });
+      void client.invalidateQueries({ queryKey: keys.progress(planId) });
+    },
+  });
+}
+
+/** Whether an error means "sign in first". */
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'unauthenticated';
+}
+
+/** Whether an error means "no such thing (or not yours)". */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'not_found';
+}

@@ -1,0 +1,155 @@
+/**
+ * The shapes the web app reads from the HTTP API (docs/api.md). Domain types
+ * come from `@backtrack/core` as type-only imports (nothing of the core is
+ * bundled); the bodies that only the server defines (saved plans, check-ins,
+ * progress, users) are written out here, matching `apps/server/src/*\/dto.ts`.
+ */
+import type {
+  AnswerValue,
+  AssessmentResult,
+  BodyRegion,
+  ContributorId,
+  Exercise,
+  NoPlan,
+  Plan,
+  PlanDose,
+  PlanItem,
+  PlanOutcome,
+  PlanWeek,
+  Question,
+  TriageReason,
+  TriageTier,
+} from '@backtrack/core';
+
+export type {
+  AnswerValue,
+  AssessmentResult,
+  BodyRegion,
+  ContributorId,
+  NoPlan,
+  Plan,
+  PlanDose,
+  PlanItem,
+  PlanOutcome,
+  PlanWeek,
+  TriageReason,
+  TriageTier,
+};
+
+/** A question as the API sends it (no scoring internals). */
+export type QuestionDto = Pick<
+  Question,
+  'id' | 'section' | 'text' | 'help' | 'type' | 'options' | 'unit' | 'min' | 'max' | 'redFlag'
+>;
+
+/** Stage of the interview. */
+export type InterviewStage = 'red_flags' | 'ranking' | 'risk_screen';
+
+/** An assessment in progress or done (`GET /api/assessments/:id`). */
+export interface Interview {
+  id: string;
+  mode: 'adaptive' | 'full';
+  status: 'in_progress' | 'done';
+  asked: string[];
+  answers: Record<string, AnswerValue>;
+  next: {
+    question: QuestionDto;
+    stage: InterviewStage;
+    progress: { asked: number; remainingEstimate: number };
+  } | null;
+  endedBecause?: 'emergency' | 'stable' | 'complete';
+  result?: AssessmentResult;
+}
+
+/** A bibliographic source (`GET /api/knowledge`). */
+export interface SourceDto {
+  id: string;
+  citation: string;
+  url?: string;
+}
+
+/** The knowledge summary (`GET /api/knowledge`). */
+export interface KnowledgeDto {
+  contributors: { id: ContributorId; name: string; summary: string }[];
+  redFlags: { id: string; name: string; tier: TriageTier; condition: string }[];
+  sources: SourceDto[];
+}
+
+/** An exercise of the library (`GET /api/exercises`). */
+export type ExerciseDto = Exercise & { illustrationUrl?: string };
+
+/** A check-in as the API shows it. */
+export interface CheckInDto {
+  date: string;
+  day: number;
+  week: number;
+  painDuring: number;
+  painAfter: number;
+  painNextMorning: number;
+  sessionsDone: number;
+  sessionsPlanned: number;
+}
+
+/** What the runner sends for a check-in. */
+export type NewCheckIn = Omit<CheckInDto, 'day' | 'week'>;
+
+/** An adaptation: after `week`, the next week moved from one level to another. */
+export interface AdaptationDto {
+  week: number;
+  decision: 'progress' | 'hold' | 'step_back' | 'not_applied';
+  reason: string;
+  fromLevel: number;
+  toLevel: number;
+}
+
+/** A saved plan with its adaptations applied (`GET /api/plans/:id`). */
+export interface SavedPlan {
+  id: string;
+  assessmentId: string;
+  startDate: string;
+  endDate: string;
+  createdAt: string;
+  plan: Plan;
+  checkIns: CheckInDto[];
+  adaptations: AdaptationDto[];
+  /** Where today falls in the plan, or null before the start and after the end. */
+  today: { date: string; day: number; week: number } | null;
+}
+
+/** A saved plan in the list (`GET /api/plans`, newest first). */
+export interface SavedPlanSummary {
+  id: string;
+  assessmentId: string;
+  startDate: string;
+  endDate: string;
+  createdAt: string;
+  weeks: number;
+  tier: TriageTier;
+  targets: string[];
+  checkIns: number;
+}
+
+/** `POST /api/plans/:id/checkins`: the adaptation of the next week so far (null in the last week). */
+export interface CheckInResponse {
+  checkIn: CheckInDto;
+  adaptation: AdaptationDto | null;
+}
+
+/** `GET /api/plans/:id/progress`. */
+export interface ProgressDto {
+  points: {
+    date: string;
+    day: number;
+    week: number;
+    painDuring: number;
+    painAfter: number;
+    painNextMorning: number;
+  }[];
+  weeks: { week: number; level: number; decision: AdaptationDto['decision'] | null }[];
+}
+
+/** A signed-in user. */
+export interface User {
+  id: string;
+  email: string;
+}

@@ -1,0 +1,34 @@
+import type { SourceDto } from '../api/types.js';
+
+/** The sources cited by ids: full citations where known, the id otherwise (clinic-article claims such as S2-05). */
+export function Sources({
+  ids,
+  sources,
+}: {
+  ids: readonly string[];
+  sources: ReadonlyMap<string, SourceDto>;
+}) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return null;
+  return (
+    <ul className="sources">
+      {unique.map((id) => {
+        const source = sources.get(id);
+        if (!source) {
+          return <li key={id}>{/^S\d-\d\d$/.test(id) ? `Clinic article claim ${id}` : id}</li>;
+        }
+        return (
+          <li key={id}>
+            {source.url ? (
+              <a href={source.url} rel="noreferrer noopener" target="_blank">
+                {source.citation}
+              </a>
+            ) : (
+              source.citation
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

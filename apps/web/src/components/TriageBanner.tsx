@@ -1,0 +1,30 @@
+import type { AssessmentResult } from '../api/types.js';
+import { TIER_HEADINGS, TIER_LABELS } from '../lib/format.js';
+
+/** The triage outcome, always first on the report: tier, what to do now, and every reason. */
+export function TriageBanner({ triage }: { triage: AssessmentResult['triage'] }) {
+  return (
+    <section className={`triage triage--${triage.tier}`} aria-labelledby="triage-heading">
+      <p className="triage__tier">
+        Urgency: <strong>{TIER_LABELS[triage.tier]}</strong>
+      </p>
+      <h2 id="triage-heading">{TIER_HEADINGS[triage.tier]}</h2>
+      <p className="triage__now">
+        <strong>What to do now: </strong>
+        {triage.whatToDoNow}
+      </p>
+      {triage.reasons.length > 0 ? (
+        <>
+          <h3>Why</h3>
+          <ul className="triage__reasons">
+            {triage.reasons.map((r) => (
+              <li key={r.id}>
+                {r.reason} <strong>{r.action}</strong>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  daysBetween,
+  formatDate,
+  formatShortDate,
+  isIsoDate,
+  planPosition,
+  toIsoDate,
+} from './dates.js';
+
+describe('dates', () => {
+  it('formats the local calendar date', () => {
+    expect(toIsoDate(new Date(2025, 2, 3, 23, 59))).toBe('2025-03-03');
+  });
+
+  it.each([
+    ['2025-03-03', true],
+    ['2024-02-29', true],
+    ['2025-02-29', false],
+    ['2025-13-01', false],
+    ['3/3/2025', false],
+    ['', false],
+  ])('isIsoDate(%s) is %s', (text, valid) => {
+    expect(isIsoDate(text)).toBe(valid);
+  });
+
+  it('counts days across a month and a daylight-saving change', () => {
+    expect(daysBetween('2025-03-28', '2025-04-02')).toBe(5);
+    expect(daysBetween('2025-04-02', '2025-03-28')).toBe(-5);
+    expect(addDays('2025-03-28', 5)).toBe('2025-04-02');
+  });
+
+  it('places a date in the plan', () => {
+    expect(planPosition('2025-03-03', '2025-03-02')).toBeNull();
+    expect(planPosition('2025-03-03', '2025-03-03')).toEqual({ day: 1, week: 1, dayOfWeek: 1 });
+    expect(planPosition('2025-03-03', '2025-03-09')).toEqual({ day: 7, week: 1, dayOfWeek: 7 });
+    expect(planPosition('2025-03-03', '2025-03-10')).toEqual({ day: 8, week: 2, dayOfWeek: 1 });
+  });
+
+  it('formats a date for people without shifting it', () => {
+    expect(formatDate('2025-03-03')).toBe('Mon 3 Mar 2025');
+    expect(formatDate('not a date')).toBe('not a date');
+    expect(formatShortDate('2025-03-10')).toBe('Mon 10 Mar');
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * Entry of the web app: the router (the start page in the first bundle,
+ * every other page loaded on demand) and the query client.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider, useRouteError } from 'react-router';
+import { ApiError } from './api/client.js';
+import { ErrorMessage } from './components/ErrorMessage.js';
+import { Layout } from './components/Layout.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { StartPage } from './pages/StartPage.js';
+import './styles.css';
+
+function RouteError() {
+  const error = useRouteError();
+  return (
+    <>
+      <h1>Something went wrong</h1>
+      <ErrorMessage error={error} />
+      <p>
+        <a href="/">Go to the start page</a>
+      </p>
+    </>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <StartPage /> },
+      {
+        path: 'assessment/:id',
+        lazy: async () => ({
+          Component: (await import('./pages/AssessmentPage.js')).AssessmentPage,
+        }),
+      },
+      {
+        path: 'report/:id',
+        lazy: async () => ({ Component: (await import('./pages/ReportPage.js')).ReportPage }),
+      },
+      {
+        path: 'assessment/:id/plan',
+        lazy: async () => ({
+          Component: (await import('./pages/PlanPreviewPage.js')).PlanPreviewPage,
+        }),
+      },
+      {
+        path: 'plans/:planId',
+        lazy: async () => ({ Component: (await import('./pages/SavedPlanPage.js')).SavedPlanPage }),
+      },
+      {
+        path: 'plans/:planId/check-in',
+        lazy: async () => ({ Component: (await import('./pages/CheckInPage.js')).CheckInPage }),
+      },
+      {
+        path: 'plans/:planId/progress',
+        lazy: async () => ({ Component: (await import('./pages/ProgressPage.js')).ProgressPage }),
+      },
+      ...(['plan', 'check-in', 'progress'] as const).map((target) => ({
+        path: target,
+        lazy: async () => {
+          const { MyPlanPage } = await import('./pages/MyPlanPage.js');
+          return {
+            Component: () => <MyPlanPage target={target} />,
+          };
+        },
+      })),
+      {
+        path: 'account',
+        lazy: async () => ({ Component: (await import('./pages/AccountPage.js')).AccountPage }),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx answer will not change on a retry; only network trouble is retried, once.
+      retry: (count, error) => error instanceof ApiError && error.code === 'network' && count < 1,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}

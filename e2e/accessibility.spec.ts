@@ -1,0 +1,253 @@
+/**
+ * Every page, at a phone (375×812) and a desktop (1280×800) size: a
+ * screenshot under test-artifacts/screenshots/ and an axe scan with no
+ * serious or critical violations. Data is seeded through the API.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ApiClient, uniqueEmail, type ApiInterview } from './support/api.js';
+import { benignAnswer } from './support/answers.js';
+import { screenshot, screenshotOnFailure, seriousViolations } from './support/artifacts.js';
+import { launchBrowser, VIEWPORTS, type TestBrowser } from './support/browser.js';
+
+const baseURL = inject('baseURL');
+let browser: TestBrowser;
+let page: Page | undefined;
+
+/** A page to check: where it is and what shows it is ready. */
+interface Screen {
+  name: string;
+  path: () => string;
+  ready: (p: Page) => Promise<unknown>;
+  /** Signed-out pages are opened without the account's cookies. */
+  signedOut?: boolean;
+}
+
+const seeded = {
+  cookies: [] as { name: string; value: string; url: string }[],
+  assessmentId: '',
+  planId: '',
+  questionStops: [] as { kind: string; assessmentId: string; text: string }[],
+  emergencyId: '',
+  emergencyCookies: [] as { name: string; value: string; url: string }[],
+};
+
+/** Answers a full-mode assessment through the API, noting the first question of each kind. */
+async function seedQuestionStops(api: ApiClient) {
+  // Each answer type once, and a distance (a number in km, shown with the unit switch).
+  const wanted = new Set<string>([
+    'number',
+    'yes_no',
+    'single',
+    'multi',
+    'scale',
+    'body_regions',
+    'distance',
+  ]);
+  let interview = await api.post<ApiInterview>('/api/assessments', { mode: 'full' });
+  for (let i = 0; i < 120 && wanted.size > 0 && interview.next; i++) {
+    const q = interview.next.question;
+    const kind = q.unit === 'km' ? 'distance' : q.type;
+    if (wanted.has(kind)) {
+      wanted.delete(kind);
+      // A separate assessment per stop would be slow; instead remember the text and replay later.
+      seeded.questionStops.push({ kind, assessmentId: interview.id, text: q.text });
+    }
+    interview = await api.post<ApiInterview>(`/api/assessments/${interview.id}/answers`, {
+      questionId: q.id,
+      value: benignAnswer(q),
+    });
+  }
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser(baseURL);
+  const api = new ApiClient(baseURL);
+  await api.register(uniqueEmail('a11y'), 'correct horse battery');
+  const done = await api.assess();
+  seeded.assessmentId = done.id;
+  const plan = await api.savePlan(done.id, '2025-03-03');
+  seeded.planId = plan.id;
+  for (const [i, date] of [
+    '2025-03-03',
+    '2025-03-04',
+    '2025-03-06',
+    '2025-03-08',
+    '2025-03-10',
+  ].entries()) {
+    await api.checkIn(plan.id, {
+      date,
+      painDuring: 4 - Math.min(3, i),
+      painAfter: 3,
+      painNextMorning: 2,
+      sessionsDone: 1,
+      sessionsPlanned: 1,
+    });
+  }
+  seeded.cookies = api.browserCookies();
+
+  const emergency = new ApiClient(baseURL);
+  const ended = await emergency.assess((q) => (q.id === 'saddle_numbness' ? 'yes' : undefined));
+  expect(ended.endedBecause).toBe('emergency');
+  seeded.emergencyId = ended.id;
+  seeded.emergencyCookies = emergency.browserCookies();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+const heading = (name: string | RegExp) => (p: Page) =>
+  p.getByRole('heading', { level: 1, name }).waitFor();
+
+const screens: Screen[] = [
+  {
+    name: 'start',
+    path: () => '/',
+    ready: heading('Running with a sore lower back?'),
+    signedOut: true,
+  },
+  {
+    name: 'report',
+    path: () => `/report/${seeded.assessmentId}`,
+    ready: async (p) => {
+      await heading('Your report')(p);
+      await p.getByText('Why we think so', { exact: true }).first().click();
+      await p.getByText('Day 1 of your plan:').waitFor();
+    },
+  },
+  {
+    name: 'plan-preview',
+    path: () => `/assessment/${seeded.assessmentId}/plan`,
+    ready: async (p) => {
+      await heading('Your plan')(p);
+      await p.getByRole('heading', { name: 'Your exercises' }).waitFor();
+      await p.getByRole('button', { name: 'Save plan' }).waitFor();
+    },
+  },
+  {
+    name: 'plan-saved',
+    path: () => `/plans/${seeded.planId}`,
+    ready: async (p) => {
+      await heading('Your plan')(p);
+      await p.getByText(/^Started /).waitFor();
+      await p
+        .getByRole('img', { name: /start and end positions/ })
+        .first()
+        .waitFor();
+    },
+  },
+  {
+    name: 'check-in',
+    path: () => `/plans/${seeded.planId}/check-in`,
+    ready: async (p) => {
+      await heading('Daily check-in')(p);
+      await p.getByRole('button', { name: 'Save check-in' }).waitFor();
+    },
+  },
+  {
+    name: 'progress',
+    path: () => `/plans/${seeded.planId}/progress`,
+    ready: async (p) => {
+      await heading('Progress')(p);
+      await p.getByRole('img', { name: /Pain over time/ }).waitFor();
+    },
+  },
+  {
+    name: 'account-signed-in',
+    path: () => '/account',
+    ready: async (p) => {
+      await heading('Your account')(p);
+      await p.getByRole('link', { name: /Download my data/ }).waitFor();
+    },
+  },
+  {
+    name: 'account-signed-out',
+    path: () => '/account',
+    ready: async (p) => {
+      await heading('Your account')(p);
+      await p.getByRole('form', { name: 'Log in' }).waitFor();
+    },
+    signedOut: true,
+  },
+  {
+    name: 'check-in-without-plan',
+    path: () => '/check-in',
+    ready: (p) => p.getByText('Check-ins and progress belong to a saved plan').waitFor(),
+    signedOut: true,
+  },
+  {
+    name: 'not-found',
+    path: () => '/no-such-page',
+    ready: heading('Page not found'),
+    signedOut: true,
+  },
+];
+
+describe.each(Object.entries(VIEWPORTS))('at %s size', (viewportName, viewport) => {
+  it.each(screens)('$name has no serious accessibility violations', async (screen) => {
+    screenshotOnFailure(() => page, `${screen.name}-${viewportName}`);
+    const context = await browser.newContext({ viewport });
+    if (!screen.signedOut) await context.addCookies(seeded.cookies);
+    page = await context.newPage();
+    await page.goto(screen.path());
+    await screen.ready(page);
+    await screenshot(page, `${screen.name}-${viewportName}`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('the emergency screen has no serious accessibility violations', async () => {
+    screenshotOnFailure(() => page, `emergency-${viewportName}`);
+    const context = await browser.newContext({ viewport });
+    await context.addCookies(seeded.emergencyCookies);
+    page = await context.newPage();
+    await page.goto(`/assessment/${seeded.emergencyId}`);
+    await page.getByRole('dialog', { name: 'Call emergency services now' }).waitFor();
+    await screenshot(page, `emergency-${viewportName}`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('the plan prints every week, without the navigation', async () => {
+    screenshotOnFailure(() => page, `plan-print-${viewportName}`);
+    const context = await browser.newContext({ viewport });
+    await context.addCookies(seeded.cookies);
+    page = await context.newPage();
+    await page.goto(`/plans/${seeded.planId}`);
+    await page.getByRole('heading', { level: 1, name: 'Your plan' }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    for (const week of [1, 2, 3, 4, 5, 6]) {
+      await page.getByRole('heading', { level: 3, name: new RegExp(`^Week ${week}: `) }).waitFor();
+    }
+    await expect(page.getByRole('navigation', { name: 'Main' }).isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: 'Print' }).isVisible()).resolves.toBe(false);
+    await screenshot(page, `plan-print-${viewportName}`);
+    await context.close();
+  });
+
+  it('each kind of question has no serious accessibility violations', async () => {
+    const context = await browser.newContext({ viewport });
+    const api = new ApiClient(baseURL);
+    await seedQuestionStops(api);
+    await context.addCookies(api.browserCookies());
+    page = await context.newPage();
+    screenshotOnFailure(() => page, `questions-${viewportName}`);
+    // Replay: a fresh full-mode assessment, answered in the API up to each stop, shown in the page.
+    const replay = await api.post<ApiInterview>('/api/assessments', { mode: 'full' });
+    let interview = replay;
+    for (const stop of seeded.questionStops.splice(0)) {
+      while (interview.next && interview.next.question.text !== stop.text) {
+        interview = await api.post<ApiInterview>(`/api/assessments/${replay.id}/answers`, {
+          questionId: interview.next.question.id,
+          value: benignAnswer(interview.next.question),
+        });
+      }
+      await page.goto(`/assessment/${replay.id}`);
+      await page.getByRole('heading', { level: 1, name: stop.text, exact: true }).waitFor();
+      await screenshot(page, `question-${stop.kind}-${viewportName}`);
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    await context.close();
+  });
+});

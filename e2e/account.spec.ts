@@ -1,0 +1,84 @@
+/**
+ * The account page: log in (with the CSRF token flow), download my data as
+ * JSON, and delete the account after confirming; afterwards the login fails.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ApiClient, uniqueEmail } from './support/api.js';
+import { screenshotOnFailure } from './support/artifacts.js';
+import { launchBrowser, VIEWPORTS, type TestBrowser } from './support/browser.js';
+
+const baseURL = inject('baseURL');
+let browser: TestBrowser;
+let page: Page | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser(baseURL);
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('account', () => {
+  it('logs in, downloads my data and deletes the account', async () => {
+    const email = uniqueEmail('account');
+    const password = 'a long enough password';
+    const api = new ApiClient(baseURL);
+    await api.register(email, password);
+    const assessment = await api.assess();
+    await api.savePlan(assessment.id, '2025-03-03');
+
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    page = await context.newPage();
+    const p = page;
+    screenshotOnFailure(() => page, 'account');
+
+    // A wrong password is refused with a message; the right one signs in.
+    await p.goto('/account');
+    const login = p.getByRole('form', { name: 'Log in' });
+    await login.getByLabel('Email').fill(email);
+    await login.getByLabel('Password').fill('not the password');
+    await login.getByRole('button', { name: 'Log in' }).click();
+    await login.getByRole('alert').waitFor();
+    await login.getByLabel('Password').fill(password);
+    await login.getByRole('button', { name: 'Log in' }).click();
+    await p.getByText(`Signed in as ${email}`).waitFor();
+    await p.getByRole('link', { name: 'Plan starting Mon 3 Mar 2025' }).waitFor();
+
+    // Every state-changing request carried the token of the readable bt_csrf cookie.
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'bt_csrf')?.httpOnly).toBe(false);
+    expect(cookies.find((c) => c.name === 'bt_session')?.httpOnly).toBe(true);
+
+    // Download my data.
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('link', { name: 'Download my data (JSON)' }).click(),
+    ]);
+    const file = await download.path();
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    expect(JSON.stringify(exported)).toContain(email);
+    expect(JSON.stringify(exported)).toContain(assessment.id);
+
+    // Delete: needs a confirmation first.
+    await p.getByRole('button', { name: 'Delete my account' }).click();
+    const confirm = p.getByRole('button', { name: 'Delete everything now' });
+    await expect(confirm.isDisabled()).resolves.toBe(true);
+    await p.getByLabel('I understand that this cannot be undone').check();
+    await confirm.click();
+    await p.waitForURL(`${baseURL}/`);
+    const me = await p.request.get('/api/auth/me');
+    expect(((await me.json()) as { user: unknown }).user).toBeNull();
+
+    // The account is gone: logging in again fails.
+    await p.goto('/account');
+    const again = p.getByRole('form', { name: 'Log in' });
+    await again.getByLabel('Email').fill(email);
+    await again.getByLabel('Password').fill(password);
+    await again.getByRole('button', { name: 'Log in' }).click();
+    await again.getByRole('alert').waitFor();
+    await context.close();
+  });
+});
