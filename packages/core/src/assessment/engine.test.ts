@@ -7,36 +7,12 @@ import { loadKnowledgeBase } from '../knowledge/index.js';
 import { evaluateRule, validateAnswers } from './answers.js';
 import { assess, DISCLAIMER } from './assess.js';
 import { nextQuestion } from './interview.js';
+import { NO_WARNING_SIGNS } from './named-answers.js';
 import { scoreRisk } from './score-risk.js';
 
 const kb = loadKnowledgeBase();
 
-const calm = {
-  age: 35,
-  sex: 'male',
-  duration: 'weeks_1_6',
-  trend: 'better',
-  saddle_numbness: 'no',
-  bladder_change: 'no',
-  bowel_change: 'no',
-  sexual_dysfunction: 'no',
-  both_legs: 'no',
-  leg_weakness: 'no',
-  sudden_severe_pain: 'no',
-  fever: 'no',
-  feel_unwell: 'no',
-  infection_risks: ['none'],
-  cancer_history: 'no',
-  weight_loss: 'no',
-  night_pain: 'no',
-  trauma: 'none',
-  bone_health: ['none'],
-  groin_pain: 'no',
-  hop_pain: 'no',
-  focal_bone_pain: 'no',
-  restricted_eating: 'no',
-  low_energy_signs: ['none'],
-} as const;
+const calm = NO_WARNING_SIGNS;
 
 describe('validateAnswers', () => {
   it('keeps valid answers and reports each bad one by name', () => {

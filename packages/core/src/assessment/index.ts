@@ -6,3 +6,4 @@ export * from './rank-contributors.js';
 export * from './score-risk.js';
 export * from './triage.js';
 export * from './evaluate-cases.js';
+export * from './named-answers.js';

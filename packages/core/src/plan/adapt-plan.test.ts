@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateAnswers } from '../assessment/answers.js';
 import { assess } from '../assessment/assess.js';
+import { NO_WARNING_SIGNS } from '../assessment/named-answers.js';
 import { loadKnowledgeBase } from '../knowledge/index.js';
 import { adaptPlan, decide } from './adapt-plan.js';
 import { generatePlan } from './generate-plan.js';
@@ -13,26 +14,8 @@ import type { CheckIn, Plan } from './types.js';
 
 const kb = loadKnowledgeBase();
 const answers = validateAnswers(kb, {
-  age: 35,
-  sex: 'female',
-  duration: 'weeks_1_6',
+  ...NO_WARNING_SIGNS,
   trend: 'same',
-  saddle_numbness: 'no',
-  bladder_change: 'no',
-  bowel_change: 'no',
-  sexual_dysfunction: 'no',
-  both_legs: 'no',
-  leg_weakness: 'no',
-  sudden_severe_pain: 'no',
-  fever: 'no',
-  feel_unwell: 'no',
-  cancer_history: 'no',
-  weight_loss: 'no',
-  night_pain: 'no',
-  groin_pain: 'no',
-  hop_pain: 'no',
-  focal_bone_pain: 'no',
-  restricted_eating: 'no',
   weekly_km: 30,
   weekly_change: 'up_large',
   pain_now: 3,
