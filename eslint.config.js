@@ -11,6 +11,8 @@ export default tseslint.config(
       '**/*.config.js',
       '**/build.mjs',
       'apps/cli/bin/**',
+      'test-artifacts/**',
+      '.backtrack/**',
     ],
   },
   js.configs.recommended,

@@ -9,6 +9,7 @@ import { runInterviewSession } from './interview-session.js';
 import { readAnswersFile } from './read-answers-file.js';
 import { renderReport, toJsonReport, type InterviewSummary } from './render-report.js';
 import { createStyle, outputWidth, shouldUseColour } from './style.js';
+import { answersWithTrainingData, type TrainingDataUse } from './training-data.js';
 
 /** Options of `backtrack assess`, after argument parsing. */
 export interface AssessCommandOptions {
@@ -16,37 +17,68 @@ export interface AssessCommandOptions {
   answersFile: string | undefined;
   mode: 'adaptive' | 'full';
   format: 'text' | 'json';
+  /** Fill unanswered questions from the imported runs (default on; `--no-training-data` turns it off). */
+  trainingData: boolean;
 }
 
 /** An assessment and, when an interview produced it, what was asked. */
 export interface Assessment {
   result: AssessmentResult;
   interview?: InterviewSummary;
+  /** The answers filled in from imported runs, when there were any. */
+  trainingData?: TrainingDataUse;
 }
 
 /**
  * Assesses the answers in a file. In `full` mode every answer is used; in
  * `adaptive` mode the interview runs and each question it asks is answered
- * from the file (a missing answer counts as skipped). Throws a `DomainError`
- * for an invalid file.
+ * from the file (a missing answer counts as skipped). With `trainingData`,
+ * the imported runs answer what the file leaves unanswered, and the
+ * explanation steps they produce say so. Throws a `DomainError` for an
+ * invalid file or a corrupt activity store.
  */
 export async function assessAnswersFile(
   kb: KnowledgeBase,
   file: string,
-  options: { cwd: string; mode: 'adaptive' | 'full' },
+  options: { cwd: string; mode: 'adaptive' | 'full'; trainingData?: { io: CliIo } },
 ): Promise<Assessment> {
-  const { answers, issues } = await readAnswersFile(kb, file, { cwd: options.cwd });
-  if (options.mode === 'full') return { result: assess(kb, answers, issues) };
+  const { answers: own, issues } = await readAnswersFile(kb, file, { cwd: options.cwd });
+  const data = options.trainingData
+    ? await answersWithTrainingData(kb, own, options.trainingData.io, { use: true })
+    : { answers: own, provenance: {} };
+  const used = data.trainingData ? { trainingData: data.trainingData } : {};
+  if (options.mode === 'full') {
+    return { result: assess(kb, data.answers, issues, { provenance: data.provenance }), ...used };
+  }
 
-  const run = runInterview(kb, (question) => answers[question.id], { mode: 'adaptive' });
+  const run = runInterview(kb, (question) => data.answers[question.id], { mode: 'adaptive' });
   const asked = new Set(run.questionsAsked);
+  // Assessed again with the answers the interview used, so data answers carry their provenance.
+  const usedAnswers = Object.fromEntries(
+    Object.entries(data.answers).filter(([id]) => asked.has(id)),
+  );
+  const provenance = Object.fromEntries(
+    Object.entries(data.provenance).filter(([id]) => asked.has(id)),
+  );
+  const result = assess(kb, usedAnswers, [], { provenance });
+  const usedData = data.trainingData
+    ? {
+        trainingData: {
+          ...data.trainingData,
+          filled: Object.fromEntries(
+            Object.entries(data.trainingData.filled).filter(([id]) => asked.has(id)),
+          ),
+        },
+      }
+    : {};
   return {
-    result: { ...run.result, issues: [...issues, ...run.result.issues] },
+    result: { ...result, issues: [...issues, ...result.issues] },
     interview: {
       questionsAsked: run.questionsAsked,
       endedBecause: run.endedBecause,
-      unusedAnswers: Object.keys(answers).filter((id) => !asked.has(id)),
+      unusedAnswers: Object.keys(own).filter((id) => !asked.has(id)),
     },
+    ...usedData,
   };
 }
 
@@ -76,15 +108,21 @@ export async function assessCommand(
     return 0;
   }
 
-  const { result, interview } = await assessAnswersFile(kb, options.answersFile, {
+  const { result, interview, trainingData } = await assessAnswersFile(kb, options.answersFile, {
     cwd: io.cwd,
     mode: options.mode,
+    ...(options.trainingData ? { trainingData: { io } } : {}),
   });
   if (options.format === 'json') {
-    io.stdout.write(`${JSON.stringify(toJsonReport(result, interview), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(toJsonReport(result, interview, trainingData), null, 2)}\n`);
   } else {
     io.stdout.write(
-      renderReport(result, interview ? { style, width, interview } : { style, width }),
+      renderReport(result, {
+        style,
+        width,
+        ...(interview ? { interview } : {}),
+        ...(trainingData ? { trainingData } : {}),
+      }),
     );
   }
   return 0;

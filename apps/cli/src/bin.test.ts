@@ -16,7 +16,11 @@ import { CASES } from './testing.js';
 const CLI_DIR = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(CLI_DIR, 'bin', 'backtrack.js');
 const BUNDLE = join(CLI_DIR, 'dist', 'backtrack.js');
-const SOURCE_DIRS = [join(CLI_DIR, 'src'), join(CLI_DIR, '..', '..', 'packages', 'core', 'src')];
+const SOURCE_DIRS = [
+  join(CLI_DIR, 'src'),
+  join(CLI_DIR, '..', '..', 'packages', 'core', 'src'),
+  join(CLI_DIR, '..', '..', 'packages', 'importers', 'src'),
+];
 
 function newestSource(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })

@@ -24,6 +24,7 @@ import { describeReadError, readAnswersFile } from './read-answers-file.js';
 import { readProfileFile } from './read-profile-file.js';
 import { renderPlanText } from './render-plan.js';
 import { createStyle, outputWidth, shouldUseColour } from './style.js';
+import { answersWithTrainingData, type TrainingDataUse } from './training-data.js';
 
 /** Options of `backtrack plan`, after argument parsing. */
 export interface PlanCommandOptions {
@@ -35,28 +36,47 @@ export interface PlanCommandOptions {
   /** Day 1 of the plan; default the next Monday. */
   startDate?: IsoDate | undefined;
   save: boolean;
+  /** Fill unanswered questions from the imported runs (default on; `--no-training-data` turns it off). */
+  trainingData: boolean;
 }
 
 /** The plan and everything it was made from. */
 export interface PlanRun {
+  /** The runner's own answers, as in the answers file. */
   answers: Record<string, unknown>;
   profile: RunnerProfile | undefined;
   result: AssessmentResult;
   outcome: PlanOutcome;
+  /** The answers filled in from imported runs, when there were any. */
+  trainingData?: TrainingDataUse;
 }
 
-/** Assesses an answers file in full and generates the plan. Throws a `DomainError` for a bad file. */
+/**
+ * Assesses an answers file in full and generates the plan; with
+ * `trainingData`, the imported runs answer what the file leaves unanswered
+ * (for both the assessment and the plan). Throws a `DomainError` for a bad
+ * file or a corrupt activity store.
+ */
 export async function planFromFiles(
   kb: KnowledgeBase,
   files: { answersFile: string; profileFile?: string | undefined },
-  options: { cwd: string },
+  options: { cwd: string; trainingData?: { io: CliIo } },
 ): Promise<PlanRun> {
   const { answers, issues } = await readAnswersFile(kb, files.answersFile, options);
   const profile =
     files.profileFile === undefined ? undefined : await readProfileFile(files.profileFile, options);
-  const result = assess(kb, answers, issues);
-  const outcome = generatePlan(kb, result, answers, profile ?? {});
-  return { answers, profile, result, outcome };
+  const data = options.trainingData
+    ? await answersWithTrainingData(kb, answers, options.trainingData.io, { use: true })
+    : { answers, provenance: {} };
+  const result = assess(kb, data.answers, issues, { provenance: data.provenance });
+  const outcome = generatePlan(kb, result, data.answers, profile ?? {});
+  return {
+    answers,
+    profile,
+    result,
+    outcome,
+    ...(data.trainingData ? { trainingData: data.trainingData } : {}),
+  };
 }
 
 async function writeOutput(
@@ -86,7 +106,10 @@ export async function planCommand(
   const width = outputWidth(io.stdout);
   const today = localDate(io.now?.() ?? new Date());
   const startDate = options.startDate ?? nextMonday(today);
-  const run = await planFromFiles(kb, options, { cwd: io.cwd });
+  const run = await planFromFiles(kb, options, {
+    cwd: io.cwd,
+    ...(options.trainingData ? { trainingData: { io } } : {}),
+  });
   const { result, outcome } = run;
   const unit = run.profile?.units ?? 'km';
   // With --json, stdout holds only the JSON; notes about files go to stderr.
@@ -156,12 +179,21 @@ export async function planCommand(
 
   const wantsText = options.pdfFile === undefined && options.icsFile === undefined;
   if (options.format === 'json') {
-    io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+    const json = run.trainingData ? { ...outcome, fromImportedRuns: run.trainingData } : outcome;
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     for (const note of notes) io.stderr.write(`${note}\n`);
     return 0;
   }
   if (wantsText || outcome.kind === 'no_plan') {
-    io.stdout.write(renderPlanText(result, outcome, { style, width, unit, startDate }));
+    io.stdout.write(
+      renderPlanText(result, outcome, {
+        style,
+        width,
+        unit,
+        startDate,
+        ...(run.trainingData ? { trainingData: run.trainingData } : {}),
+      }),
+    );
     if (notes.length > 0) io.stdout.write('\n');
   }
   for (const note of notes) io.stdout.write(`${note}\n`);

@@ -25,7 +25,13 @@ import {
   type DistanceUnit,
 } from './describe-plan.js';
 import { BASIS_LABELS } from './labels.js';
-import { heading, percent, renderTriage, type TextReportOptions } from './render-report.js';
+import {
+  heading,
+  percent,
+  renderTrainingAnswers,
+  renderTriage,
+  type TextReportOptions,
+} from './render-report.js';
 import { wrap } from './style.js';
 
 /** Options of the text plan. */
@@ -190,6 +196,7 @@ export function renderPlanText(
     outcome.kind === 'plan'
       ? renderPlan(result, outcome, options)
       : renderNoPlan(result, outcome, options);
+  if (options.trainingData) lines.push(...renderTrainingAnswers(options.trainingData, options));
   lines.push('');
   lines.push(options.style.bold(wrap(outcome.disclaimer, { width: options.width })));
   return `${lines.join('\n')}\n`;

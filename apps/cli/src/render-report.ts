@@ -14,6 +14,7 @@ import type {
 } from '@backtrack/core';
 import { BASIS_LABELS, TIER_HEADLINES, humanise } from './labels.js';
 import { wrap, type Style } from './style.js';
+import type { TrainingDataUse } from './training-data.js';
 
 /** Why an interview ended: the engine's reasons plus the runner's own. */
 export type EndReason = 'emergency' | 'stable' | 'complete' | 'stopped' | 'input_ended';
@@ -31,10 +32,16 @@ export type JsonReport = AssessmentResult & {
   questionsAsked?: string[];
   endedBecause?: EndReason;
   unusedAnswers?: string[];
+  /** The answers filled in from imported runs (explanation steps they produced carry `from`). */
+  fromImportedRuns?: TrainingDataUse;
 };
 
 /** Builds the JSON report (field order: triage first, disclaimer last before interview fields). */
-export function toJsonReport(result: AssessmentResult, interview?: InterviewSummary): JsonReport {
+export function toJsonReport(
+  result: AssessmentResult,
+  interview?: InterviewSummary,
+  trainingData?: TrainingDataUse,
+): JsonReport {
   const report: JsonReport = {
     triage: result.triage,
     contributors: result.contributors,
@@ -47,6 +54,7 @@ export function toJsonReport(result: AssessmentResult, interview?: InterviewSumm
     report.endedBecause = interview.endedBecause;
     if (interview.unusedAnswers) report.unusedAnswers = [...interview.unusedAnswers];
   }
+  if (trainingData) report.fromImportedRuns = trainingData;
   return report;
 }
 
@@ -56,6 +64,8 @@ export interface TextReportOptions {
   /** Columns to wrap to. */
   width: number;
   interview?: InterviewSummary;
+  /** Answers filled in from imported runs, listed before the ranking. */
+  trainingData?: TrainingDataUse;
   /** How many contributors to explain in full (default 5); the rest get one line. */
   detailed?: number;
 }
@@ -185,12 +195,15 @@ function renderContributor(
   lines.push(`   Why: starting estimate ${percent(c.prior)}, then`);
   for (const step of c.explanation) {
     lines.push(wrap(step.question, { width, first: '   • ', indent: '     ' }));
+    const who = step.from === undefined ? 'you answered' : 'your imported runs say';
     lines.push(
       wrap(
-        `you answered "${step.answer}": ${factorText(step.factor)}, ${percent(step.before)} → ${percent(step.after)}`,
+        `${who} "${step.answer}": ${factorText(step.factor)}, ${percent(step.before)} → ${percent(step.after)}`,
         { width, indent: '     ' },
       ),
     );
+    if (step.from !== undefined)
+      lines.push(style.cyan(wrap(step.from, { width, indent: '     ' })));
     lines.push(
       style.dim(
         wrap(`${BASIS_LABELS[step.basis]}; sources: ${step.sources.join(', ')}`, {
@@ -292,6 +305,47 @@ function renderIssues(issues: readonly Issue[], options: TextReportOptions): str
   ];
 }
 
+/**
+ * The answers filled in from imported runs, each with its statement, and
+ * the ones the runner's own answers overruled. Shared with the plan's text.
+ */
+export function renderTrainingAnswers(
+  data: TrainingDataUse,
+  options: Pick<TextReportOptions, 'style' | 'width'>,
+): string[] {
+  const { style, width } = options;
+  const filled = Object.entries(data.filled);
+  if (filled.length === 0 && data.runnerAnswered.length === 0) return [];
+  const lines = [heading('From your imported runs', options)];
+  if (filled.length === 0) {
+    lines.push(
+      wrap('Your answers file already answers everything your runs could tell.', { width }),
+    );
+  }
+  for (const [questionId, answer] of filled) {
+    const value = Array.isArray(answer.value) ? answer.value.join(', ') : String(answer.value);
+    lines.push(wrap(`${questionId} = ${value}`, { width, first: '  • ', indent: '    ' }));
+    lines.push(style.dim(wrap(answer.statement, { width, indent: '    ' })));
+  }
+  if (data.runnerAnswered.length > 0) {
+    lines.push(
+      wrap(
+        `Your own answers were kept where your runs could also have answered: ${data.runnerAnswered.join(', ')}.`,
+        { width },
+      ),
+    );
+  }
+  lines.push(
+    style.dim(
+      wrap(
+        `From ${data.activities} imported activities in ${data.store}. Use --no-training-data to leave them out.`,
+        { width },
+      ),
+    ),
+  );
+  return lines;
+}
+
 /** Renders the whole report as text. */
 export function renderReport(result: AssessmentResult, options: TextReportOptions): string {
   const { style, width, interview } = options;
@@ -318,6 +372,7 @@ export function renderReport(result: AssessmentResult, options: TextReportOption
     }
   }
   lines.push(...renderTriage(result, options));
+  if (options.trainingData) lines.push(...renderTrainingAnswers(options.trainingData, options));
   lines.push(...renderContributors(result, options));
   lines.push(...renderRisk(result.risk, options));
   // Unanswered warning-sign questions are listed once, in the triage section.

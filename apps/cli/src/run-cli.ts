@@ -4,15 +4,17 @@
  * goes through the `CliIo` it is given, so tests run it in-process.
  */
 import { parseArgs } from 'node:util';
-import { DomainError, loadKnowledgeBase, type ErrorCode } from '@backtrack/core';
+import { DomainError, loadKnowledgeBase, type ErrorCode, type ShoeSetting } from '@backtrack/core';
 import { assessCommand } from './assess-command.js';
 import { checkinCommand } from './checkin-command.js';
+import { importCommand } from './import-command.js';
 import type { CliIo } from './cli-io.js';
 import { parseIsoDate } from './dates.js';
 import { listKnowledgeBase, renderKnowledgeBase } from './list-knowledge-base.js';
 import { listQuestions, renderQuestions } from './list-questions.js';
 import { planCommand } from './plan-command.js';
 import { createStyle, outputWidth, shouldUseColour } from './style.js';
+import { trainingCommand } from './training-command.js';
 import { isCommandName, usage, type CommandName } from './usage.js';
 import { VERSION } from './version.js';
 
@@ -44,8 +46,10 @@ const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
 
 const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
 const JSON_OPTIONS = { ...HELP_OPTION, json: { type: 'boolean' } } as const;
+const NO_TRAINING_DATA = { 'no-training-data': { type: 'boolean' } } as const;
 const ASSESS_OPTIONS = {
   ...JSON_OPTIONS,
+  ...NO_TRAINING_DATA,
   answers: { type: 'string' },
   adaptive: { type: 'boolean' },
   full: { type: 'boolean' },
@@ -53,6 +57,7 @@ const ASSESS_OPTIONS = {
 
 const PLAN_OPTIONS = {
   ...JSON_OPTIONS,
+  ...NO_TRAINING_DATA,
   answers: { type: 'string' },
   profile: { type: 'string' },
   pdf: { type: 'string' },
@@ -70,6 +75,34 @@ const CHECKIN_OPTIONS = {
   date: { type: 'string' },
   day: { type: 'string' },
 } as const;
+const TRAINING_OPTIONS = {
+  ...JSON_OPTIONS,
+  'as-of': { type: 'string' },
+  'shoe-reminder': { type: 'string', multiple: true },
+} as const;
+
+/** The largest shoe reminder distance accepted, km. */
+const MAX_REMINDER_KM = 10_000;
+
+/** `NAME=KM` of `--shoe-reminder`, checked. */
+function shoeReminder(value: string): ShoeSetting {
+  const eq = value.lastIndexOf('=');
+  const name = eq < 0 ? '' : value.slice(0, eq).trim();
+  const km = eq < 0 ? Number.NaN : Number(value.slice(eq + 1).trim());
+  if (
+    name === '' ||
+    value.slice(eq + 1).trim() === '' ||
+    !Number.isFinite(km) ||
+    km <= 0 ||
+    km > MAX_REMINDER_KM
+  ) {
+    throw new UsageError(
+      `--shoe-reminder must be NAME=KM with a distance of 1–${MAX_REMINDER_KM} km (e.g. "Pegasus 40=600"), got "${value}"`,
+      'training',
+    );
+  }
+  return { name, reminderKm: km };
+}
 
 /** The value of a file option: undefined when absent, a usage error when empty. */
 function fileOption(
@@ -150,7 +183,12 @@ const COMMANDS: Readonly<Record<CommandName, (args: string[], io: CliIo) => Prom
         : 'full';
     return assessCommand(
       loadKnowledgeBase(),
-      { answersFile: values.answers, mode, format: values.json ? 'json' : 'text' },
+      {
+        answersFile: values.answers,
+        mode,
+        format: values.json ? 'json' : 'text',
+        trainingData: values['no-training-data'] !== true,
+      },
       io,
     );
   },
@@ -172,6 +210,40 @@ const COMMANDS: Readonly<Record<CommandName, (args: string[], io: CliIo) => Prom
         startDate: dateOption('plan', 'start', values.start),
         save: values.save ?? false,
         format: values.json ? 'json' : 'text',
+        trainingData: values['no-training-data'] !== true,
+      },
+      io,
+    );
+  },
+
+  async import(args, io) {
+    const { values, positionals } = parse('import', () =>
+      parseArgs({ args, options: JSON_OPTIONS, strict: true, allowPositionals: true }),
+    );
+    if (values.help) return help(io, 'import');
+    if (positionals.length === 0) {
+      throw new UsageError('missing PATH: a file, a folder or a Strava export .zip', 'import');
+    }
+    if (positionals.includes('')) throw new UsageError('an empty PATH', 'import');
+    return importCommand({ paths: positionals, format: values.json ? 'json' : 'text' }, io);
+  },
+
+  async training(args, io) {
+    const { values } = parse('training', () =>
+      parseArgs({ args, options: TRAINING_OPTIONS, strict: true }),
+    );
+    if (values.help) return help(io, 'training');
+    const shoes = (values['shoe-reminder'] ?? []).map(shoeReminder);
+    const names = shoes.map((s) => s.name);
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice !== undefined) {
+      throw new UsageError(`--shoe-reminder given twice for "${twice}"`, 'training');
+    }
+    return trainingCommand(
+      {
+        format: values.json ? 'json' : 'text',
+        asOf: dateOption('training', 'as-of', values['as-of']),
+        shoes,
       },
       io,
     );

@@ -3,7 +3,11 @@
  * any runner can use them): run the CLI in-process, and read the encoded
  * case cards of the core.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Activity } from '@backtrack/core';
 import { createMemoryIo } from './memory-io.js';
 import { runCli } from './run-cli.js';
 
@@ -15,22 +19,109 @@ export interface CliRun {
 }
 
 /**
+ * A Backtrack home that does not exist: the default `BACKTRACK_HOME` of
+ * {@link runInMemory}, so a test never reads the state or imported runs in
+ * the real `~/.backtrack`.
+ */
+export const NO_HOME = join(tmpdir(), `backtrack-test-no-home-${process.pid}`);
+
+/**
  * Runs the CLI in-process with in-memory streams. `env` is the whole
- * environment (nothing leaks in from the test process), `now` a fixed clock.
+ * environment (nothing leaks in from the test process; `BACKTRACK_HOME` is
+ * {@link NO_HOME} unless given), `now` a fixed clock.
  */
 export async function runInMemory(
   argv: string[],
-  options: { env?: Record<string, string>; now?: Date; tty?: boolean; cwd?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    now?: Date;
+    tty?: boolean;
+    /** stderr is a terminal (for progress output). */
+    stderrTty?: boolean;
+    cwd?: string;
+  } = {},
 ): Promise<CliRun> {
   const { now } = options;
   const memory = createMemoryIo({
-    env: options.env ?? {},
+    env: { BACKTRACK_HOME: NO_HOME, ...options.env },
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     ...(now === undefined ? {} : { now: () => now }),
   });
   if (options.tty) memory.io.stdout.isTTY = true;
+  if (options.stderrTty) memory.io.stderr.isTTY = true;
   const code = await runCli(argv, memory.io);
   return { code, stdout: memory.stdout(), stderr: memory.stderr() };
+}
+
+/** Options of {@link testRun}. */
+export interface TestRunOptions extends Partial<Activity> {
+  /** Seconds per km. Default 330. */
+  paceS?: number;
+  /** Altitude along the run (m at distance m), for a series one point per 50 m. */
+  altitudeAt?: (distanceM: number) => number;
+}
+
+let runCounter = 0;
+
+/** A run of `km` starting at `start`, as the importers would store it (tests of training data). */
+export function testRun(start: Date, km: number, extra: TestRunOptions = {}): Activity {
+  runCounter += 1;
+  const { paceS, altitudeAt, ...rest } = extra;
+  const pace = paceS ?? 330;
+  const points = [];
+  if (altitudeAt) {
+    for (let d = 0; d <= km * 1000; d += 50) {
+      points.push({ timeS: (d / 1000) * pace, distanceM: d, altitudeM: altitudeAt(d) });
+    }
+  }
+  return {
+    id: `test-run-${String(runCounter).padStart(6, '0')}`,
+    source: 'fit',
+    sport: 'running',
+    startTime: start.toISOString(),
+    durationS: km * pace,
+    distanceM: km * 1000,
+    laps: [],
+    ...(altitudeAt ? { series: { intervalS: 10, points } } : {}),
+    warnings: [],
+    ...rest,
+  };
+}
+
+/** Writes `activities` as the store `$BACKTRACK_HOME/activities.jsonl` of `home`. */
+export async function writeActivityStore(
+  home: string,
+  activities: readonly Activity[],
+): Promise<string> {
+  await mkdir(home, { recursive: true });
+  const path = join(home, 'activities.jsonl');
+  await writeFile(path, activities.map((a) => `${JSON.stringify(a)}\n`).join(''));
+  return path;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Eight weeks of training before `now`: three 12 km runs a week in
+ * "Pegasus 40" on steep downhill routes, then an 18 km run five days before
+ * `now` (a spike over the 30-day longest).
+ */
+export function hillyHistory(now: Date): Activity[] {
+  const runs: Activity[] = [];
+  for (let week = 8; week >= 1; week--) {
+    for (const day of [0, 2, 4]) {
+      const start = new Date(now.getTime() - (week * 7 - day) * DAY_MS - 3 * 3600_000);
+      runs.push(testRun(start, 12, { shoe: 'Pegasus 40', altitudeAt: (d) => 800 - d / 20 }));
+    }
+  }
+  runs.push(
+    testRun(new Date(now.getTime() - 5 * DAY_MS), 18, {
+      shoe: 'Pegasus 40',
+      name: 'Long Sunday',
+      altitudeAt: (d) => 800 - d / 20,
+    }),
+  );
+  return runs;
 }
 
 /** Path of an encoded case card of the core, e.g. `pv14-m50-collapsed-heels`. */

@@ -1,7 +1,16 @@
 /** Help texts of the `backtrack` command and each subcommand. */
 
 /** The subcommands. */
-export const COMMAND_NAMES = ['assess', 'plan', 'checkin', 'questions', 'kb', 'help'] as const;
+export const COMMAND_NAMES = [
+  'assess',
+  'plan',
+  'checkin',
+  'import',
+  'training',
+  'questions',
+  'kb',
+  'help',
+] as const;
 /** A subcommand name. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -14,14 +23,18 @@ const MAIN = `backtrack: find the weak link behind a runner's lower back pain
 
 Usage:
   backtrack assess [--full]                       interactive assessment
-  backtrack assess --answers FILE [--adaptive] [--json]
+  backtrack assess --answers FILE [--adaptive] [--json] [--no-training-data]
                                                   assess answers from a JSON file
   backtrack plan --answers FILE [--profile FILE] [--json] [--pdf OUT.pdf]
                  [--ics OUT.ics] [--start YYYY-MM-DD] [--save]
-                                                  a multi-week plan from the answers
+                 [--no-training-data]             a multi-week plan from the answers
   backtrack checkin --during N --after N --morning N --done N [--planned N]
                     [--date YYYY-MM-DD | --day N] [--json]
                                                   record a day against the saved plan
+  backtrack import PATH... [--json]               import runs: FIT, GPX, TCX files,
+                                                  folders, a Strava export .zip
+  backtrack training [--json] [--as-of YYYY-MM-DD] [--shoe-reminder NAME=KM ...]
+                                                  what the imported runs show
   backtrack questions [--json]                    list every question
   backtrack kb [--json]                           list contributors and red flags
   backtrack help [COMMAND]                        show help for a command
@@ -60,10 +73,19 @@ Options:
                     question it asks from FILE (missing = skipped), and report
                     questionsAsked and endedBecause
   --json            with --answers: print the result as JSON
+  --no-training-data
+                    with --answers: do not use the imported runs (see below)
   -h, --help        show this help
 
+With --answers, runs imported with \`backtrack import\` answer the questions
+FILE leaves unanswered (weekly distance and its change, a long-run spike,
+hills, shoe distance, an uneven stride); your own answers always win. Every
+step of the explanation they produce says "From your imported runs: …", and
+the JSON has them under "fromImportedRuns".
+
 An invalid FILE (missing, not JSON, no "answers", unknown question id, wrong
-type or out of range) is reported on stderr with exit status 2.
+type or out of range) or a corrupt activity store is reported on stderr with
+exit status 2.
 `;
 
 const PLAN = `Usage:
@@ -97,6 +119,10 @@ Options:
   --save            keep the plan for \`backtrack checkin\` in
                     $BACKTRACK_HOME/cli-state.json (default ~/.backtrack/);
                     a plan saved before is kept in cli-state.previous.json
+  --no-training-data
+                    do not fill unanswered questions from the runs imported
+                    with \`backtrack import\` (used by default; your own
+                    answers always win; JSON: "fromImportedRuns")
   -h, --help        show this help
 
 With --pdf or --ics the text plan is not printed; with --json, notes about
@@ -129,6 +155,52 @@ No saved plan, a corrupt state file, or a value out of range: a message
 naming the problem on stderr, exit 2.
 `;
 
+const IMPORT = `Usage:
+  backtrack import PATH... [--json]
+
+Imports runs (and other activities) into $BACKTRACK_HOME/activities.jsonl
+(default ~/.backtrack/): .fit, .gpx and .tcx files (each optionally .gz),
+folders of them, .zip files, and Strava bulk exports (the .zip, or its
+folder, with activities.csv: names, types and shoes come from it).
+
+The same run imported twice (the same file, or a watch's FIT and an app's
+GPX of it: start within 2 minutes, distance within 2%) is stored once. A
+file that cannot be read is listed with the reason; the others are imported.
+On a terminal a progress bar is drawn on stderr.
+
+Options:
+  --json        print {activities: [...], errors: [{file, message}],
+                summary: {read, new, alreadyStored, duplicates, from, to,
+                distanceKm, shoes, ...}, store: {path, activities}}
+  -h, --help    show this help
+
+Exit status: 0 when anything was read (even if some files failed), 2 when
+nothing could be read (no such path, or every file failed) or the store is
+corrupt (it is never overwritten: move it away).
+`;
+
+const TRAINING = `Usage:
+  backtrack training [--json] [--as-of YYYY-MM-DD] [--shoe-reminder NAME=KM ...]
+
+What the imported runs show: weekly distance and time for 12 weeks, the
+change from week to week, the longest run of the last 30 days and runs more
+than 10% longer than the longest of the 30 days before, the acute:chronic
+ratio with its caveats, downhill share and climb, cadence (steps/min),
+ground-contact balance, distance per shoe, and the findings the assessment
+uses ("From your imported runs: ..."). With a saved plan's check-ins, pain
+against training (hilly or flat runs, long-run spikes, shoes, run or rest
+days), saying "not enough data yet" until each group has 5 days.
+
+Options:
+  --as-of DATE             the last day to include (default: today)
+  --shoe-reminder NAME=KM  remind at this distance for the shoe named NAME
+                           (as in your Strava gear); repeat for more shoes
+  --json                   print the whole report as JSON (distances in m)
+  -h, --help               show this help
+
+No imported runs, or a corrupt store: a message on stderr, exit 2.
+`;
+
 const QUESTIONS = `Usage:
   backtrack questions [--json]
 
@@ -157,13 +229,16 @@ Options:
 const HELP = `Usage:
   backtrack help [COMMAND]
 
-Shows help for COMMAND (assess, plan, checkin, questions, kb), or the overview.
+Shows help for COMMAND (assess, plan, checkin, import, training, questions,
+kb), or the overview.
 `;
 
 const TEXTS: Readonly<Record<CommandName, string>> = {
   assess: ASSESS,
   plan: PLAN,
   checkin: CHECKIN,
+  import: IMPORT,
+  training: TRAINING,
   questions: QUESTIONS,
   kb: KB,
   help: HELP,

@@ -6,8 +6,10 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportResultDto } from './activities/service.js';
 import type { InterviewDto } from './assessments/dto.js';
 import type { SavedPlanDto } from './plans/dto.js';
+import { gpxRun } from './testing/activities.js';
 import { takeAssessment } from './testing/interview.js';
 import { DESK_RUNNER, SADDLE_NUMBNESS } from './testing/runners.js';
 import {
@@ -27,6 +29,7 @@ const ids = {
   emergency: '',
   anonOpen: '',
   plan: '',
+  activity: '',
   unknown: '5f0c3c3e-9d7a-4d1e-8f8e-2b9c3a1d0e7f',
 };
 
@@ -42,6 +45,10 @@ beforeAll(async () => {
   const plan = await who.A.post('/api/plans', { assessmentId: ids.done, startDate: '2026-03-01' });
   ids.plan = (plan.body as SavedPlanDto).id;
   await who.A.post(`/api/plans/${ids.plan}/checkins`, checkIn({ date: '2026-03-01' }));
+  const imported = await who.A.upload('/api/activities/import', [
+    { name: 'run.gpx', data: gpxRun(new Date('2026-02-27T07:00:00Z'), 30) },
+  ]);
+  ids.activity = (imported.body as ImportResultDto).activities[0]?.id ?? '';
 }, 60_000);
 afterAll(async () => {
   await t.close();
@@ -60,6 +67,20 @@ function checkIn(overrides: Record<string, unknown> = {}) {
 }
 
 const HUGE = 'x'.repeat(70 * 1024);
+/** Over the 25 MiB upload limit. */
+const HUGE_UPLOAD = 'x'.repeat(26 * 1024 * 1024);
+
+/** A multipart body with these fields (a string is a text field, `{ file }` a file). */
+function form(fields: [string, string | { file: string; data: string }][]): FormData {
+  const f = new FormData();
+  for (const [name, value] of fields) {
+    if (typeof value === 'string') f.append(name, value);
+    else f.append(name, new File([value.data], value.file));
+  }
+  return f;
+}
+const GOOD_UPLOAD = () =>
+  form([['files', { file: 'run.gpx', data: gpxRun(new Date('2026-02-25T07:00:00Z'), 20, 5) }]]);
 
 interface Case {
   name: string;
@@ -835,6 +856,377 @@ const cases: Case[] = [
     code: 'payload_too_large',
   },
 
+  // POST /api/activities/import
+  {
+    name: 'import: no account',
+    as: 'anon',
+    method: 'POST',
+    path: '/api/activities/import',
+    options: { form: GOOD_UPLOAD() },
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'import: no CSRF',
+    as: 'A',
+    method: 'POST',
+    path: '/api/activities/import',
+    options: { form: GOOD_UPLOAD(), csrf: false },
+    status: 403,
+    code: 'forbidden',
+  },
+  {
+    name: 'import: a JSON body instead of files',
+    as: 'A',
+    method: 'POST',
+    path: '/api/activities/import',
+    options: { json: { files: ['run.gpx'] } },
+    status: 400,
+    code: 'invalid_input',
+    says: /multipart\/form-data/,
+  },
+  {
+    name: 'import: no body',
+    as: 'A',
+    method: 'POST',
+    path: '/api/activities/import',
+    status: 400,
+    code: 'invalid_input',
+    says: /multipart\/form-data/,
+  },
+  {
+    name: 'import: text in the files field',
+    as: 'A',
+    method: 'POST',
+    path: '/api/activities/import',
+    options: { form: form([['files', 'run.gpx']]) },
+    status: 400,
+    code: 'invalid_input',
+    says: /files: expected a file/,
+  },
+  {
+    name: 'import: unknown field',
+    as: 'A',
+    method: 'POST',
+    path: '/api/activities/import',
+    options: {
+      form: form([
+        ['files', { file: 'run.gpx', data: 'x' }],
+        ['admin', 'true'],
+      ]),
+    },
+    status: 400,
+    code: 'invalid_input',
+    says: /admin/,
+  },
+  {
+    name: 'import: no file',
+    as: 'A',
+    method: 'POST',
+    path: '/api/activities/import',
+    options: { form: form([]) },
+    status: 400,
+    code: 'invalid_input',
+  },
+  {
+    name: 'import: malformed multipart',
+    as: 'A',
+    method: 'POST',
+    path: '/api/activities/import',
+    options: {
+      raw: '--x\r\nContent-Disposition: form-data; name="files"; filename="a.gpx"\r\n\r\nno end',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+    },
+    status: 400,
+    code: 'invalid_input',
+    says: /multipart/,
+  },
+  {
+    name: 'import: nothing readable',
+    as: 'A',
+    method: 'POST',
+    path: '/api/activities/import',
+    options: { form: form([['files', { file: 'run.fit', data: 'not a fit file' }]]) },
+    status: 400,
+    code: 'invalid_input',
+    says: /no activity could be read/,
+  },
+  {
+    name: 'import: upload over 25 MiB',
+    as: 'A',
+    method: 'POST',
+    path: '/api/activities/import',
+    options: {
+      raw: HUGE_UPLOAD,
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+    },
+    status: 413,
+    code: 'payload_too_large',
+  },
+
+  // GET /api/activities, GET and DELETE /api/activities/:id
+  {
+    name: 'list activities: no account',
+    as: 'anon',
+    method: 'GET',
+    path: '/api/activities',
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'list activities: limit 0',
+    as: 'A',
+    method: 'GET',
+    path: '/api/activities?limit=0',
+    status: 400,
+    code: 'invalid_input',
+    says: /limit/,
+  },
+  {
+    name: 'list activities: limit not a number',
+    as: 'A',
+    method: 'GET',
+    path: '/api/activities?limit=all',
+    status: 400,
+    code: 'invalid_input',
+    says: /limit/,
+  },
+  {
+    name: 'list activities: negative offset',
+    as: 'A',
+    method: 'GET',
+    path: '/api/activities?offset=-1',
+    status: 400,
+    code: 'invalid_input',
+    says: /offset/,
+  },
+  {
+    name: 'get activity: id is not a UUID',
+    as: 'A',
+    method: 'GET',
+    path: '/api/activities/123',
+    status: 400,
+    code: 'invalid_input',
+    says: /id/,
+  },
+  {
+    name: 'get activity: unknown id',
+    as: 'A',
+    method: 'GET',
+    path: '/api/activities/:unknown',
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'get activity: another account’s',
+    as: 'B',
+    method: 'GET',
+    path: '/api/activities/:activity',
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'get activity: no account',
+    as: 'anon',
+    method: 'GET',
+    path: '/api/activities/:activity',
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'delete activity: another account’s',
+    as: 'B',
+    method: 'DELETE',
+    path: '/api/activities/:activity',
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'delete activity: unknown id',
+    as: 'A',
+    method: 'DELETE',
+    path: '/api/activities/:unknown',
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'delete activity: id is not a UUID',
+    as: 'A',
+    method: 'DELETE',
+    path: '/api/activities/latest',
+    status: 400,
+    code: 'invalid_input',
+  },
+  {
+    name: 'delete activity: no account',
+    as: 'anon',
+    method: 'DELETE',
+    path: '/api/activities/:activity',
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'delete activity: no CSRF',
+    as: 'A',
+    method: 'DELETE',
+    path: '/api/activities/:activity',
+    options: { csrf: false },
+    status: 403,
+    code: 'forbidden',
+  },
+
+  // GET /api/training, GET /api/training/pain
+  {
+    name: 'training: no account',
+    as: 'anon',
+    method: 'GET',
+    path: '/api/training',
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'training: impossible asOf',
+    as: 'A',
+    method: 'GET',
+    path: '/api/training?asOf=2026-02-30',
+    status: 400,
+    code: 'invalid_input',
+    says: /asOf/,
+  },
+  {
+    name: 'training: asOf in another format',
+    as: 'A',
+    method: 'GET',
+    path: '/api/training?asOf=yesterday',
+    status: 400,
+    code: 'invalid_input',
+    says: /asOf/,
+  },
+  {
+    name: 'training: offset out of range',
+    as: 'A',
+    method: 'GET',
+    path: '/api/training?utcOffsetMin=2000',
+    status: 400,
+    code: 'invalid_input',
+    says: /utcOffsetMin/,
+  },
+  {
+    name: 'training pain: no account',
+    as: 'fresh',
+    method: 'GET',
+    path: '/api/training/pain',
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'training pain: offset not a number',
+    as: 'A',
+    method: 'GET',
+    path: '/api/training/pain?utcOffsetMin=east',
+    status: 400,
+    code: 'invalid_input',
+    says: /utcOffsetMin/,
+  },
+
+  // PUT /api/shoes/:name/reminder
+  {
+    name: 'shoe reminder: no account',
+    as: 'anon',
+    method: 'PUT',
+    path: '/api/shoes/Pegasus/reminder',
+    options: { json: { km: 500 } },
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'shoe reminder: no CSRF',
+    as: 'A',
+    method: 'PUT',
+    path: '/api/shoes/Pegasus/reminder',
+    options: { json: { km: 500 }, csrf: false },
+    status: 403,
+    code: 'forbidden',
+  },
+  {
+    name: 'shoe reminder: km as a string',
+    as: 'A',
+    method: 'PUT',
+    path: '/api/shoes/Pegasus/reminder',
+    options: { json: { km: '500' } },
+    status: 400,
+    code: 'invalid_input',
+    says: /km/,
+  },
+  {
+    name: 'shoe reminder: km negative',
+    as: 'A',
+    method: 'PUT',
+    path: '/api/shoes/Pegasus/reminder',
+    options: { json: { km: -5 } },
+    status: 400,
+    code: 'invalid_input',
+    says: /km/,
+  },
+  {
+    name: 'shoe reminder: missing km',
+    as: 'A',
+    method: 'PUT',
+    path: '/api/shoes/Pegasus/reminder',
+    options: { json: {} },
+    status: 400,
+    code: 'invalid_input',
+    says: /km/,
+  },
+  {
+    name: 'shoe reminder: unknown field',
+    as: 'A',
+    method: 'PUT',
+    path: '/api/shoes/Pegasus/reminder',
+    options: { json: { km: 500, brand: 'Nike' } },
+    status: 400,
+    code: 'invalid_input',
+    says: /brand/,
+  },
+  {
+    name: 'shoe reminder: name too long',
+    as: 'A',
+    method: 'PUT',
+    path: `/api/shoes/${'x'.repeat(101)}/reminder`,
+    options: { json: { km: 500 } },
+    status: 400,
+    code: 'invalid_input',
+    says: /name/,
+  },
+  {
+    name: 'shoe reminder: blank name',
+    as: 'A',
+    method: 'PUT',
+    path: '/api/shoes/%20%20/reminder',
+    options: { json: { km: 500 } },
+    status: 400,
+    code: 'invalid_input',
+    says: /name/,
+  },
+  {
+    name: 'shoe reminder: malformed JSON',
+    as: 'A',
+    method: 'PUT',
+    path: '/api/shoes/Pegasus/reminder',
+    options: { raw: '{"km": ', headers: { 'content-type': 'application/json' } },
+    status: 400,
+    code: 'invalid_input',
+  },
+  {
+    name: 'shoe reminder: huge body',
+    as: 'A',
+    method: 'PUT',
+    path: '/api/shoes/Pegasus/reminder',
+    options: { json: { km: 500, pad: HUGE } },
+    status: 413,
+    code: 'payload_too_large',
+  },
+
   // /api/auth/*
   {
     name: 'register: not an email',
@@ -997,7 +1389,7 @@ const cases: Case[] = [
 
 function fill(text: string): string {
   return text.replace(
-    /:(done|open|emergency|anonOpen|plan|unknown)\b/g,
+    /:(done|open|emergency|anonOpen|plan|activity|unknown)\b/g,
     (_, key: keyof typeof ids) => ids[key],
   );
 }
@@ -1035,7 +1427,13 @@ describe('bad input on every endpoint', () => {
     const covered = new Set(
       cases.map(
         (c) =>
-          `${c.method.toLowerCase()} ${c.path.replace(/\?.*$/, '').replace(/\/:[a-zA-Z]+|\/[0-9a-f-]{36}|\/123|\/latest|\/moonwalk|\/\.\.%2F\.\.%2Fetc/g, '/{id}')}`,
+          `${c.method.toLowerCase()} ${c.path
+            .replace(/\?.*$/, '')
+            .replace(/^\/api\/shoes\/[^/]+\//, '/api/shoes/{name}/')
+            .replace(
+              /\/:[a-zA-Z]+|\/[0-9a-f-]{36}|\/123|\/latest|\/moonwalk|\/\.\.%2F\.\.%2Fetc/g,
+              '/{id}',
+            )}`,
       ),
     );
     const publicGets = [
@@ -1076,6 +1474,21 @@ describe('bad input on every endpoint', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('answers any JSON body to a shoe reminder with a 2xx or 4xx (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 3 }), async (body) => {
+        const res = await who.A.request('PUT', '/api/shoes/Property%20shoe/reminder', {
+          json: body,
+        });
+        return (
+          res.status < 500 &&
+          (res.status < 400 || (res.body as { error?: unknown }).error !== undefined)
+        );
+      }),
+      { numRuns: 40 },
     );
   });
 

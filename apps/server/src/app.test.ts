@@ -28,7 +28,7 @@ describe('the app', () => {
     );
     documented.add('GET /api/openapi.json');
     const missing = rows
-      .map(([, method, p]) => `${method} ${(p ?? '').replace(/:id/g, '{id}')}`)
+      .map(([, method, p]) => `${method} ${(p ?? '').replace(/:([a-zA-Z]+)/g, '{$1}')}`)
       .filter((r) => !documented.has(r));
     expect(missing).toEqual([]);
   });

@@ -9,13 +9,16 @@ import { DomainError, loadKnowledgeBase, type KnowledgeBase } from '@backtrack/c
 import { createRepositories, type Database } from '@backtrack/db';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { ZodError } from 'zod';
 import { accountRoutes } from './account/routes.js';
 import { accountService } from './account/service.js';
+import { activityRoutes } from './activities/routes.js';
+import { activityService } from './activities/service.js';
+import { MAX_IMPORT_BYTES } from './activities/upload.js';
 import { assessmentRoutes } from './assessments/routes.js';
 import { assessmentService } from './assessments/service.js';
 import type { CookieSecurity } from './auth/cookies.js';
@@ -27,6 +30,8 @@ import { authService } from './auth/service.js';
 import { knowledgeRoutes } from './knowledge/routes.js';
 import { planRoutes } from './plans/routes.js';
 import { planService } from './plans/service.js';
+import { trainingRoutes } from './training/routes.js';
+import { trainingService } from './training/service.js';
 import { systemClock, type Clock } from './http/clock.js';
 import type { AppDeps, AppEnv } from './http/context.js';
 import {
@@ -40,8 +45,10 @@ import { consoleLogger, type Logger } from './http/logger.js';
 import { jsonResponse } from './http/schemas.js';
 import { hasWebBuild, webAppHandler } from './web/serve-web.js';
 
-/** The largest request body accepted (bytes). */
+/** The largest request body accepted (bytes), except for uploads. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** The route that takes uploads, with its own limit (`maxImportBytes`). */
+export const IMPORT_PATH = '/api/activities/import';
 
 /** What the app is built from; everything but the database has a default. */
 export interface AppOptions {
@@ -55,6 +62,8 @@ export interface AppOptions {
   /** The built web app to serve at `/`, if any. */
   webDist?: string | undefined;
   limits?: Partial<AppDeps['limits']>;
+  /** The largest upload to `POST /api/activities/import`, bytes (default 25 MiB). */
+  maxImportBytes?: number;
 }
 
 /** The version reported by the OpenAPI document. */
@@ -119,18 +128,28 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   });
   app.use('/api/*', requireCsrf);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HttpOnlyError(
-          'payload_too_large',
-          `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
-        );
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new HttpOnlyError(
+        'payload_too_large',
+        `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
+      );
+    },
+  });
+  const maxImportBytes = options.maxImportBytes ?? MAX_IMPORT_BYTES;
+  const importLimit = bodyLimit({
+    maxSize: maxImportBytes,
+    onError: () => {
+      throw new HttpOnlyError(
+        'payload_too_large',
+        `The upload is larger than ${Math.round((maxImportBytes / 1024 / 1024) * 10) / 10} MiB: import fewer files at a time.`,
+      );
+    },
+  });
+  const limitBody: MiddlewareHandler = (c, next) =>
+    new URL(c.req.url).pathname === IMPORT_PATH ? importLimit(c, next) : jsonLimit(c, next);
+  app.use('/api/*', limitBody);
   app.use('/api/*', loadAuth(deps));
 
   app.openapi(
@@ -155,6 +174,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/api/auth', authRoutes(auth, cookies));
   app.route('/api/assessments', assessmentRoutes(assessmentService(deps), auth, cookies));
   app.route('/api/plans', planRoutes(planService(deps)));
+  app.route('/api/activities', activityRoutes(activityService(deps)));
+  app.route('/api', trainingRoutes(trainingService(deps)));
   app.route('/api/me', accountRoutes(accountService(deps), cookies));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

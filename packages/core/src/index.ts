@@ -7,3 +7,4 @@ export * from './assessment/index.js';
 export * from './plan/index.js';
 export * from './errors.js';
 export * from './training/index.js';
+export * from './insights/index.js';

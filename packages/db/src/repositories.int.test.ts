@@ -128,6 +128,7 @@ for (const kind of kinds) {
         status: 'in_progress' as const,
         endedBecause: null,
         result: null,
+        trainingAnswers: null,
       };
       const updated = await repos.assessments.update(a.id, 0, changes, later(1));
       expect(updated).toMatchObject({ version: 1, answers: changes.answers, asked: changes.asked });
@@ -202,6 +203,131 @@ for (const kind of kinds) {
       expect(await repos.plans.findForUserWithDetails(p.id, stranger.id)).toBeUndefined();
     });
 
+    it('stores activities once per file and user, pages them, and keeps them to their owner', async () => {
+      const user = await newUser('activities@example.org');
+      const other = await newUser('activities-other@example.org');
+      const activity = (contentId: string, start: string | null, km: number) => ({
+        userId: user.id,
+        contentId,
+        source: 'fit' as const,
+        sport: 'running' as const,
+        startTime: start === null ? null : new Date(start),
+        distanceM: km * 1000,
+        durationS: km * 330,
+        laps: [{ distanceM: km * 1000 }],
+        series: { intervalS: 10, points: [{ timeS: 0, distanceM: 0, altitudeM: 100 }] },
+        dynamics: { gctBalanceLeftPct: 50.5 },
+        shoe: 'Pegasus',
+        warnings: [],
+      });
+      const stored = await repos.activities.insertMany(
+        [
+          activity('hash-a', '2026-01-05T07:00:00.000Z', 10),
+          activity('hash-b', '2026-02-20T07:00:00.000Z', 12),
+          activity('hash-c', null, 5),
+        ],
+        T0,
+      );
+      expect(stored).toHaveLength(3);
+      expect(stored[0]).not.toHaveProperty('series');
+      // The same file again is skipped; another user may store the same file.
+      expect(
+        await repos.activities.insertMany([activity('hash-a', '2026-01-05T07:00:00.000Z', 10)], T0),
+      ).toEqual([]);
+      expect(
+        await repos.activities.insertMany(
+          [{ ...activity('hash-a', '2026-01-05T07:00:00.000Z', 10), userId: other.id }],
+          T0,
+        ),
+      ).toHaveLength(1);
+
+      const page = await repos.activities.listPage(user.id, { limit: 2, offset: 0 });
+      expect(page.total).toBe(3);
+      expect(page.rows.map((r) => r.contentId)).toEqual(['hash-b', 'hash-a']);
+      const rest = await repos.activities.listPage(user.id, { limit: 2, offset: 2 });
+      expect(rest.rows.map((r) => r.contentId)).toEqual(['hash-c']);
+      expect((await repos.activities.listKeys(user.id)).map((k) => k.contentId).sort()).toEqual([
+        'hash-a',
+        'hash-b',
+        'hash-c',
+      ]);
+
+      const analysis = await repos.activities.listForAnalysis(user.id, {
+        seriesSince: new Date('2026-02-01T00:00:00.000Z'),
+      });
+      expect(analysis.map((a) => [a.contentId, a.series === null])).toEqual([
+        ['hash-c', true],
+        ['hash-a', true],
+        ['hash-b', false],
+      ]);
+      expect(analysis[2]?.series?.points[0]?.altitudeM).toBe(100);
+      expect(analysis[2]?.dynamics).toEqual({ gctBalanceLeftPct: 50.5 });
+
+      const id = stored[0]?.id ?? '';
+      expect((await repos.activities.findForUser(id, user.id))?.laps).toEqual([
+        { distanceM: 10000 },
+      ]);
+      expect(await repos.activities.findForUser(id, other.id)).toBeUndefined();
+      expect(await repos.activities.deleteForUser(id, other.id)).toBe(false);
+      expect(await repos.activities.deleteForUser(id, user.id)).toBe(true);
+      expect(await repos.activities.findForUser(id, user.id)).toBeUndefined();
+      expect(await repos.activities.hasAny(user.id)).toBe(true);
+      expect((await repos.activities.listAllForUser(user.id)).map((a) => a.contentId)).toEqual([
+        'hash-b',
+        'hash-c',
+      ]);
+    });
+
+    it('sets and clears shoe reminders, one row per user and name', async () => {
+      const user = await newUser('shoes@example.org');
+      await repos.shoes.setReminder(user.id, 'Pegasus 40', 600, T0);
+      const updated = await repos.shoes.setReminder(user.id, 'Pegasus 40', 700, later(1));
+      expect(updated).toMatchObject({ name: 'Pegasus 40', reminderKm: 700 });
+      expect(updated.updatedAt.toISOString()).toBe(later(1).toISOString());
+      await repos.shoes.setReminder(user.id, 'Clifton', null, T0);
+      expect((await repos.shoes.listForUser(user.id)).map((s) => [s.name, s.reminderKm])).toEqual([
+        ['Clifton', null],
+        ['Pegasus 40', 700],
+      ]);
+    });
+
+    it('lists every check-in of a user across plans', async () => {
+      const user = await newUser('diary@example.org');
+      const a = await repos.assessments.create({
+        owner: { userId: user.id, sessionIdHash: null },
+        mode: 'adaptive',
+        now: T0,
+      });
+      const values = {
+        painDuring: 1,
+        painAfter: 2,
+        painNextMorning: 3,
+        sessionsDone: 1,
+        sessionsPlanned: 1,
+        now: T0,
+      };
+      for (const [start, date] of [
+        ['2026-03-02', '2026-03-04'],
+        ['2026-03-09', '2026-03-10'],
+      ] as const) {
+        const p = await repos.plans.create({
+          userId: user.id,
+          assessmentId: a.id,
+          profile: {},
+          plan,
+          startDate: start,
+          now: T0,
+        });
+        await repos.plans.addCheckIn({ ...values, planId: p.id, date, day: 2 });
+      }
+      expect((await repos.plans.listCheckInsForUser(user.id)).map((c) => c.date)).toEqual([
+        '2026-03-04',
+        '2026-03-10',
+      ]);
+      const stranger = await newUser('diary-stranger@example.org');
+      expect(await repos.plans.listCheckInsForUser(stranger.id)).toEqual([]);
+    });
+
     it('rolls a transaction back when its work throws', async () => {
       await expect(
         repos.transaction(async (tx) => {
@@ -268,6 +394,21 @@ for (const kind of kinds) {
       );
       await repos.audit.record({ userId: user.id, action: 'plan.create', targetId: p.id, at: T0 });
       expect(await repos.audit.listForUser(user.id)).toHaveLength(1);
+      const [activity] = await repos.activities.insertMany(
+        [
+          {
+            userId: user.id,
+            contentId: 'leaving-run',
+            source: 'gpx',
+            sport: 'running',
+            distanceM: 5000,
+            laps: [],
+            warnings: [],
+          },
+        ],
+        T0,
+      );
+      await repos.shoes.setReminder(user.id, 'Old shoes', 500, T0);
 
       expect(await repos.users.delete(user.id)).toBe(true);
       expect(await repos.users.delete(user.id)).toBe(false);
@@ -279,6 +420,9 @@ for (const kind of kinds) {
       expect(await repos.plans.listCheckIns(p.id)).toEqual([]);
       expect(await repos.plans.listAdaptations(p.id)).toEqual([]);
       expect(await repos.audit.listForUser(user.id)).toEqual([]);
+      expect(await repos.activities.findForUser(activity?.id ?? '', user.id)).toBeUndefined();
+      expect(await repos.activities.listKeys(user.id)).toEqual([]);
+      expect(await repos.shoes.listForUser(user.id)).toEqual([]);
     });
   });
 }

@@ -8,15 +8,22 @@
  * so deleting an account deletes everything with it.
  */
 import type {
+  ActivitySource,
   AnswerValue,
   AssessmentResult,
+  Lap,
   Plan,
   PlanWeek,
   RunnerProfileInput,
+  RunningDynamics,
+  Series,
+  Sport,
+  TrainingAnswer,
 } from '@backtrack/core';
 import { relations } from 'drizzle-orm';
 import {
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -79,6 +86,12 @@ export const assessments = pgTable(
     asked: jsonb('asked').$type<string[]>().notNull(),
     endedBecause: text('ended_because').$type<EndedBecause>(),
     result: jsonb('result').$type<AssessmentResult>(),
+    /**
+     * Answers filled in from the runner's imported runs when the result was
+     * made (question id → value and where it came from); null when none.
+     * The runner's own answers stay in `answers`.
+     */
+    trainingAnswers: jsonb('training_answers').$type<Record<string, TrainingAnswer>>(),
     version: integer('version').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -167,6 +180,68 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_user_idx').on(t.userId)],
 );
 
+/**
+ * Imported activities (`Activity` of @backtrack/core): the summary in
+ * columns, laps and the downsampled series (at most one point per 10 s,
+ * 6,000 points) as JSON. `content_id` is the importer's content hash, unique
+ * per runner, so the same file is stored once; `id` is what the API shows.
+ */
+export const activities = pgTable(
+  'activities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    contentId: text('content_id').notNull(),
+    source: text('source').$type<ActivitySource>().notNull(),
+    sport: text('sport').$type<Sport>().notNull(),
+    subSport: text('sub_sport'),
+    name: text('name'),
+    /** Null when the file had no trustworthy start time. */
+    startTime: timestamp('start_time', { withTimezone: true, mode: 'date' }),
+    durationS: doublePrecision('duration_s'),
+    movingTimeS: doublePrecision('moving_time_s'),
+    distanceM: doublePrecision('distance_m').notNull(),
+    elevationGainM: doublePrecision('elevation_gain_m'),
+    elevationLossM: doublePrecision('elevation_loss_m'),
+    avgHeartRateBpm: doublePrecision('avg_heart_rate_bpm'),
+    maxHeartRateBpm: doublePrecision('max_heart_rate_bpm'),
+    avgCadenceSpm: doublePrecision('avg_cadence_spm'),
+    avgPowerW: doublePrecision('avg_power_w'),
+    dynamics: jsonb('dynamics').$type<RunningDynamics>(),
+    laps: jsonb('laps').$type<Lap[]>().notNull(),
+    series: jsonb('series').$type<Series>(),
+    shoe: text('shoe'),
+    device: text('device'),
+    file: text('file'),
+    externalId: text('external_id'),
+    warnings: jsonb('warnings').$type<string[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('activities_user_content_uq').on(t.userId, t.contentId),
+    index('activities_user_start_idx').on(t.userId, t.startTime),
+  ],
+);
+
+/** The runner's shoes: a replacement reminder at a distance they choose. */
+export const shoes = pgTable(
+  'shoes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** As it appears on activities (`activities.shoe`). */
+    name: text('name').notNull(),
+    reminderKm: doublePrecision('reminder_km'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('shoes_user_name_uq').on(t.userId, t.name)],
+);
+
 /** A plan's check-ins and adaptations, for reading a plan with them in one query. */
 export const plansRelations = relations(plans, ({ many }) => ({
   checkIns: many(checkIns),
@@ -190,6 +265,8 @@ export const schema = {
   checkIns,
   adaptations,
   auditLog,
+  activities,
+  shoes,
   plansRelations,
   checkInsRelations,
   adaptationsRelations,

@@ -9,7 +9,7 @@ import type { AccountExport, AccountService } from './service.js';
 const ZExport = z.custom<AccountExport>().openapi('AccountExport', {
   type: 'object',
   description:
-    'Every record of the account: user, assessments (answers and results), plans with check-ins and adaptations, audit log.',
+    'Every record of the account: user, assessments (answers and results), plans with check-ins and adaptations, imported activities (with laps and series), shoe reminders, audit log.',
 });
 
 const exportData = createRoute({

@@ -3,6 +3,7 @@
  * with everything in it (GDPR articles 15, 17 and 20).
  */
 import { DomainError } from '@backtrack/core';
+import { toActivityDto, type ActivityDto } from '../activities/dto.js';
 import type { AppDeps } from '../http/context.js';
 import { toInterviewDto, type InterviewDto } from '../assessments/dto.js';
 import { addDays } from '../plans/calendar.js';
@@ -31,6 +32,10 @@ export interface AccountExport {
     checkIns: CheckInDto[];
     adaptations: (AdaptationDto & { nextWeek: Plan['weeks'][number] })[];
   })[];
+  /** Imported activities with their laps and series, newest first. */
+  activities: ActivityDto[];
+  /** Shoe reminders. */
+  shoes: { name: string; reminderKm: number | null; updatedAt: string }[];
   auditLog: { action: string; targetId: string | null; at: string }[];
 }
 
@@ -43,9 +48,11 @@ export function accountService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
       if (!user) throw new DomainError('not_found', 'No such account.');
       const now = clock.now();
       await repos.audit.record({ userId, action: 'account.export', at: now });
-      const [assessments, plans, audit] = await Promise.all([
+      const [assessments, plans, activities, shoes, audit] = await Promise.all([
         repos.assessments.listForUser(userId),
         repos.plans.listForUser(userId),
+        repos.activities.listAllForUser(userId),
+        repos.shoes.listForUser(userId),
         repos.audit.listForUser(userId),
       ]);
       const fullPlans = await Promise.all(
@@ -70,6 +77,12 @@ export function accountService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
         user: { id: user.id, email: user.email, createdAt: user.createdAt.toISOString() },
         assessments: assessments.map((a) => toInterviewDto(kb, a)),
         plans: fullPlans,
+        activities: activities.map(toActivityDto),
+        shoes: shoes.map((shoe) => ({
+          name: shoe.name,
+          reminderKm: shoe.reminderKm,
+          updatedAt: shoe.updatedAt.toISOString(),
+        })),
         auditLog: audit.map((e) => ({
           action: e.action,
           targetId: e.targetId,
@@ -78,7 +91,11 @@ export function accountService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
       };
     },
 
-    /** Deletes the account; sessions, assessments, plans, check-ins, adaptations and audit entries go with it. */
+    /**
+     * Deletes the account; sessions, assessments, plans, check-ins,
+     * adaptations, imported activities, shoe reminders and audit entries go
+     * with it (the database cascades).
+     */
     async delete(userId: string): Promise<void> {
       const deleted = await repos.users.delete(userId);
       if (!deleted) throw new DomainError('not_found', 'No such account.');

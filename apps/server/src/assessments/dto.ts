@@ -7,6 +7,7 @@ import {
   type NextStep,
   type Question,
   type Stage,
+  type TrainingAnswer,
 } from '@backtrack/core';
 import type { AssessmentRow } from '@backtrack/db';
 
@@ -38,6 +39,12 @@ export interface InterviewDto {
   } | null;
   endedBecause?: NonNullable<AssessmentRow['endedBecause']>;
   result?: AssessmentResult;
+  /**
+   * Answers the runner's imported runs filled in when the result was made
+   * (question id → value, finding ids, "From your imported runs: …"); absent
+   * when none. The runner's own answers are in `answers`.
+   */
+  trainingAnswers?: Record<string, TrainingAnswer>;
   createdAt: string;
   updatedAt: string;
 }
@@ -85,6 +92,7 @@ export function toInterviewDto(
     next,
     ...(row.endedBecause === null ? {} : { endedBecause: row.endedBecause }),
     ...(row.result === null ? {} : { result: row.result }),
+    ...(row.trainingAnswers === null ? {} : { trainingAnswers: row.trainingAnswers }),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -59,6 +59,16 @@ export const ZInterview = z
       .nullable(),
     endedBecause: z.enum(['emergency', 'stable', 'complete']).optional(),
     result: ZAssessmentResult.optional(),
+    trainingAnswers: z
+      .record(
+        z.string(),
+        z.object({ value: ZStoredAnswer, findingIds: z.array(z.string()), statement: z.string() }),
+      )
+      .optional()
+      .openapi({
+        description:
+          'Answers the runner’s imported runs filled in when the result was made (the questions they left unanswered); explanation steps they produced carry `from`.',
+      }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -7,18 +7,23 @@
  */
 import {
   assess,
+  deriveFindings,
   DomainError,
+  fillAnswersFromTraining,
   generatePlan,
   nextQuestion,
   normaliseAnswer,
   type AnswerValue,
+  type AssessmentResult,
   type KnowledgeBase,
   type NextStep,
   type PlanOutcome,
   type RunnerProfileInput,
+  type TrainingAnswer,
 } from '@backtrack/core';
-import type { AssessmentChanges, AssessmentRow, Owner } from '@backtrack/db';
+import type { AssessmentChanges, AssessmentRow, Owner, Repositories } from '@backtrack/db';
 import type { AppDeps } from '../http/context.js';
+import { loadRunnerTraining, seriesSinceFor } from '../training/runner-training.js';
 import { toInterviewDto, type InterviewDto } from './dto.js';
 
 /** Options of the computed plan. */
@@ -27,34 +32,88 @@ export interface PlanPreviewOptions {
   profile: RunnerProfileInput;
 }
 
-/** Where an interview goes after its answers and asked list changed: on, or done with the result. */
-function advance(
-  kb: KnowledgeBase,
+/** A result, and the answers the runner's imported runs filled in for it (null when none). */
+interface Outcome {
+  result: AssessmentResult;
+  trainingAnswers: Record<string, TrainingAnswer> | null;
+}
+
+/**
+ * The result of a finished interview. For an account with imported runs,
+ * the findings of the runs as of `now` fill the questions the runner left
+ * unanswered (the runner's own answers always win), and the explanation
+ * steps they produce carry `from` ("From your imported runs: …").
+ */
+async function resultOf(
+  deps: { kb: KnowledgeBase; repos: Pick<Repositories, 'activities' | 'shoes'> },
   row: AssessmentRow,
   answers: Record<string, AnswerValue>,
-  asked: string[],
-): { changes: AssessmentChanges; step: NextStep } {
-  const step = nextQuestion(kb, { answers, asked }, { mode: row.mode });
-  if (!step.done)
-    return {
-      changes: { answers, asked, status: 'in_progress', endedBecause: null, result: null },
-      step,
-    };
+  now: Date,
+): Promise<Outcome> {
+  const { kb, repos } = deps;
+  if (row.userId === null) return { result: assess(kb, answers), trainingAnswers: null };
+  const training = await loadRunnerTraining(repos, row.userId, {
+    seriesSince: seriesSinceFor(now),
+  });
+  if (training.activities.length === 0) {
+    return { result: assess(kb, answers), trainingAnswers: null };
+  }
+  const findings = deriveFindings(training.activities, {
+    asOf: now.toISOString(),
+    shoes: training.shoes,
+  });
+  const filled = fillAnswersFromTraining(kb, answers, findings);
   return {
-    changes: {
-      answers,
-      asked,
-      status: 'done',
-      endedBecause: step.reason,
-      result: assess(kb, answers),
-    },
-    step,
+    result: assess(kb, filled.answers, [], { provenance: filled.provenance }),
+    trainingAnswers: Object.keys(filled.filled).length > 0 ? filled.filled : null,
   };
+}
+
+/** The runner's answers with those filled from imported runs at result time (for the plan). */
+export function answersForPlan(row: AssessmentRow): Record<string, AnswerValue> {
+  const filled = Object.fromEntries(
+    Object.entries(row.trainingAnswers ?? {}).map(([id, a]) => [id, a.value]),
+  );
+  return { ...filled, ...row.answers };
 }
 
 /** The assessment use cases. */
 export function assessmentService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
   const { repos, kb, clock } = deps;
+
+  /** Where an interview goes after its answers and asked list changed: on, or done with the result. */
+  async function advance(
+    row: AssessmentRow,
+    answers: Record<string, AnswerValue>,
+    asked: string[],
+  ): Promise<{ changes: AssessmentChanges; step: NextStep }> {
+    const step = nextQuestion(kb, { answers, asked }, { mode: row.mode });
+    if (!step.done) {
+      return {
+        changes: {
+          answers,
+          asked,
+          status: 'in_progress',
+          endedBecause: null,
+          result: null,
+          trainingAnswers: null,
+        },
+        step,
+      };
+    }
+    const { result, trainingAnswers } = await resultOf({ kb, repos }, row, answers, clock.now());
+    return {
+      changes: {
+        answers,
+        asked,
+        status: 'done',
+        endedBecause: step.reason,
+        result,
+        trainingAnswers,
+      },
+      step,
+    };
+  }
 
   async function load(id: string, owner: Owner): Promise<AssessmentRow> {
     const row = await repos.assessments.findForOwner(id, owner);
@@ -125,7 +184,7 @@ export function assessmentService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>)
       }
       const answers = { ...row.answers, [questionId]: value };
       const asked = row.asked.includes(questionId) ? row.asked : [...row.asked, questionId];
-      const { changes, step } = advance(kb, row, answers, asked);
+      const { changes, step } = await advance(row, answers, asked);
       return save(row, changes, step);
     },
 
@@ -138,7 +197,7 @@ export function assessmentService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>)
           `questionId: "${questionId}" is a warning-sign question and cannot be skipped; answer "unsure" if you do not know.`,
         );
       }
-      const { changes, step } = advance(kb, row, row.answers, [...row.asked, questionId]);
+      const { changes, step } = await advance(row, row.answers, [...row.asked, questionId]);
       return save(row, changes, step);
     },
 
@@ -149,7 +208,7 @@ export function assessmentService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>)
       if (last === undefined)
         throw new DomainError('conflict', 'Nothing to undo: no question has been answered yet.');
       const answers = Object.fromEntries(Object.entries(row.answers).filter(([k]) => k !== last));
-      const { changes, step } = advance(kb, row, answers, row.asked.slice(0, -1));
+      const { changes, step } = await advance(row, answers, row.asked.slice(0, -1));
       return save(row, changes, step);
     },
 
@@ -164,12 +223,19 @@ export function assessmentService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>)
           [`open question: ${step.question.id}`],
         );
       }
+      const { result, trainingAnswers } = await resultOf(
+        { kb, repos },
+        row,
+        row.answers,
+        clock.now(),
+      );
       return save(row, {
         answers: row.answers,
         asked: row.asked,
         status: 'done',
         endedBecause: step.done ? step.reason : null,
-        result: assess(kb, row.answers),
+        result,
+        trainingAnswers,
       });
     },
 
@@ -177,8 +243,9 @@ export function assessmentService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>)
     async planPreview(id: string, owner: Owner, options: PlanPreviewOptions): Promise<PlanOutcome> {
       const row = await load(id, owner);
       if (row.status !== 'done') throw new DomainError('conflict', 'Finish the assessment first.');
-      const result = row.result ?? assess(kb, row.answers);
-      return generatePlan(kb, result, row.answers, options.profile, { weeks: options.weeks });
+      const answers = answersForPlan(row);
+      const result = row.result ?? assess(kb, answers);
+      return generatePlan(kb, result, answers, options.profile, { weeks: options.weeks });
     },
   };
 }

@@ -18,6 +18,7 @@ import {
   ZCheckIn,
 } from '@backtrack/core';
 import type { AdaptationRow, CheckInRow, PlanRow, Repositories } from '@backtrack/db';
+import { answersForPlan } from '../assessments/service.js';
 import type { AppDeps } from '../http/context.js';
 import { invalidInput } from '../http/errors.js';
 import { addDays, planDay, utcDate, weekOfDay } from './calendar.js';
@@ -140,7 +141,7 @@ export function planService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
         throw new DomainError('conflict', 'Finish the assessment first.', ['assessmentId']);
       }
       const profile = input.profile ?? {};
-      const outcome = generatePlan(kb, assessment.result, assessment.answers, profile, {
+      const outcome = generatePlan(kb, assessment.result, answersForPlan(assessment), profile, {
         weeks: input.weeks,
       });
       if (outcome.kind === 'no_plan') {

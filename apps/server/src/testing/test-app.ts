@@ -35,6 +35,8 @@ export interface RequestOptions {
   /** A JSON body (serialised), or a raw string body. */
   json?: unknown;
   raw?: string;
+  /** A multipart/form-data body (the content type with its boundary is set by the request). */
+  form?: FormData;
   headers?: Record<string, string>;
   /** Send the CSRF header (default true for state-changing methods). */
   csrf?: boolean;
@@ -75,12 +77,14 @@ export class TestBrowser {
     if (unsafe && options.csrf !== false) headers['x-csrf-token'] = await this.ensureCsrf();
     const cookie = this.cookieHeader();
     if (cookie) headers.cookie = cookie;
-    let body: string | undefined;
+    let body: string | FormData | undefined;
     if (options.json !== undefined) {
       body = JSON.stringify(options.json);
       headers['content-type'] ??= 'application/json';
     } else if (options.raw !== undefined) {
       body = options.raw;
+    } else if (options.form !== undefined) {
+      body = options.form;
     }
     const response = await this.app.request(path, {
       method,
@@ -113,6 +117,19 @@ export class TestBrowser {
   }
   delete(path: string, options?: RequestOptions) {
     return this.request('DELETE', path, options);
+  }
+  put(path: string, json: unknown = {}, options: RequestOptions = {}) {
+    return this.request('PUT', path, { json, ...options });
+  }
+  /** Uploads files as multipart/form-data, each in the field `files` (or `field`). */
+  upload(
+    path: string,
+    files: readonly { name: string; data: string | Uint8Array }[],
+    options: RequestOptions & { field?: string } = {},
+  ) {
+    const form = new FormData();
+    for (const f of files) form.append(options.field ?? 'files', new File([f.data], f.name));
+    return this.request('POST', path, { ...options, form });
   }
 }
 

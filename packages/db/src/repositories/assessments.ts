@@ -15,7 +15,7 @@ export interface Owner {
 /** The fields an interview step changes. */
 export type AssessmentChanges = Pick<
   AssessmentRow,
-  'answers' | 'asked' | 'status' | 'endedBecause' | 'result'
+  'answers' | 'asked' | 'status' | 'endedBecause' | 'result' | 'trainingAnswers'
 >;
 
 /** Rows the owner may see: their user's, or their session's while no user has claimed them. */

@@ -1,5 +1,6 @@
 /** Every repository over one Drizzle client, and transactions that hand out the same set. */
 import type { Db } from '../database.js';
+import { activitiesRepository, shoesRepository } from './activities.js';
 import { assessmentsRepository } from './assessments.js';
 import { auditRepository } from './audit.js';
 import { plansRepository } from './plans.js';
@@ -13,6 +14,8 @@ export interface Repositories {
   assessments: ReturnType<typeof assessmentsRepository>;
   plans: ReturnType<typeof plansRepository>;
   audit: ReturnType<typeof auditRepository>;
+  activities: ReturnType<typeof activitiesRepository>;
+  shoes: ReturnType<typeof shoesRepository>;
   /** Runs `work` in one transaction; it commits when `work` resolves and rolls back when it throws. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -25,6 +28,8 @@ export function createRepositories(db: Db): Repositories {
     assessments: assessmentsRepository(db),
     plans: plansRepository(db),
     audit: auditRepository(db),
+    activities: activitiesRepository(db),
+    shoes: shoesRepository(db),
     transaction: (work) => db.transaction((tx) => work(createRepositories(tx))),
   };
 }
@@ -34,3 +39,10 @@ export type { SessionRow } from './sessions.js';
 export type { AssessmentRow, AssessmentChanges, Owner } from './assessments.js';
 export type { PlanRow, PlanListRow, CheckInRow, AdaptationRow } from './plans.js';
 export type { AuditRow } from './audit.js';
+export type {
+  ActivityRow,
+  NewActivityRow,
+  ActivitySummaryRow,
+  ActivityKeyRow,
+  ShoeRow,
+} from './activities.js';

@@ -88,6 +88,16 @@ export function plansRepository(db: Db) {
         .where(eq(checkIns.planId, planId))
         .orderBy(asc(checkIns.date));
     },
+    /** Every check-in of the user's plans, by date (then by the plan's age, oldest first). */
+    async listCheckInsForUser(userId: string): Promise<CheckInRow[]> {
+      const rows = await db
+        .select({ checkIn: checkIns })
+        .from(checkIns)
+        .innerJoin(plans, eq(checkIns.planId, plans.id))
+        .where(eq(plans.userId, userId))
+        .orderBy(asc(checkIns.date), asc(plans.createdAt), asc(checkIns.createdAt));
+      return rows.map((r) => r.checkIn);
+    },
     /** A plan's adaptations by week. */
     async listAdaptations(planId: string): Promise<AdaptationRow[]> {
       return db

@@ -1,0 +1,167 @@
+/** `/api/activities/*`: import activity files, list, read and delete imported activities (an account is needed). */
+import { ZLap, ZRunningDynamics, ZSeries } from '@backtrack/core';
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireUser } from '../auth/middleware.js';
+import { HTTP_STATUS } from '../http/errors.js';
+import { newRouter } from '../http/router.js';
+import { errorResponses, jsonResponse, ZErrorBody, ZIdParam } from '../http/schemas.js';
+import type { ActivityService } from './service.js';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_FILES, readUploadedFiles } from './upload.js';
+
+const tags = ['activities'];
+
+// The core's schemas come from its own zod, without `.openapi`: used as they are.
+const ZDynamics = ZRunningDynamics;
+
+const summaryShape = {
+  id: z.uuid(),
+  source: z.enum(['fit', 'gpx', 'tcx', 'strava']),
+  sport: z.enum(['running', 'walking', 'hiking', 'cycling', 'swimming', 'transition', 'other']),
+  subSport: z.string().nullable(),
+  name: z.string().nullable(),
+  startTime: z
+    .string()
+    .nullable()
+    .openapi({ description: 'UTC; null when the file had no trustworthy time' }),
+  durationS: z.number().nullable(),
+  movingTimeS: z.number().nullable(),
+  distanceM: z.number(),
+  elevationGainM: z.number().nullable(),
+  elevationLossM: z.number().nullable(),
+  avgHeartRateBpm: z.number().nullable(),
+  maxHeartRateBpm: z.number().nullable(),
+  avgCadenceSpm: z.number().nullable().openapi({ description: 'Steps per minute, both feet' }),
+  avgPowerW: z.number().nullable(),
+  dynamics: ZDynamics.nullable(),
+  shoe: z.string().nullable(),
+  device: z.string().nullable(),
+  file: z.string().nullable(),
+  warnings: z.array(z.string()),
+  importedAt: z.string(),
+};
+
+/** An activity in a list. */
+export const ZActivitySummary = z.object(summaryShape).openapi('ActivitySummary');
+
+const ZActivityDetail = z
+  .object({
+    ...summaryShape,
+    contentId: z.string(),
+    externalId: z.string().nullable(),
+    laps: z.array(ZLap),
+    /** At most one point per 10 s (6,000 points). */
+    series: ZSeries.nullable(),
+  })
+  .openapi('Activity');
+
+const ZImportResult = z
+  .object({
+    imported: z.number().int(),
+    duplicates: z.number().int(),
+    errors: z.array(z.object({ file: z.string(), message: z.string() })),
+    activities: z.array(ZActivitySummary),
+  })
+  .openapi('ImportResult');
+
+const ZPageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+const importFiles = createRoute({
+  method: 'post',
+  path: '/import',
+  tags,
+  summary:
+    'Import activity files: .fit, .gpx, .tcx (each optionally .gz), .zip, Strava bulk export',
+  description: `multipart/form-data with the files in the field \`files\` (at most ${MAX_IMPORT_FILES} files, ${MAX_IMPORT_BYTES / 1024 / 1024} MiB in all). A file that cannot be read is listed in \`errors\` and the others are imported; when nothing can be read: 400 naming each file's problem. The same run is stored once (same file, or start within 2 min and distance within 2%).`,
+  request: {
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
+            required: ['files'],
+          },
+        },
+      },
+    },
+  },
+  responses: {
+    200: jsonResponse(ZImportResult, 'What was imported, what was already there, and what failed'),
+    ...errorResponses('invalid_input', 'unauthenticated', 'forbidden'),
+    [HTTP_STATUS.payload_too_large]: {
+      description: `The upload is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB.`,
+      content: { 'application/json': { schema: ZErrorBody } },
+    },
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'The signed-in runner’s activities, newest first, a page at a time',
+  request: { query: ZPageQuery },
+  responses: {
+    200: jsonResponse(
+      z.object({
+        activities: z.array(ZActivitySummary),
+        total: z.number().int(),
+        limit: z.number().int(),
+        offset: z.number().int(),
+      }),
+      'A page of activities',
+    ),
+    ...errorResponses('invalid_input', 'unauthenticated'),
+  },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: 'One activity with its laps and series',
+  request: { params: ZIdParam },
+  responses: {
+    200: jsonResponse(ZActivityDetail, 'The activity'),
+    ...errorResponses('invalid_input', 'unauthenticated', 'not_found'),
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/{id}',
+  tags,
+  summary: 'Delete an imported activity',
+  request: { params: ZIdParam },
+  responses: {
+    204: { description: 'Deleted' },
+    ...errorResponses('invalid_input', 'unauthenticated', 'forbidden', 'not_found'),
+  },
+});
+
+/** The activity routes. */
+export function activityRoutes(service: ActivityService) {
+  return newRouter()
+    .openapi(importFiles, async (c) => {
+      const user = requireUser(c.var.auth);
+      const files = await readUploadedFiles(c);
+      return c.json(await service.import(user.id, files), 200);
+    })
+    .openapi(list, async (c) => {
+      const user = requireUser(c.var.auth);
+      return c.json(await service.list(user.id, c.req.valid('query')), 200);
+    })
+    .openapi(get, async (c) => {
+      const user = requireUser(c.var.auth);
+      return c.json(await service.get(c.req.valid('param').id, user.id), 200);
+    })
+    .openapi(remove, async (c) => {
+      const user = requireUser(c.var.auth);
+      await service.delete(c.req.valid('param').id, user.id);
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,89 @@
+/**
+ * The upload of `POST /api/activities/import`: a multipart/form-data body
+ * whose `files` (or `file`) fields are the activity files. The whole body is
+ * limited (25 MiB by default, 413 above) before this runs; here the shape is
+ * checked and every problem named.
+ */
+import { DomainError } from '@backtrack/core';
+import type { Context } from 'hono';
+
+/** The largest upload accepted, bytes (the whole multipart body). */
+export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+/** The most files one upload may hold (a zip counts as one). */
+export const MAX_IMPORT_FILES = 200;
+/** The form fields that carry files. */
+export const UPLOAD_FIELDS = ['files', 'file'] as const;
+
+/** One uploaded file. */
+export interface UploadedFile {
+  /** A safe file name: the browser's, without folders or control characters. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Endings the importer reads (a `.gz` may hold any of the three). */
+const ACCEPTED = /\.(fit|gpx|tcx|gz|zip)$/i;
+
+/** Whether the importer reads a file by this name. */
+export function isAcceptedName(name: string): boolean {
+  return ACCEPTED.test(name);
+}
+
+/** The browser's file name made safe to write: its last path segment, printable, at most 200 characters. */
+export function safeFileName(raw: string, fallback: string): string {
+  const last = raw.split(/[/\\]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const clean = last.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const name = clean === '.' || clean === '..' ? '' : clean;
+  return (name === '' ? fallback : name).slice(-200);
+}
+
+function invalid(message: string, details: string[] = []): DomainError {
+  return new DomainError('invalid_input', message, details);
+}
+
+/**
+ * Reads the uploaded files. Throws `invalid_input` for a body that is not
+ * multipart/form-data, is malformed, holds other fields or text instead of
+ * files, no file, or more than {@link MAX_IMPORT_FILES}.
+ */
+export async function readUploadedFiles(c: Context): Promise<UploadedFile[]> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^multipart\/form-data\s*;/i.test(type)) {
+    throw invalid(
+      `body: expected multipart/form-data with the activity files in the field "files", got ${type === '' ? 'no content type' : (type.split(';')[0] ?? type)}`,
+    );
+  }
+  let form: FormData;
+  try {
+    form = await c.req.formData();
+  } catch {
+    throw invalid('body: malformed multipart/form-data');
+  }
+  const files: UploadedFile[] = [];
+  const problems: string[] = [];
+  for (const [field, value] of form.entries()) {
+    if (!(UPLOAD_FIELDS as readonly string[]).includes(field)) {
+      problems.push(`unknown field: ${field} (send the files in "files")`);
+      continue;
+    }
+    if (typeof value === 'string') {
+      problems.push(`${field}: expected a file, got text`);
+      continue;
+    }
+    files.push({
+      name: safeFileName(value.name, `upload-${files.length + 1}`),
+      bytes: new Uint8Array(await value.arrayBuffer()),
+    });
+  }
+  if (problems.length > 0) throw invalid(problems[0] ?? 'body: invalid upload', problems);
+  if (files.length === 0) {
+    throw invalid('files: no file uploaded; send .fit, .gpx, .tcx, .gz or .zip files in "files"');
+  }
+  if (files.length > MAX_IMPORT_FILES) {
+    throw invalid(
+      `files: ${files.length} files in one upload; at most ${MAX_IMPORT_FILES} (put many files in a .zip)`,
+    );
+  }
+  return files;
+}
