@@ -121,6 +121,7 @@ async function seed(config: DatabaseConfig, n: number) {
       status: 'done',
       endedBecause: 'stable',
       result,
+      trainingAnswers: null,
     },
     T0,
   );
@@ -177,6 +178,7 @@ async function seed(config: DatabaseConfig, n: number) {
         status: 'in_progress',
         endedBecause: null,
         result: null,
+        trainingAnswers: null,
       },
       T0,
     );

@@ -1,7 +1,7 @@
 /**
  * Seeds data through the HTTP API, as a client with its own cookie jar:
  * the CSRF double-submit token, an account, a finished assessment, a saved
- * plan and check-ins. Its cookies can be handed to a browser context, so a
+ * plan, check-ins and imported activity files. Its cookies can be handed to a browser context, so a
  * page opens already signed in.
  */
 import { benignAnswer, type ApiAnswer, type ApiQuestion } from './answers.js';
@@ -30,11 +30,13 @@ export class ApiClient {
       headers['x-csrf-token'] = await this.csrf();
       headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     }
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // A form is multipart: fetch sets its content type with the boundary.
+    const form = body instanceof FormData ? body : undefined;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     const response = await fetch(new URL(path, this.baseURL), {
       method,
       headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: form ?? JSON.stringify(body) }),
     });
     for (const line of response.headers.getSetCookie()) {
       const [pair = ''] = line.split(';');
@@ -65,6 +67,17 @@ export class ApiClient {
 
   post<T>(path: string, body: unknown = {}): Promise<T> {
     return this.request<T>('POST', path, body);
+  }
+
+  /** Uploads activity files to `POST /api/activities/import`. */
+  importActivities(files: { name: string; data: Uint8Array }[]): Promise<{
+    imported: number;
+    duplicates: number;
+    errors: { file: string; message: string }[];
+  }> {
+    const form = new FormData();
+    for (const f of files) form.append('files', new Blob([new Uint8Array(f.data)]), f.name);
+    return this.request('POST', '/api/activities/import', form);
   }
 
   /** Registers a new account (and signs in). */

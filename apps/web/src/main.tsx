@@ -70,6 +70,10 @@ const router = createBrowserRouter([
         },
       })),
       {
+        path: 'training',
+        lazy: async () => ({ Component: (await import('./pages/TrainingPage.js')).TrainingPage }),
+      },
+      {
         path: 'account',
         lazy: async () => ({ Component: (await import('./pages/AccountPage.js')).AccountPage }),
       },

@@ -59,6 +59,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
+/** Parses a response body that should be JSON; anything else is `undefined`. */
+export function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Turns an error response body into an `ApiError`. */
 export function toApiError(status: number, body: unknown): ApiError {
   const fallback: ApiErrorCode = CODES_BY_STATUS[status] ?? 'server_error';
@@ -76,7 +86,8 @@ export function toApiError(status: number, body: unknown): ApiError {
 
 let csrfToken: string | undefined;
 
-async function ensureCsrfToken(): Promise<string> {
+/** The CSRF token for a state-changing request: the `bt_csrf` cookie, else fetched once. */
+export async function ensureCsrfToken(): Promise<string> {
   const fromCookie = readCookie(document.cookie, 'bt_csrf');
   if (fromCookie) return fromCookie;
   if (csrfToken) return csrfToken;
@@ -112,15 +123,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     );
   }
   if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let parsed: unknown = undefined;
-  if (text) {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-  }
+  const parsed = parseJson(await response.text());
   if (!response.ok) throw toApiError(response.status, parsed);
   return parsed as T;
 }
@@ -129,5 +132,6 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown = {}) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };

@@ -29,6 +29,9 @@ export const keys = {
   plans: ['plans'] as const,
   plan: (id: string) => ['plan', id] as const,
   progress: (id: string) => ['progress', id] as const,
+  training: ['training'] as const,
+  trainingPain: ['training', 'pain'] as const,
+  activities: ['training', 'activities'] as const,
 };
 
 /** The signed-in user, or null. */

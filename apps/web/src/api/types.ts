@@ -7,6 +7,8 @@
 import type {
   AnswerValue,
   AssessmentResult,
+  PainComparison,
+  TrainingReport,
   BodyRegion,
   ContributorId,
   Exercise,
@@ -152,4 +154,70 @@ export interface ProgressDto {
 export interface User {
   id: string;
   email: string;
+}
+
+/** One file the import could not read (`POST /api/activities/import`). */
+export interface ImportErrorDto {
+  file: string;
+  message: string;
+}
+
+/** What an upload did (`POST /api/activities/import`). */
+export interface ImportResultDto {
+  /** Activities stored by this upload. */
+  imported: number;
+  /** Activities read but already there (or twice in the upload): kept once. */
+  duplicates: number;
+  /** One entry per file that could not be read (fully or in part). */
+  errors: ImportErrorDto[];
+  /** The activities stored, newest first (`file` names the uploaded file, or `upload.zip/inner/path`). */
+  activities: ActivitySummaryDto[];
+}
+
+/** An imported activity in the list (`GET /api/activities`), matching `apps/server/src/activities/dto.ts`. */
+export interface ActivitySummaryDto {
+  id: string;
+  source: string;
+  sport: string;
+  subSport: string | null;
+  name: string | null;
+  /** UTC; null when the file had no trustworthy start time. */
+  startTime: string | null;
+  durationS: number | null;
+  movingTimeS: number | null;
+  distanceM: number;
+  elevationGainM: number | null;
+  avgCadenceSpm: number | null;
+  shoe: string | null;
+  /** The name of the file it came from. */
+  file: string | null;
+  /** What the importer had to guess, repair or leave out. */
+  warnings: string[];
+  importedAt: string;
+}
+
+/** A page of imported activities, newest first. */
+export interface ActivitiesPageDto {
+  activities: ActivitySummaryDto[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** The training analytics (`GET /api/training`): the core's report. */
+export type TrainingDto = TrainingReport;
+
+export type { PainComparison };
+
+/** Pain against training (`GET /api/training/pain`), matching `apps/server/src/training/service.ts`. */
+export interface TrainingPainDto {
+  /** `no_check_ins`: nothing to compare yet; `compared`: each comparison says whether there is enough data. */
+  status: 'no_check_ins' | 'compared';
+  checkIns: number;
+  /** First and last check-in date. */
+  from: string | null;
+  to: string | null;
+  runs: number;
+  comparisons: PainComparison[];
+  note: string;
 }

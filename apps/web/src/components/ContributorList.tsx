@@ -8,6 +8,30 @@ type Ranked = AssessmentResult['contributors'][number];
 
 const SHOWN_FIRST = 5;
 
+const FROM_RUNS = 'From your imported runs:';
+
+/**
+ * Where an answer came from when the runner did not give it: a labelled
+ * block under the answer, so a data-derived step never reads like the
+ * runner's own answer.
+ */
+function DataSource({ text }: { text: string }) {
+  const fromRuns = text.startsWith(FROM_RUNS);
+  // Several findings can stand behind one answer, each sentence with the same opening.
+  const rest = fromRuns
+    ? text
+        .split(FROM_RUNS)
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .join(' ')
+    : text;
+  return (
+    <span className="why__from">
+      <span className="why__from-tag">{fromRuns ? FROM_RUNS : 'Not your own answer:'}</span> {rest}
+    </span>
+  );
+}
+
 function Contributor({
   c,
   rank,
@@ -49,18 +73,19 @@ function Contributor({
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Your answer</th>
+                  <th scope="col">Answer</th>
                   <th scope="col">Factor</th>
                   <th scope="col">Before → after</th>
                 </tr>
               </thead>
               <tbody>
                 {c.explanation.map((step) => (
-                  <tr key={step.questionId}>
+                  <tr key={step.questionId} className={step.from ? 'why__row--data' : undefined}>
                     <td>
                       <span className="why__question">{step.question}</span>{' '}
                       <strong>{step.answer}</strong>
                       {step.note ? <span className="why__note"> {step.note}</span> : null}
+                      {step.from ? <DataSource text={step.from} /> : null}
                     </td>
                     <td>
                       {formatFactor(step.factor)}{' '}

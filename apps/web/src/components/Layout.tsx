@@ -1,12 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { useMe } from '../api/queries.js';
 
 const NAV = [
-  { to: '/', label: 'Home', end: true },
-  { to: '/plan', label: 'My plan', end: false },
-  { to: '/check-in', label: 'Check-in', end: false },
-  { to: '/progress', label: 'Progress', end: false },
-  { to: '/account', label: 'Account', end: false },
+  { to: '/', label: 'Home', end: true, signedIn: false },
+  { to: '/plan', label: 'My plan', end: false, signedIn: false },
+  { to: '/check-in', label: 'Check-in', end: false, signedIn: false },
+  { to: '/progress', label: 'Progress', end: false, signedIn: false },
+  // Imported runs belong to an account: the link shows once the runner is signed in.
+  { to: '/training', label: 'Training', end: false, signedIn: true },
+  { to: '/account', label: 'Account', end: false, signedIn: false },
 ];
 
 /**
@@ -17,7 +20,9 @@ const NAV = [
 export function Layout() {
   const location = useLocation();
   const navigation = useNavigation();
+  const me = useMe();
   const first = useRef(true);
+  const nav = NAV.filter((item) => !item.signedIn || Boolean(me.data));
 
   useEffect(() => {
     if (first.current) {
@@ -46,7 +51,7 @@ export function Layout() {
           </NavLink>
           <nav aria-label="Main">
             <ul className="nav">
-              {NAV.map((item) => (
+              {nav.map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.end}>
                     {item.label}

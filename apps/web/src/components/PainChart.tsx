@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { describeTrend, layoutChart, SERIES, type PainPoint } from '../lib/chart.js';
+import { useWidth } from './use-width.js';
 
 const SHORT_DECISIONS: Record<string, string> = {
   progress: '↑',
@@ -7,26 +8,6 @@ const SHORT_DECISIONS: Record<string, string> = {
   step_back: '↓',
   not_applied: '–',
 };
-
-/** The width of an element, following resizes (drawn 1:1 so text stays readable on a phone). */
-function useWidth<T extends HTMLElement>(fallback: number) {
-  const ref = useRef<T>(null);
-  const [width, setWidth] = useState(fallback);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const update = () => {
-      if (el.clientWidth > 0) setWidth(el.clientWidth);
-    };
-    update();
-    const observer = new ResizeObserver(update);
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-    };
-  }, []);
-  return [ref, width] as const;
-}
 
 function Marker({ kind, x, y }: { kind: (typeof SERIES)[number]['marker']; x: number; y: number }) {
   if (kind === 'circle') return <circle cx={x} cy={y} r={4.5} />;

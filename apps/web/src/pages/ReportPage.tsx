@@ -69,6 +69,11 @@ export function ReportPage() {
   }
 
   const warnings = result.issues.filter((i) => i.severity !== 'info');
+  const fromRuns = new Set(
+    result.contributors.flatMap((c) =>
+      c.explanation.filter((s) => s.from).map((s) => s.questionId),
+    ),
+  ).size;
   const risk = result.risk;
 
   return (
@@ -101,6 +106,13 @@ export function ReportPage() {
           Several can be true at once. Each bar shows how likely we think it is; the thin mark is
           where it started before your answers. Open “Why we think so” to see each step.
         </p>
+        {fromRuns > 0 ? (
+          <p className="why__from why__from--note">
+            <span className="why__from-tag">From your imported runs:</span> {fromRuns}{' '}
+            {fromRuns === 1 ? 'answer' : 'answers'} came from your runs, not from you. Open “Why we
+            think so” to see each one, marked like this.
+          </p>
+        ) : null}
         <ContributorList contributors={result.contributors} sources={sources} />
       </section>
 
