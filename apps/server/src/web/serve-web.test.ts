@@ -52,4 +52,19 @@ describe('serving the built web app', () => {
     expect((await t.app.request('/somewhere', { method: 'HEAD' })).status).toBe(200);
     expect((await t.app.request('/somewhere', { method: 'POST' })).status).toBe(404);
   });
+  it('answers a missing asset with 404, not the app page', async () => {
+    const res = await t.app.request('/assets/app-0000.js');
+    expect(res.status).toBe(404);
+  });
+  it('answers 503, never 500, while the build folder is being replaced', async () => {
+    const index = path.join(dist, 'index.html');
+    rmSync(index);
+    try {
+      const res = await t.app.request('/plans/abc');
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
+    } finally {
+      writeFileSync(index, '<!doctype html><title>Backtrack</title>');
+    }
+  });
 });

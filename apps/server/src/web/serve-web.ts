@@ -55,13 +55,24 @@ export function webAppHandler(root: string) {
     const candidate = path.resolve(base, `.${pathname}`);
     // Never outside the build folder, whatever `..` or encoded slashes the path holds.
     const inside = candidate === base || candidate.startsWith(base + path.sep);
-    const file = inside && isFile(candidate) ? candidate : path.join(base, 'index.html');
+    const found = inside && isFile(candidate);
+    // A missing file with an extension (a stale asset, a typo) is a 404, not the app's HTML.
+    if (!found && path.extname(pathname) !== '') return undefined;
+    const file = found ? candidate : path.join(base, 'index.html');
+    let body: Uint8Array;
+    try {
+      body = new Uint8Array(await readFile(file));
+    } catch {
+      // The build folder changed under us (for example, a rebuild is under way).
+      c.header('retry-after', '5');
+      return c.text('The web app is being updated; try again in a few seconds.', 503);
+    }
     const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     const immutable = file.startsWith(path.join(base, 'assets') + path.sep);
     c.header('content-type', type);
     c.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     c.header('x-content-type-options', 'nosniff');
     if (c.req.method === 'HEAD') return c.body(null, 200);
-    return c.body(new Uint8Array(await readFile(file)), 200);
+    return c.body(body, 200);
   };
 }
