@@ -59,7 +59,7 @@ export function webAppHandler(root: string) {
     // A missing file with an extension (a stale asset, a typo) is a 404, not the app's HTML.
     if (!found && path.extname(pathname) !== '') return undefined;
     const file = found ? candidate : path.join(base, 'index.html');
-    let body: Uint8Array;
+    let body: Uint8Array<ArrayBuffer>;
     try {
       body = new Uint8Array(await readFile(file));
     } catch {
