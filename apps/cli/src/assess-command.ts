@@ -9,7 +9,11 @@ import { runInterviewSession } from './interview-session.js';
 import { readAnswersFile } from './read-answers-file.js';
 import { renderReport, toJsonReport, type InterviewSummary } from './render-report.js';
 import { createStyle, outputWidth, shouldUseColour } from './style.js';
-import { answersWithTrainingData, type TrainingDataUse } from './training-data.js';
+import {
+  answersWithTrainingData,
+  trainingDefaults,
+  type TrainingDataUse,
+} from './training-data.js';
 
 /** Options of `backtrack assess`, after argument parsing. */
 export interface AssessCommandOptions {
@@ -92,18 +96,31 @@ export async function assessCommand(
   const width = outputWidth(io.stdout);
 
   if (options.answersFile === undefined) {
+    // Read before the interview: a corrupt store stops it before the first question.
+    const data = await trainingDefaults(kb, io, { use: options.trainingData });
     const outcome = await runInterviewSession(kb, {
       mode: options.mode,
       input: io.stdin,
       output: io.stdout,
       style,
+      ...(data ? { defaults: data.defaults } : {}),
     });
     if (outcome.kind === 'cancelled') {
       io.stderr.write('\nbacktrack: interview cancelled; nothing was assessed.\n');
       return 130;
     }
+    const used =
+      data && Object.keys(outcome.fromImportedRuns).length > 0
+        ? {
+            trainingData: {
+              ...data.use,
+              filled: outcome.fromImportedRuns,
+              runnerAnswered: outcome.runnerAnswered,
+            },
+          }
+        : {};
     io.stdout.write(
-      `\n${renderReport(outcome.result, { style, width, interview: outcome.interview })}`,
+      `\n${renderReport(outcome.result, { style, width, interview: outcome.interview, ...used })}`,
     );
     return 0;
   }

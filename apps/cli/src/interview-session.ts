@@ -3,7 +3,9 @@
  * question at a time, chosen by the core's `nextQuestion`, with progress, the
  * section, and the commands `b` back, `s` skip, `r` results and `?` help at
  * every prompt. Warning-sign questions cannot be skipped (DESIGN.md, "Safety
- * first"); an emergency answer ends the interview at once.
+ * first"); an emergency answer ends the interview at once. Answers implied by
+ * imported runs are offered as defaults (Enter accepts, a typed answer wins);
+ * an accepted one carries its provenance into the assessment.
  */
 import {
   assess,
@@ -19,6 +21,7 @@ import {
   type KnowledgeBase,
   type NextStep,
   type Question,
+  type TrainingAnswer,
 } from '@backtrack/core';
 import type { InputStream, OutputStream } from './cli-io.js';
 import { SECTION_TITLES } from './labels.js';
@@ -34,15 +37,29 @@ export interface InterviewSessionOptions {
   input: InputStream;
   output: OutputStream;
   style: Style;
+  /**
+   * Answers implied by imported runs, by question id, offered as defaults
+   * (never for warning-sign questions). The runner's typed answer wins.
+   */
+  defaults?: Readonly<Record<string, TrainingAnswer>>;
 }
 
 /** How a session ended: with a result, or cancelled (Ctrl-C) with none. */
 export type SessionOutcome =
-  | { kind: 'finished'; answers: Answers; result: AssessmentResult; interview: InterviewSummary }
+  | {
+      kind: 'finished';
+      answers: Answers;
+      result: AssessmentResult;
+      interview: InterviewSummary;
+      /** Defaults from imported runs the runner accepted (and kept), by question id. */
+      fromImportedRuns: Record<string, TrainingAnswer>;
+      /** Questions offered a default where the runner typed an answer of their own. */
+      runnerAnswered: string[];
+    }
   | { kind: 'cancelled' };
 
 type Turn =
-  | { kind: 'answered'; value: AnswerValue }
+  | { kind: 'answered'; value: AnswerValue; fromRuns?: boolean }
   | { kind: 'skipped' }
   | { kind: 'back' }
   | { kind: 'end'; reason: EndReason }
@@ -104,10 +121,31 @@ function renderQuestion(question: Question, progress: string, style: Style, widt
   return lines.join('\n');
 }
 
-function renderHelp(question: Question, width: number): string {
+const FROM_RUNS = 'From your imported runs: ';
+
+/** The default from imported runs under a question: what the runs say, and how to accept it. */
+function renderDefault(
+  question: Question,
+  answer: TrainingAnswer,
+  style: Style,
+  width: number,
+): string {
+  const said = answer.statement.startsWith(FROM_RUNS)
+    ? answer.statement.slice(FROM_RUNS.length)
+    : answer.statement;
+  return style.green(
+    wrap(
+      `${FROM_RUNS}${said} → "${formatAnswer(question, answer.value)}" — press Enter to accept, or type your own answer.`,
+      { width, indent: '  ' },
+    ),
+  );
+}
+
+function renderHelp(question: Question, width: number, hasDefault: boolean): string {
   const lines = ['', 'Help'];
   if (question.help !== undefined) lines.push(wrap(question.help, { width, indent: '  ' }));
   lines.push(wrap(answerFormat(question), { width, indent: '  ' }));
+  if (hasDefault) lines.push('  Enter  accept the answer from your imported runs');
   lines.push('  b  go back and undo your last answer');
   lines.push(
     question.redFlag
@@ -130,6 +168,13 @@ export async function runInterviewSession(
   options: InterviewSessionOptions,
 ): Promise<SessionOutcome> {
   const { mode, output, style } = options;
+  const defaults = options.defaults ?? {};
+  const defaultFor = (question: Question): TrainingAnswer | undefined =>
+    question.redFlag ? undefined : defaults[question.id];
+  /** Questions answered by accepting the default from imported runs. */
+  const accepted = new Set<string>();
+  /** Questions offered a default where the runner typed their own answer. */
+  const overridden = new Set<string>();
   const width = outputWidth(output);
   const say = (text: string) => {
     output.write(`${text}\n`);
@@ -138,20 +183,35 @@ export async function runInterviewSession(
   const state = (): InterviewState => ({ answers: Object.fromEntries(answers), asked });
   const asked: string[] = [];
   const reader = new LineReader(options.input, output);
-  const finish = (endedBecause: EndReason): SessionOutcome => ({
-    kind: 'finished',
-    answers: Object.fromEntries(answers),
-    result: assess(kb, Object.fromEntries(answers)),
-    interview: { questionsAsked: [...asked], endedBecause },
-  });
+  const finish = (endedBecause: EndReason): SessionOutcome => {
+    const fromImportedRuns: Record<string, TrainingAnswer> = {};
+    for (const id of accepted) {
+      const answer = defaults[id];
+      if (answer && answers.has(id)) fromImportedRuns[id] = answer;
+    }
+    const provenance = Object.fromEntries(
+      Object.entries(fromImportedRuns).map(([id, a]) => [id, a.statement]),
+    );
+    return {
+      kind: 'finished',
+      answers: Object.fromEntries(answers),
+      result: assess(kb, Object.fromEntries(answers), [], { provenance }),
+      interview: { questionsAsked: [...asked], endedBecause },
+      fromImportedRuns,
+      runnerAnswered: [...overridden].filter((id) => answers.has(id)),
+    };
+  };
 
   const ask = async (question: Question): Promise<Turn> => {
+    const fallback = defaultFor(question);
     for (;;) {
       const line = await reader.ask('> ');
       if (line === null)
         return reader.wasInterrupted
           ? { kind: 'cancelled' }
           : { kind: 'end', reason: 'input_ended' };
+      if (fallback && line.trim() === '')
+        return { kind: 'answered', value: fallback.value, fromRuns: true };
       const parsed = parseAnswer(question, line);
       if (parsed.kind === 'answer') return { kind: 'answered', value: parsed.value };
       if (parsed.kind === 'invalid') {
@@ -160,7 +220,7 @@ export async function runInterviewSession(
       }
       switch (parsed.command) {
         case 'help':
-          say(renderHelp(question, width));
+          say(renderHelp(question, width, fallback !== undefined));
           continue;
         case 'skip':
           if (question.redFlag) {
@@ -197,14 +257,25 @@ export async function runInterviewSession(
       if (step.done) return finish(step.reason);
       const { question } = step;
       say(renderQuestion(question, progressLine(kb, state(), step, mode), style, width));
+      const fallback = defaultFor(question);
+      if (fallback) say(renderDefault(question, fallback, style, width));
       const turn = await ask(question);
       switch (turn.kind) {
         case 'answered':
           answers.set(question.id, turn.value);
           asked.push(question.id);
+          if (turn.fromRuns) {
+            accepted.add(question.id);
+            overridden.delete(question.id);
+          } else if (fallback) {
+            accepted.delete(question.id);
+            overridden.add(question.id);
+          }
           break;
         case 'skipped':
           asked.push(question.id);
+          accepted.delete(question.id);
+          overridden.delete(question.id);
           say(style.dim('  Skipped.'));
           break;
         case 'back': {
@@ -212,6 +283,8 @@ export async function runInterviewSession(
           const previous = kb.questions.find((q) => q.id === previousId);
           const value = answers.get(previousId);
           answers.delete(previousId);
+          accepted.delete(previousId);
+          overridden.delete(previousId);
           const was =
             previous && value !== undefined ? `"${formatAnswer(previous, value)}"` : 'skipped';
           say(style.dim(`  Went back: your answer to the previous question (${was}) is undone.`));

@@ -22,7 +22,7 @@ export function isCommandName(name: string): name is CommandName {
 const MAIN = `backtrack: find the weak link behind a runner's lower back pain
 
 Usage:
-  backtrack assess [--full]                       interactive assessment
+  backtrack assess [--full] [--no-training-data]  interactive assessment
   backtrack assess --answers FILE [--adaptive] [--json] [--no-training-data]
                                                   assess answers from a JSON file
   backtrack plan --answers FILE [--profile FILE] [--json] [--pdf OUT.pdf]
@@ -51,8 +51,8 @@ worse, seek care.
 `;
 
 const ASSESS = `Usage:
-  backtrack assess [--full]
-  backtrack assess --answers FILE [--adaptive] [--json]
+  backtrack assess [--full] [--no-training-data]
+  backtrack assess --answers FILE [--adaptive] [--json] [--no-training-data]
 
 Without --answers, runs the interview in the terminal, one question at a time.
 Warning-sign questions come first and cannot be skipped (answer "unsure" if
@@ -74,14 +74,16 @@ Options:
                     questionsAsked and endedBecause
   --json            with --answers: print the result as JSON
   --no-training-data
-                    with --answers: do not use the imported runs (see below)
+                    do not use the imported runs (see below)
   -h, --help        show this help
 
 With --answers, runs imported with \`backtrack import\` answer the questions
 FILE leaves unanswered (weekly distance and its change, a long-run spike,
 hills, shoe distance, an uneven stride); your own answers always win. Every
 step of the explanation they produce says "From your imported runs: …", and
-the JSON has them under "fromImportedRuns".
+the JSON has them under "fromImportedRuns". In the interview, what the runs
+imply is shown under each question they answer (never a warning-sign one):
+press Enter to accept it, or type your own answer.
 
 An invalid FILE (missing, not JSON, no "answers", unknown question id, wrong
 type or out of range) or a corrupt activity store is reported on stderr with
