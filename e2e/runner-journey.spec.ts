@@ -98,6 +98,21 @@ describe('runner journey', () => {
       p.getByRole('tab', { name: 'Week 2' }).getAttribute('aria-selected'),
     ).resolves.toBe('true');
 
+    // Your running: collapsed by default; 2 running days gives 2 runs a week.
+    const adjust = p.getByRole('button', { name: 'Adjust to your running' });
+    await expect(adjust.getAttribute('aria-expanded')).resolves.toBe('false');
+    await adjust.click();
+    const running = p.getByRole('form', { name: 'Your running' });
+    await running.getByLabel('Running days per week').fill('2');
+    await running.getByLabel('Current weekly distance (miles)').fill('12');
+    await running.getByLabel('a resistance band').check();
+    await running.getByRole('button', { name: 'Update my plan' }).click();
+    const runs = p
+      .getByRole('tabpanel')
+      .getByRole('listitem')
+      .filter({ hasText: /^(Long run|Run)\b/ });
+    await expect.poll(() => runs.count()).toBe(2);
+
     // Register to save the plan.
     await p.getByRole('link', { name: 'create an account or log in' }).click();
     await p.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
@@ -112,6 +127,9 @@ describe('runner journey', () => {
     await p.getByRole('button', { name: 'Save plan' }).click();
     await p.waitForURL(/\/plans\/[^/]+$/);
     await p.getByText('Started Mon 3 Mar 2025').waitFor();
+    // The running profile set before signing in was saved with the plan.
+    const saved = await p.request.get(`/api${new URL(p.url()).pathname}`);
+    await expect(saved.json()).resolves.toMatchObject({ profile: { runningDaysPerWeek: 2 } });
 
     // Check-ins over eight simulated days, the last one in week 2.
     await p.getByRole('link', { name: 'Daily check-in' }).click();

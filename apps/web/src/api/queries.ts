@@ -4,6 +4,7 @@
  * the cache so screens update without a second request.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { profileQuery } from '../lib/profile.js';
 import { api, ApiError, resetCsrfToken } from './client.js';
 import type {
   AnswerValue,
@@ -14,6 +15,7 @@ import type {
   KnowledgeDto,
   PlanOutcome,
   ProgressDto,
+  RunnerProfileInput,
   SavedPlan,
   SavedPlanSummary,
   User,
@@ -52,11 +54,18 @@ export function useInterview(id: string) {
 }
 
 /** The plan an assessment leads to (computed, not saved). */
-export function usePlanPreview(id: string, options: { enabled?: boolean } = {}) {
+export function usePlanPreview(
+  id: string,
+  options: { enabled?: boolean; profile?: RunnerProfileInput | null } = {},
+) {
+  const query = profileQuery(options.profile ?? null);
   return useQuery({
-    queryKey: keys.planPreview(id),
-    queryFn: () => api.get<PlanOutcome>(`/api/assessments/${encodeURIComponent(id)}/plan?weeks=6`),
+    queryKey: [...keys.planPreview(id), query] as const,
+    queryFn: () => api.get<PlanOutcome>(`/api/assessments/${encodeURIComponent(id)}/plan?${query}`),
     enabled: options.enabled ?? true,
+    // While a changed profile's plan loads, keep showing the same assessment's previous plan.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === id ? previous : undefined,
   });
 }
 
@@ -188,8 +197,11 @@ export function useDeleteAccount() {
 export function useSavePlan() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { assessmentId: string; startDate: string }) =>
-      api.post<SavedPlan>('/api/plans', body),
+    mutationFn: (body: {
+      assessmentId: string;
+      startDate: string;
+      profile?: RunnerProfileInput | undefined;
+    }) => api.post<SavedPlan>('/api/plans', body),
     onSuccess: (saved) => {
       client.setQueryData(keys.plan(saved.id), saved);
       void client.invalidateQueries({ queryKey: keys.plans });

@@ -8,6 +8,7 @@
 export const STORAGE_KEYS = {
   units: 'backtrack.units',
   assessmentId: 'backtrack.assessmentId',
+  planProfile: 'backtrack.planProfile',
 } as const;
 
 /** Reads a stored value, or null. */

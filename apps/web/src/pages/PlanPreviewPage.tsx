@@ -4,14 +4,26 @@ import { isNotFound, useMe, usePlanPreview, useSavePlan } from '../api/queries.j
 import { ErrorMessage, Loading } from '../components/ErrorMessage.js';
 import { NoPlanView } from '../components/NoPlanView.js';
 import { PlanView } from '../components/PlanView.js';
+import { RunningProfileForm } from '../components/RunningProfileForm.js';
 import { UnitToggle } from '../components/UnitToggle.js';
 import { useUnits } from '../components/use-units.js';
+import type { RunnerProfileInput } from '../api/types.js';
 import { isIsoDate, toIsoDate } from '../lib/dates.js';
+import { parseStoredProfile } from '../lib/profile.js';
+import { readSetting, STORAGE_KEYS, writeSetting } from '../lib/storage.js';
 
 /** The plan an assessment leads to, before it is saved; save it to an account from here. */
 export function PlanPreviewPage() {
   const { id = '' } = useParams();
-  const outcome = usePlanPreview(id);
+  // Kept in storage so that it survives signing in to save the plan.
+  const [profile, setProfile] = useState<RunnerProfileInput | null>(() =>
+    parseStoredProfile(readSetting(STORAGE_KEYS.planProfile), id),
+  );
+  const applyProfile = (next: RunnerProfileInput) => {
+    writeSetting(STORAGE_KEYS.planProfile, JSON.stringify({ assessmentId: id, profile: next }));
+    setProfile(next);
+  };
+  const outcome = usePlanPreview(id, { profile });
   const me = useMe();
   const save = useSavePlan();
   const navigate = useNavigate();
@@ -27,7 +39,7 @@ export function PlanPreviewPage() {
     }
     setDateProblem(null);
     save.mutate(
-      { assessmentId: id, startDate },
+      { assessmentId: id, startDate, ...(profile ? { profile } : {}) },
       {
         onSuccess: (saved) => {
           void navigate(`/plans/${saved.id}`);
@@ -67,6 +79,12 @@ export function PlanPreviewPage() {
       {outcome.data?.kind === 'no_plan' ? <NoPlanView outcome={outcome.data} /> : null}
       {outcome.data?.kind === 'plan' ? (
         <>
+          <RunningProfileForm
+            unit={unit}
+            initial={profile}
+            busy={outcome.isPlaceholderData || outcome.isFetching}
+            onApply={applyProfile}
+          />
           <section className="card save no-print" aria-labelledby="save-heading">
             <h2 id="save-heading">Save this plan</h2>
             {me.data ? (
