@@ -1,33 +1,13 @@
 /** Named runners for API tests: their answers to every question they would be asked. */
-import type { AnswerValue } from '@backtrack/core';
+import { NO_WARNING_SIGNS, type AnswerValue } from '@backtrack/core';
 
 /** A 34-year-old desk worker whose back hurts after more hills and more kilometres; self-care. */
 export const DESK_RUNNER: Readonly<Record<string, AnswerValue>> = {
+  ...NO_WARNING_SIGNS,
   age: 34,
   sex: 'female',
-  duration: 'weeks_1_6',
   trend: 'same',
-  saddle_numbness: 'no',
-  bladder_change: 'no',
-  bowel_change: 'no',
-  sexual_dysfunction: 'no',
-  both_legs: 'no',
-  leg_weakness: 'no',
-  sudden_severe_pain: 'no',
-  fever: 'no',
-  feel_unwell: 'no',
-  infection_risks: ['none'],
-  cancer_history: 'no',
-  weight_loss: 'no',
-  night_pain: 'no',
-  trauma: 'none',
-  bone_health: ['none'],
-  groin_pain: 'no',
-  hop_pain: 'no',
-  focal_bone_pain: 'no',
   periods: 'regular',
-  restricted_eating: 'no',
-  low_energy_signs: ['none'],
   pain_map: ['low_back_centre', 'low_back_right'],
   pain_now: 4,
   onset: 'gradual',

@@ -5,7 +5,7 @@ import { ErrorMessage, Loading } from '../components/ErrorMessage.js';
 import { NoPlanView } from '../components/NoPlanView.js';
 import { PlanView } from '../components/PlanView.js';
 import { RunningProfileForm } from '../components/RunningProfileForm.js';
-import { UnitToggle } from '../components/UnitToggle.js';
+import { PlanPageHead } from '../components/PlanPageHead.js';
 import { useUnits } from '../components/use-units.js';
 import type { RunnerProfileInput } from '../api/types.js';
 import { isIsoDate, toIsoDate } from '../lib/dates.js';
@@ -50,22 +50,7 @@ export function PlanPreviewPage() {
 
   return (
     <>
-      <title>Your plan – Backtrack</title>
-      <div className="page-head">
-        <h1>Your plan</h1>
-        <div className="page-head__tools no-print">
-          <UnitToggle unit={unit} onChange={setUnit} />
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              window.print();
-            }}
-          >
-            Print
-          </button>
-        </div>
-      </div>
+      <PlanPageHead unit={unit} onUnitChange={setUnit} />
       {outcome.isPending ? <Loading label="Building your plan…" /> : null}
       {outcome.isError ? (
         isNotFound(outcome.error) ? (

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { isNotFound, isUnauthenticated, useProgress, useSavedPlan } from '../api/queries.js';
 import { ErrorMessage, Loading } from '../components/ErrorMessage.js';
 import { PlanView } from '../components/PlanView.js';
-import { UnitToggle } from '../components/UnitToggle.js';
+import { PlanPageHead } from '../components/PlanPageHead.js';
 import { useUnits } from '../components/use-units.js';
 import { formatDate } from '../lib/dates.js';
 
@@ -25,22 +25,7 @@ export function SavedPlanPage() {
 
   return (
     <>
-      <title>Your plan – Backtrack</title>
-      <div className="page-head">
-        <h1>Your plan</h1>
-        <div className="page-head__tools no-print">
-          <UnitToggle unit={unit} onChange={setUnit} />
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              window.print();
-            }}
-          >
-            Print
-          </button>
-        </div>
-      </div>
+      <PlanPageHead unit={unit} onUnitChange={setUnit} />
       {saved.isPending ? <Loading label="Loading your plan…" /> : null}
       {saved.isError ? (
         isUnauthenticated(saved.error) ? (
