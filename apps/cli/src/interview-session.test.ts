@@ -51,7 +51,7 @@ describe('interactive assessment over streams', () => {
     expect(done.interview.questionsAsked.slice(0, 2)).toEqual(['age', 'sex']);
     expect(done.interview.endedBecause).toMatch(/^(stable|complete)$/);
     expect(output).toMatch(
-      /Question 1 · about \d+ left in the warning-sign check · About you How old are you\?/,
+      /Question 1 · about \d+ left \(warning signs first\) · About you How old are you\?/,
     );
     expect(output).toMatch(/Question \d+ · about \d+ left · Symptoms/);
     expect(output).toMatch(/> 34\s/);

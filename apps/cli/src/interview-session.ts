@@ -82,9 +82,9 @@ function progressLine(
     const asked = new Set(state.asked);
     left = kb.questions.filter((q) => !asked.has(q.id) && isApplicable(q, facts)).length - 1;
   } else {
+    // The engine's estimate for the whole adaptive interview (it stops once the ranking is stable).
     left = step.progress.remainingEstimate - 1;
-    // In adaptive mode the engine only knows how many warning-sign questions remain.
-    if (step.stage === 'red_flags') where = ' in the warning-sign check';
+    if (step.stage === 'red_flags') where = ' (warning signs first)';
   }
   const count = where !== '' && left <= 0 ? 'last question' : `about ${Math.max(0, left)} left`;
   return `Question ${n} · ${count}${where} · ${SECTION_TITLES[step.question.section]}`;

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../knowledge/index.js';
-import { evaluateRule, validateAnswers } from './answers.js';
+import { evaluateRule, validateAnswers, type AnswerValue } from './answers.js';
 import { assess, DISCLAIMER } from './assess.js';
-import { nextQuestion } from './interview.js';
+import { nextQuestion, runInterview } from './interview.js';
 import { NO_WARNING_SIGNS } from './named-answers.js';
 import { scoreRisk } from './score-risk.js';
 
@@ -222,5 +222,25 @@ describe('answers from imported training data', () => {
       .flatMap((c) => c.explanation)
       .filter((s) => s.questionId !== 'long_run_spike');
     for (const step of own) expect(step.from).toBeUndefined();
+  });
+});
+
+describe('progress estimate', () => {
+  it('estimates the whole adaptive interview from the first question, within 40% of what is asked', () => {
+    const answers = { ...calm, pain_map: ['low_back_centre'], weekly_km: 30, shoe_km: 900 };
+    const first = nextQuestion(kb, { answers: {}, asked: [] }, { mode: 'adaptive' });
+    const run = runInterview(
+      kb,
+      (q) =>
+        (answers as Record<string, AnswerValue>)[q.id] ?? (q.type === 'yes_no' ? 'no' : undefined),
+      {
+        mode: 'adaptive',
+      },
+    );
+    if (first.done) throw new Error('expected a question');
+    const estimate = first.progress.remainingEstimate;
+    expect(Math.abs(estimate - run.questionsAsked.length) / run.questionsAsked.length).toBeLessThan(
+      0.4,
+    );
   });
 });

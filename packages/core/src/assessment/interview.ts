@@ -47,6 +47,13 @@ export type NextStep =
     }
   | { done: true; reason: 'emergency' | 'stable' | 'complete' };
 
+/**
+ * How many questions the adaptive interview typically asks after the
+ * warning-sign screen: the median over the case cards (8.5, see
+ * docs/architecture.md), used only for the progress estimate.
+ */
+export const TYPICAL_RANKING_QUESTIONS = 9;
+
 const DEFAULTS = {
   includeRiskScreen: true,
   minGain: 0.03,
@@ -148,28 +155,38 @@ export function nextQuestion(
     remainingEstimate: remaining,
   });
 
+  const redFlagIds = new Set(kb.questions.filter((q) => q.redFlag).map((q) => q.id));
+  const rankingAsked = state.asked.filter((id) => !redFlagIds.has(id) && !id.startsWith('sb_'));
+  const risk = open.filter((q) => q.section === 'risk_screen');
+  const riskLeft = opts.includeRiskScreen ? risk.length : 0;
+  const triageRead = triageQuestionIds(kb);
+  const triageOpen = open.filter((q) => triageRead.has(q.id) && q.section !== 'risk_screen');
+  /** Questions still to come after the warning-sign screen (whole interview, not one stage). */
+  const afterScreen = () =>
+    opts.mode === 'full'
+      ? open.filter((q) => !q.redFlag).length - risk.length + riskLeft
+      : Math.max(triageOpen.length, TYPICAL_RANKING_QUESTIONS - rankingAsked.length) + riskLeft;
+
   const redFlag = open.find((q) => q.redFlag);
   if (redFlag) {
     return {
       done: false,
       question: redFlag,
       stage: 'red_flags',
-      progress: progress(open.filter((q) => q.redFlag).length),
+      progress: progress(open.filter((q) => q.redFlag).length + afterScreen()),
     };
   }
   // Questions that triage rules read come next in both modes, so the tier never
   // depends on which questions the adaptive logic happened to choose.
-  const triageRead = triageQuestionIds(kb);
-  const triageQuestion = open.find((q) => triageRead.has(q.id) && q.section !== 'risk_screen');
+  const triageQuestion = triageOpen[0];
   if (triageQuestion) {
     return {
       done: false,
       question: triageQuestion,
       stage: 'ranking',
-      progress: progress(open.length),
+      progress: progress(afterScreen()),
     };
   }
-  const risk = open.filter((q) => q.section === 'risk_screen');
   const riskStep = (): NextStep => {
     const first = opts.includeRiskScreen ? risk[0] : undefined;
     return first
@@ -185,13 +202,11 @@ export function nextQuestion(
           done: false,
           question: next,
           stage: 'ranking',
-          progress: progress(rankingOpen.length + risk.length),
+          progress: progress(rankingOpen.length + riskLeft),
         }
       : riskStep();
   }
 
-  const redFlagIds = new Set(kb.questions.filter((q) => q.redFlag).map((q) => q.id));
-  const rankingAsked = state.asked.filter((id) => !redFlagIds.has(id) && !id.startsWith('sb_'));
   if (rankingAsked.length >= opts.maxRankingQuestions) return riskStep();
   if (
     rankingAsked.length >= opts.minRankingQuestions &&
@@ -215,7 +230,11 @@ export function nextQuestion(
     question: best,
     stage: 'ranking',
     progress: progress(
-      Math.min(rankingOpen.length, opts.maxRankingQuestions - rankingAsked.length) + risk.length,
+      Math.min(
+        rankingOpen.length,
+        opts.maxRankingQuestions - rankingAsked.length,
+        Math.max(1, TYPICAL_RANKING_QUESTIONS - rankingAsked.length),
+      ) + riskLeft,
     ),
   };
 }
