@@ -114,13 +114,16 @@ describe('interactive assessment over streams', () => {
     expect(done.answers[skipped]).toBeUndefined();
   });
 
-  it('r shows the results now, flagging unanswered warning-sign questions', async () => {
+  it('r during the warning-sign screen gives no verdict: it names the questions still to answer', async () => {
     const memory = createMemoryIo({ input: '34\n2\nr\n' });
     const code = await runCli(['assess'], memory.io);
     const out = flat(memory.stdout());
     expect(code).toBe(0);
     expect(out).toContain('ended because you asked for the results early');
-    expect(out).toMatch(/Not answered: \d+ warning-sign questions/);
+    expect(out).toContain('NO RESULT YET');
+    expect(out).toContain('Still to answer:');
+    expect(out).toContain('numbness around the saddle area');
+    expect(out).not.toMatch(/SELF-CARE|SEE A CLINICIAN|URGENT/);
     expect(out).toContain('not a diagnosis');
   });
 

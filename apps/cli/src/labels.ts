@@ -44,6 +44,10 @@ export const TIER_HEADLINES: Readonly<Record<TriageTier, string>> = {
   self_care: 'SELF-CARE: no warning signs in your answers',
 };
 
+/** Headline while the warning-sign screen is unfinished: no tier is given. */
+export const SCREEN_INCOMPLETE_HEADLINE =
+  'NO RESULT YET: the warning-sign questions are not finished';
+
 /** Where a number comes from, in words. */
 export const BASIS_LABELS: Readonly<Record<Basis, string>> = {
   seed: 'clinic article',

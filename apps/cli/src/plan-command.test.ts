@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plan, PlanOutcome } from '@backtrack/core';
@@ -185,6 +185,23 @@ describe('plan: bad input exits 2 naming the problem', () => {
     expect(stderr).toContain(name);
     expect(stderr).toContain(message);
   });
+
+  it.each([
+    ['empty.json', '{"answers": {}}', 'saddle_numbness: numbness around the saddle area'],
+    ['age-only.json', '{"answers": {"age": 40}}', 'fever: fever, shivers or sweats'],
+  ])(
+    'an unfinished warning-sign screen: %s gives no plan and names what is missing (HAZ-01)',
+    async (name, content, line) => {
+      const path = await file(name, content);
+      const pdf = join(dir, `${name}.pdf`);
+      const { code, stdout, stderr } = await runInMemory(['plan', '--answers', path, '--pdf', pdf]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('the warning-sign questions are not finished');
+      expect(stderr).toContain(line);
+      await expect(readFile(pdf)).rejects.toThrow();
+    },
+  );
 
   it('a missing profile file and an unwritable output are named', async () => {
     const missing = await runInMemory([

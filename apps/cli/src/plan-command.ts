@@ -111,6 +111,14 @@ export async function planCommand(
     ...(options.trainingData ? { trainingData: { io } } : {}),
   });
   const { result, outcome } = run;
+  if (result.triage.tier === null) {
+    // No plan, no handout, no calendar and nothing saved on an unfinished screen.
+    if (options.format === 'json') io.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
+    io.stderr.write(
+      `backtrack plan: the warning-sign questions are not finished, so there is no plan. Add answers ("yes", "no" or "unsure") for:\n${result.triage.missing.map((q) => `  ${q.id}: ${q.topic}\n`).join('')}`,
+    );
+    return 2;
+  }
   const unit = run.profile?.units ?? 'km';
   // With --json, stdout holds only the JSON; notes about files go to stderr.
   const notes: string[] = [];

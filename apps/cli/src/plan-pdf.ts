@@ -38,7 +38,7 @@ import {
   exercisesInPlan,
   type DistanceUnit,
 } from './describe-plan.js';
-import { BASIS_LABELS, TIER_HEADLINES, humanise } from './labels.js';
+import { BASIS_LABELS, SCREEN_INCOMPLETE_HEADLINE, TIER_HEADLINES, humanise } from './labels.js';
 import { percent } from './render-report.js';
 import { weakLinksForLater } from './render-plan.js';
 
@@ -278,8 +278,12 @@ function titlePage(w: Writer, input: PlanPdfInput): void {
   );
   w.doc.moveDown(0.8);
 
-  const colour = TIER_COLOURS[triage.tier];
-  w.callout(colour, TIER_HEADLINES[triage.tier], [`What to do now: ${triage.whatToDoNow}`]);
+  const colour = triage.tier === null ? COLOURS.muted : TIER_COLOURS[triage.tier];
+  w.callout(
+    colour,
+    triage.tier === null ? SCREEN_INCOMPLETE_HEADLINE : TIER_HEADLINES[triage.tier],
+    [`What to do now: ${triage.whatToDoNow}`],
+  );
   if (triage.reasons.length > 0) {
     w.h3('Why');
     w.list(
@@ -331,7 +335,7 @@ function titlePage(w: Writer, input: PlanPdfInput): void {
 }
 
 function noPlanSection(w: Writer, outcome: NoPlan): void {
-  w.h2('No plan for now', TIER_COLOURS[outcome.tier]);
+  w.h2('No plan for now', outcome.tier === null ? COLOURS.muted : TIER_COLOURS[outcome.tier]);
   w.paragraph(outcome.reason, { font: 'Bold' });
 }
 

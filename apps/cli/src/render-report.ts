@@ -12,7 +12,7 @@ import type {
   RiskResult,
   Triage,
 } from '@backtrack/core';
-import { BASIS_LABELS, TIER_HEADLINES, humanise } from './labels.js';
+import { BASIS_LABELS, SCREEN_INCOMPLETE_HEADLINE, TIER_HEADLINES, humanise } from './labels.js';
 import { wrap, type Style } from './style.js';
 import type { TrainingDataUse } from './training-data.js';
 
@@ -43,6 +43,8 @@ export function toJsonReport(
   trainingData?: TrainingDataUse,
 ): JsonReport {
   const report: JsonReport = {
+    status: result.status,
+    missing: result.missing,
     triage: result.triage,
     contributors: result.contributors,
     risk: result.risk,
@@ -97,6 +99,8 @@ export function heading(text: string, options: TextReportOptions): string {
 
 function tierColour(tier: Triage['tier'], style: Style): (text: string) => string {
   switch (tier) {
+    case null:
+      return style.yellow;
     case 'emergency':
     case 'urgent_doctor':
       return style.red;
@@ -122,24 +126,21 @@ export function renderTriage(result: AssessmentResult, options: TextReportOption
   if (emergency) {
     lines.push(style.bold(style.inverse(style.red(' EMERGENCY: WHAT TO DO NOW '))));
   }
-  lines.push(style.bold(colour(TIER_HEADLINES[triage.tier])));
+  lines.push(
+    style.bold(
+      colour(triage.tier === null ? SCREEN_INCOMPLETE_HEADLINE : TIER_HEADLINES[triage.tier]),
+    ),
+  );
   lines.push(colour(rule));
   lines.push(style.bold('What to do now:'));
   lines.push(style.bold(wrap(triage.whatToDoNow, { width, indent: '  ' })));
-
-  const missing = missingWarningSigns(result);
-  // In an emergency the tier cannot rise further, so unanswered questions change nothing.
-  if (missing.length > 0 && !emergency) {
+  if (triage.tier === null) {
+    // No verdict while the screen is incomplete: name what is missing, nothing else.
     lines.push('');
-    lines.push(
-      style.yellow(
-        wrap(
-          `Not answered: ${missing.length} warning-sign question${missing.length === 1 ? '' : 's'} (${missing.join(', ')}). ` +
-            'This triage assumes "no" for them; if any of them is a "yes", the advice may be more urgent.',
-          { width },
-        ),
-      ),
-    );
+    lines.push(style.bold('Still to answer:'));
+    for (const q of triage.missing)
+      lines.push(wrap(q.topic, { width, first: '  • ', indent: '    ' }));
+    return lines;
   }
 
   lines.push('');
@@ -172,12 +173,7 @@ export function renderTriage(result: AssessmentResult, options: TextReportOption
 }
 
 function missingWarningSigns(result: AssessmentResult): string[] {
-  const unresolved = new Set(result.triage.unresolvedRedFlagQuestions);
-  return result.issues
-    .filter(
-      (i) => i.code === 'missing' && i.questionId !== undefined && unresolved.has(i.questionId),
-    )
-    .map((i) => i.questionId ?? '');
+  return result.missing;
 }
 
 function renderContributor(
@@ -220,6 +216,14 @@ function renderContributor(
 function renderContributors(result: AssessmentResult, options: TextReportOptions): string[] {
   const { style, width } = options;
   const lines = [heading('Likely weak links', options)];
+  if (result.triage.tier === null) {
+    lines.push(
+      wrap('Not shown until every warning-sign question has an answer ("not sure" counts).', {
+        width,
+      }),
+    );
+    return lines;
+  }
   if (result.triage.tier === 'emergency') {
     // Safety: a ranking of running-related causes must not distract from emergency care.
     lines.push(

@@ -8,6 +8,8 @@ function describeTest(q: string, test: AnswerTest): string {
   switch (test.kind) {
     case 'is':
       return `${q} is ${test.value}`;
+    case 'oneOf':
+      return `${q} is one of ${test.values.join(', ')}`;
     case 'includes':
       return `${q} includes ${test.value}`;
     case 'includesAny':

@@ -219,6 +219,10 @@ describe('assess --answers --json', () => {
     const report = JSON.parse(stdout) as JsonReport;
     expect(report.issues.map((i) => i.code)).toContain('contradictory');
     expect(report.issues.some((i) => i.code === 'missing' && i.questionId === 'fever')).toBe(true);
+    // A partial screen: no verdict, and the missing questions named (HAZ-01).
+    expect(report.status).toBe('incomplete');
+    expect(report.missing).toContain('fever');
+    expect(report.triage.tier).toBeNull();
   });
 });
 
@@ -288,7 +292,7 @@ describe('questions and kb', () => {
     expect(questions.find((q) => q.id === 'pain_map')?.options).toHaveLength(13);
     expect(questions.find((q) => q.id === 'leg_weakness_worsening')?.askIf).toEqual({
       q: 'leg_weakness',
-      test: { kind: 'is', value: 'yes' },
+      test: { kind: 'oneOf', values: ['yes', 'unsure'] },
     });
   });
 
@@ -297,7 +301,7 @@ describe('questions and kb', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Warning signs');
     expect(stdout).toMatch(/saddle_numbness {2}yes \/ no \/ unsure \[warning sign\]/);
-    expect(stdout).toContain('asked only if leg_weakness is yes');
+    expect(stdout).toContain('asked only if leg_weakness is one of yes, unsure');
   });
 
   it('kb --json lists contributors and red flags', async () => {

@@ -1,9 +1,16 @@
 /** Drives an interview through the API the way the web app does. */
-import type { AnswerValue } from '@backtrack/core';
+import { calmAnswer, loadKnowledgeBase, type AnswerValue, type Question } from '@backtrack/core';
+
+const kb = loadKnowledgeBase();
+function kbQuestion(id: string): Question {
+  const q = kb.questions.find((x) => x.id === id);
+  if (!q) throw new Error(`unknown question ${id}`);
+  return q;
+}
 import type { InterviewDto } from '../assessments/dto.js';
 import type { TestBrowser } from './test-app.js';
 
-/** Starts an assessment and answers every question asked from `answers` (red flags without an answer: "unsure"; others: skipped). */
+/** Starts an assessment and answers every question asked from `answers` (red flags without an answer: the calm answer, "no" or "none"; others: skipped). */
 export async function takeAssessment(
   browser: TestBrowser,
   answers: Readonly<Record<string, AnswerValue>>,
@@ -15,7 +22,10 @@ export async function takeAssessment(
   let steps = 0;
   while (interview.next && steps < (options.stopAfter ?? Infinity)) {
     const { question } = interview.next;
-    const value = answers[question.id] ?? (question.redFlag ? 'unsure' : undefined);
+    const given = answers as Record<string, AnswerValue>;
+    const value =
+      given[question.id] ??
+      (question.redFlag ? calmAnswer(kbQuestion(question.id), given) : undefined);
     const res =
       value === undefined
         ? await browser.post(`/api/assessments/${interview.id}/skip`, { questionId: question.id })

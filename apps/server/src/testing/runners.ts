@@ -6,6 +6,7 @@ export const DESK_RUNNER: Readonly<Record<string, AnswerValue>> = {
   ...NO_WARNING_SIGNS,
   age: 34,
   sex: 'female',
+  pregnancy: 'no',
   trend: 'same',
   periods: 'regular',
   pain_map: ['low_back_centre', 'low_back_right'],

@@ -4,10 +4,17 @@ import { TIER_HEADINGS } from '../lib/format.js';
 /** Why there is no plan, and what to do instead. */
 export function NoPlanView({ outcome }: { outcome: NoPlan }) {
   return (
-    <section className={`triage triage--${outcome.tier}`} aria-labelledby="noplan-heading">
+    <section
+      className={`triage triage--${outcome.tier ?? 'incomplete'}`}
+      aria-labelledby="noplan-heading"
+    >
       <h2 id="noplan-heading">No exercise plan for now</h2>
       <p>{outcome.reason}</p>
-      <h3>{TIER_HEADINGS[outcome.tier]}</h3>
+      <h3>
+        {outcome.tier === null
+          ? 'Finish the warning-sign questions first'
+          : TIER_HEADINGS[outcome.tier]}
+      </h3>
       <p>
         <strong>What to do now: </strong>
         {outcome.whatToDoNow}

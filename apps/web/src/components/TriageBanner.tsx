@@ -1,8 +1,29 @@
 import type { AssessmentResult } from '../api/types.js';
 import { TIER_HEADINGS, TIER_LABELS } from '../lib/format.js';
 
-/** The triage outcome, always first on the report: tier, what to do now, and every reason. */
+/**
+ * The triage outcome, always first on the report: tier, what to do now, and
+ * every reason. While the warning-sign screen is unfinished there is no tier:
+ * the banner names the questions still to answer instead.
+ */
 export function TriageBanner({ triage }: { triage: AssessmentResult['triage'] }) {
+  if (triage.tier === null) {
+    return (
+      <section className="triage triage--incomplete" aria-labelledby="triage-heading">
+        <h2 id="triage-heading">No result yet: the warning-sign questions are not finished</h2>
+        <p className="triage__now">
+          <strong>What to do now: </strong>
+          {triage.whatToDoNow}
+        </p>
+        <h3>Still to answer</h3>
+        <ul className="triage__reasons">
+          {triage.missing.map((q) => (
+            <li key={q.id}>{q.topic}</li>
+          ))}
+        </ul>
+      </section>
+    );
+  }
   return (
     <section className={`triage triage--${triage.tier}`} aria-labelledby="triage-heading">
       <p className="triage__tier">

@@ -173,12 +173,24 @@ export function validateAnswers(
   return { answers, issues };
 }
 
-/** Whether an answer passes a test. "Unsure" and missing answers pass no test. */
+/**
+ * Whether an answer passes a test. A missing answer passes no test; "unsure"
+ * passes only a test that names `unsure` itself, so doubt never counts as a
+ * "yes" or a "no" by accident.
+ */
 export function testAnswer(value: AnswerValue | undefined, test: AnswerTest): boolean {
-  if (value === undefined || value === 'unsure') return false;
+  if (value === undefined) return false;
+  if (value === 'unsure') {
+    return (
+      (test.kind === 'is' && test.value === 'unsure') ||
+      (test.kind === 'oneOf' && test.values.includes('unsure'))
+    );
+  }
   switch (test.kind) {
     case 'is':
       return value === test.value;
+    case 'oneOf':
+      return typeof value === 'string' && test.values.includes(value);
     case 'includes':
       return Array.isArray(value) && value.includes(test.value);
     case 'includesAny':

@@ -15,6 +15,14 @@ export const DISCLAIMER =
 
 /** The outcome of an assessment. */
 export interface AssessmentResult {
+  /**
+   * `incomplete` while a warning-sign question that applies has no answer:
+   * then `triage.tier` is null (unless an emergency sign is present) and no
+   * plan may be made. Adapters show `missing` instead of a verdict.
+   */
+  status: Triage['status'];
+  /** Ids of the warning-sign questions still to answer (empty when complete). */
+  missing: string[];
   triage: Triage;
   contributors: RankedContributor[];
   risk: RiskResult;
@@ -52,15 +60,13 @@ export function assess(
   const facts = withDerivedFacts(answers);
   const result = triage(kb, facts);
   const issues: Issue[] = [...extraIssues, ...findContradictions(facts)];
-  for (const id of result.unresolvedRedFlagQuestions) {
-    if (facts[id] === undefined) {
-      issues.push({
-        code: 'missing',
-        severity: 'warning',
-        questionId: id,
-        message: `${id}: warning-sign question not answered; triage assumed "no"`,
-      });
-    }
+  for (const q of result.missing) {
+    issues.push({
+      code: 'missing',
+      severity: 'warning',
+      questionId: q.id,
+      message: `${q.id}: warning-sign question (${q.topic}) not answered; no triage verdict until it is`,
+    });
   }
   for (const q of kb.questions) {
     if (facts[q.id] !== undefined && !isApplicable(q, facts)) {
@@ -73,6 +79,8 @@ export function assess(
     }
   }
   return {
+    status: result.status,
+    missing: result.missing.map((q) => q.id),
     triage: result,
     contributors: rankContributors(kb, facts, options.provenance),
     risk: scoreRisk(facts),

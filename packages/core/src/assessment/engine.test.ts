@@ -59,19 +59,25 @@ describe('triage', () => {
   });
 
   it.each([
-    ['saddle_numbness', 'yes', 'emergency', 'cauda_equina'],
-    ['bladder_change', 'yes', 'emergency', 'cauda_equina'],
-    ['both_legs', 'yes', 'emergency', 'cauda_equina'],
-    ['fever', 'yes', 'emergency', 'infection'],
-    ['sudden_severe_pain', 'yes', 'emergency', 'aaa'],
-    ['trauma', 'major', 'emergency', 'spinal_fracture'],
-    ['cancer_history', 'yes', 'urgent_doctor', 'malignancy'],
-    ['weight_loss', 'yes', 'urgent_doctor', 'malignancy'],
-    ['leg_weakness', 'yes', 'urgent_doctor', 'nerve_root_compromise'],
-    ['hop_pain', 'yes', 'urgent_doctor', 'bone_stress_injury'],
-    ['focal_bone_pain', 'yes', 'urgent_doctor', 'bone_stress_injury'],
-  ])('%s = %s gives %s (%s)', (id, value, tier, condition) => {
-    const result = assess(kb, { ...calm, [id]: value });
+    ['saddle_numbness', 'yes', 'emergency', 'cauda_equina', {}],
+    ['bladder_change', 'yes', 'emergency', 'cauda_equina', {}],
+    ['both_legs', 'yes', 'emergency', 'cauda_equina', {}],
+    ['fever', 'yes', 'emergency', 'infection', {}],
+    ['sudden_severe_pain', 'yes', 'emergency', 'aaa', { faint_or_collapse: 'yes' }],
+    ['trauma', 'major', 'emergency', 'spinal_fracture', {}],
+    ['cancer_history', 'yes', 'urgent_doctor', 'malignancy', {}],
+    ['weight_loss', 'yes', 'urgent_doctor', 'malignancy', {}],
+    [
+      'leg_weakness',
+      'yes',
+      'urgent_doctor',
+      'nerve_root_compromise',
+      { leg_weakness_worsening: 'no' },
+    ],
+    ['hop_pain', 'yes', 'urgent_doctor', 'bone_stress_injury', {}],
+    ['focal_bone_pain', 'yes', 'urgent_doctor', 'bone_stress_injury', {}],
+  ] as const)('%s = %s gives %s (%s)', (id, value, tier, condition, followUps) => {
+    const result = assess(kb, { ...calm, [id]: value, ...followUps });
     expect(result.triage.tier).toBe(tier);
     expect(result.triage.serious).toContain(condition);
     expect(result.triage.reasons[0]?.tier).toBe(tier);
@@ -92,6 +98,10 @@ describe('triage', () => {
     expect(missing.issues).toContainEqual(
       expect.objectContaining({ code: 'missing', questionId: 'fever' }),
     );
+    expect(missing.status).toBe('incomplete');
+    expect(missing.missing).toEqual(['fever']);
+    expect(missing.triage.tier).toBeNull();
+    expect(missing.triage.whatToDoNow).toContain('fever, shivers or sweats');
   });
 
   it('refers an inflammatory pattern (NICE NG65: three or more features) to a clinician', () => {
@@ -99,7 +109,9 @@ describe('triage', () => {
       ...calm,
       age: 30,
       duration: 'over_3_months',
+      age_back_pain_began: 28,
       inflammatory_features: ['better_with_exercise', 'nsaid_relief'],
+      inflammatory_history: ['none'],
     });
     expect(result.triage.tier).toBe('see_clinician');
     expect(result.triage.serious).toEqual(['inflammatory_axspa']);

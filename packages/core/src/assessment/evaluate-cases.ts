@@ -85,8 +85,9 @@ export function evaluateCase(
   return {
     card: c.card,
     expectedTier: c.expected.triage,
-    tier: result.triage.tier,
-    tierDelta: tierRank(c.expected.triage) - tierRank(result.triage.tier),
+    // An unfinished screen gives no verdict; scored as self-care (the least safe reading).
+    tier: result.triage.tier ?? 'self_care',
+    tierDelta: tierRank(c.expected.triage) - tierRank(result.triage.tier ?? 'self_care'),
     seriousMissed: c.expected.serious.filter((s) => !serious.has(s)),
     top3,
     primaryInTop3: c.expected.contributors_primary.some((p) =>

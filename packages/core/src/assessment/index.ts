@@ -7,3 +7,4 @@ export * from './score-risk.js';
 export * from './triage.js';
 export * from './evaluate-cases.js';
 export * from './named-answers.js';
+export * from './screen-fixture.js';

@@ -23,6 +23,8 @@ export const NO_WARNING_SIGNS: Readonly<Record<string, AnswerValue>> = {
   cancer_history: 'no',
   weight_loss: 'no',
   night_pain: 'no',
+  constant_pain: 'no',
+  thoracic_pain: 'no',
   trauma: 'none',
   bone_health: ['none'],
   groin_pain: 'no',

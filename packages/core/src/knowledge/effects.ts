@@ -522,10 +522,11 @@ export const EFFECTS: Record<string, EffectInput[]> = {
       contributor: 'bone_stress',
       when: YES,
       lr: 3,
-      lrElse: 0.5,
+      // No lrElse: a negative arching (one-leg hyperextension) test was neither
+      // sensitive nor specific (Masci 2006), so a "no" must not lower suspicion.
       basis: 'expert-estimate',
       sources: ['accesspediatrics-spondylolysis', 'masci-2006', 'evidence-synthesis-1-8'],
-      note: 'Extension-provoked pain for over 2 weeks in a young athlete is the spondylolysis picture (AccessPediatrics; urgent in §1.8); 55% of young active people with LBP had active spondylolysis (Masci 2006).',
+      note: 'Extension-provoked pain in a young athlete is the spondylolysis picture (AccessPediatrics; urgent in §1.8); 55% of young active people with LBP had active spondylolysis (Masci 2006). A "no" changes nothing: the one-leg arching test cannot rule it out (Masci 2006).',
     },
     {
       contributor: 'facet_joint_irritation',

@@ -12,16 +12,18 @@ import {
 } from './exercises/index.js';
 import { EFFECTS } from './effects.js';
 import { QUESTIONS } from './questions.js';
-import { RED_FLAGS, TRIAGE_RULES } from './red-flags.js';
+import { MINOR_FLAGS, RED_FLAGS, TRIAGE_RULES } from './red-flags.js';
 import { RUNNING_RULES, ZRunningRule, type RunningRule } from './running-rules.js';
 import {
   ZContributor,
+  ZMinorFlag,
   ZQuestion,
   ZRedFlag,
   ZSeedClaim,
   ZSource,
   ZTriageRule,
   type Contributor,
+  type MinorFlag,
   type Question,
   type RedFlag,
   type Rule,
@@ -38,6 +40,8 @@ export interface KnowledgeBase {
   questions: Question[];
   redFlags: RedFlag[];
   triageRules: TriageRule[];
+  /** Minor warning signs that the level-of-concern triage rules count. */
+  minorFlags: MinorFlag[];
   sources: Source[];
   seedClaims: SeedClaim[];
   exercises: Exercise[];
@@ -68,6 +72,8 @@ export function citedSources(kb: KnowledgeBase): { source: string; by: string }[
     f.sources.forEach((s) => out.push({ source: s, by: `red flag ${f.id}` }));
   for (const t of kb.triageRules)
     t.sources.forEach((s) => out.push({ source: s, by: `triage rule ${t.id}` }));
+  for (const m of kb.minorFlags)
+    m.sources.forEach((s) => out.push({ source: s, by: `minor flag ${m.id}` }));
   out.push(...exerciseCitations(kb.exercises));
   for (const r of kb.runningRules)
     r.sources.forEach((s) => out.push({ source: s, by: `running rule ${r.id}` }));
@@ -84,6 +90,7 @@ export function buildKnowledgeBase(raw: {
   effects: Record<string, unknown[]>;
   redFlags: unknown[];
   triageRules: unknown[];
+  minorFlags?: unknown[];
   sources: unknown[];
   seedClaims: unknown[];
   exercises: readonly unknown[];
@@ -98,6 +105,7 @@ export function buildKnowledgeBase(raw: {
     questions,
     redFlags: z.array(ZRedFlag).parse(raw.redFlags),
     triageRules: z.array(ZTriageRule).parse(raw.triageRules),
+    minorFlags: z.array(ZMinorFlag).parse(raw.minorFlags ?? []),
     sources: z.array(ZSource).parse(raw.sources),
     seedClaims: z.array(ZSeedClaim).parse(raw.seedClaims),
     exercises: buildExerciseLibrary(raw.exercises),
@@ -151,6 +159,7 @@ export function buildKnowledgeBase(raw: {
   };
   for (const f of kb.redFlags) checkRule(`red flag ${f.id}`, f.rule);
   for (const t of kb.triageRules) checkRule(`triage rule ${t.id}`, t.rule);
+  for (const m of kb.minorFlags) checkRule(`minor flag ${m.id}`, m.rule);
   kb.questions.forEach((q) => {
     if (q.askIf) checkRule(`question ${q.id} askIf`, q.askIf);
     const optionIds = new Set(q.options?.map((o) => o.id));
@@ -158,7 +167,7 @@ export function buildKnowledgeBase(raw: {
       const values =
         e.when.kind === 'is' || e.when.kind === 'includes'
           ? [e.when.value]
-          : e.when.kind === 'includesAny'
+          : e.when.kind === 'includesAny' || e.when.kind === 'oneOf'
             ? e.when.values
             : [];
       for (const v of values) {
@@ -191,6 +200,7 @@ export function loadKnowledgeBase(): KnowledgeBase {
     effects: EFFECTS,
     redFlags: RED_FLAGS,
     triageRules: TRIAGE_RULES,
+    minorFlags: MINOR_FLAGS,
     sources: SOURCES,
     seedClaims: SEED_CLAIMS,
     exercises: EXERCISES,

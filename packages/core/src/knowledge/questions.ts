@@ -10,7 +10,6 @@ import type { Rule, ZQuestion } from './schema.js';
 /** A question record before validation and before its effects are attached. */
 export type QuestionInput = Omit<z.input<typeof ZQuestion>, 'effects'>;
 
-const yes = (q: string): Rule => ({ q, test: { kind: 'is', value: 'yes' } });
 const includes = (q: string, value: string): Rule => ({ q, test: { kind: 'includes', value } });
 
 /** Every question, in interview order. */
@@ -25,6 +24,7 @@ export const QUESTIONS: QuestionInput[] = [
     min: 10,
     max: 100,
     redFlag: true,
+    topic: 'your age',
   },
   {
     id: 'sex',
@@ -38,6 +38,40 @@ export const QUESTIONS: QuestionInput[] = [
       { id: 'prefer_not', label: 'Prefer not to say' },
     ],
     redFlag: true,
+    topic: 'your sex',
+  },
+  {
+    id: 'pregnancy',
+    section: 'about_you',
+    text: 'Are you pregnant, or have you given birth in the last 12 months?',
+    help: 'Back and pelvic pain in and after pregnancy has its own causes and its own specialists.',
+    type: 'single',
+    options: [
+      { id: 'no', label: 'No' },
+      { id: 'pregnant', label: 'I am pregnant' },
+      { id: 'postpartum', label: 'I gave birth in the last 12 months' },
+    ],
+    redFlag: true,
+    topic: 'pregnancy or a recent birth',
+    askIf: {
+      all: [
+        { q: 'sex', test: { kind: 'is', value: 'female' } },
+        { q: 'age', test: { kind: 'range', min: 14, max: 56 } },
+      ],
+    },
+  },
+  {
+    id: 'postpartum_pelvic_floor',
+    section: 'about_you',
+    text: 'Since the pregnancy or birth, have you had leaking of urine when you cough, jump or run, a heavy or dragging feeling low down, or a gap or bulge along the middle of your tummy?',
+    help: 'These are common after pregnancy and a pelvic-health physiotherapist treats them. They are different from a new loss of bladder control with back pain, which is asked separately.',
+    type: 'yes_no',
+    redFlag: true,
+    topic: 'leaking, heaviness or a tummy gap since pregnancy',
+    askIf: {
+      q: 'pregnancy',
+      test: { kind: 'oneOf', values: ['pregnant', 'postpartum'] },
+    },
   },
   {
     id: 'duration',
@@ -51,6 +85,7 @@ export const QUESTIONS: QuestionInput[] = [
       { id: 'over_3_months', label: 'More than 3 months' },
     ],
     redFlag: true,
+    topic: 'how long the pain has lasted',
   },
   {
     id: 'trend',
@@ -63,43 +98,79 @@ export const QUESTIONS: QuestionInput[] = [
       { id: 'worse', label: 'Getting worse' },
     ],
     redFlag: true,
+    topic: 'whether the pain is changing',
   },
 
   // ── Red-flag screen: nerve compression at the base of the spine (cauda equina) first ──
   {
     id: 'saddle_numbness',
     section: 'red_flags',
-    text: 'Is there any new numbness, tingling or odd feeling around your bottom, between your legs or around your genitals (the area a saddle would touch)?',
+    text: 'Since the back pain began, is there any new numbness, tingling or different feeling around your back passage, between your legs or around your genitals (where you would sit on a saddle)?',
     type: 'yes_no',
     redFlag: true,
+    topic: 'numbness around the saddle area',
+  },
+  {
+    id: 'saddle_wiping',
+    section: 'red_flags',
+    text: 'When you wipe yourself after using the toilet, does the skin around your back passage or genitals feel numb, dull or different from usual?',
+    help: 'This is the easiest way to notice a change in feeling in that area.',
+    type: 'yes_no',
+    redFlag: true,
+    topic: 'how wiping after the toilet feels',
+    askIf: { q: 'saddle_numbness', test: { kind: 'is', value: 'unsure' } },
   },
   {
     id: 'bladder_change',
     section: 'red_flags',
-    text: 'Have you noticed any new change in passing urine: difficulty starting, a weak stream, a feeling of not emptying, leaking, or not feeling when you need to go?',
+    text: 'Since the back pain began, has passing urine changed: trouble starting, a weak or stop-start stream, a feeling of not emptying, not feeling when you need to go, or new leaking you cannot control?',
+    help: 'Leaking when you cough, laugh or run that began with pregnancy or childbirth, or long before this back pain, is not a new change: answer No for that.',
     type: 'yes_no',
     redFlag: true,
+    topic: 'a new change in passing urine',
+  },
+  {
+    id: 'bladder_detail',
+    section: 'red_flags',
+    text: 'Do any of these happen now that did not happen before the back pain?',
+    type: 'multi',
+    options: [
+      { id: 'difficulty_starting', label: 'I have to wait or strain to start passing urine' },
+      { id: 'weak_stream', label: 'The stream is weaker or stops and starts' },
+      { id: 'not_emptying', label: 'My bladder does not feel empty afterwards' },
+      { id: 'no_sensation', label: 'I do not feel when I need to go, or when urine passes' },
+      { id: 'none', label: 'None of these' },
+      { id: 'unsure', label: 'I am not sure' },
+    ],
+    redFlag: true,
+    topic: 'the details of the bladder change',
+    askIf: { q: 'bladder_change', test: { kind: 'is', value: 'unsure' } },
   },
   {
     id: 'bowel_change',
     section: 'red_flags',
-    text: 'Any new loss of control of your bowels, or not feeling when you need to open them?',
+    text: 'Since the back pain began, have you had any loss of control of your bowels, or not felt when you need to open them?',
     type: 'yes_no',
     redFlag: true,
+    topic: 'a new change in bowel control',
   },
   {
     id: 'sexual_dysfunction',
     section: 'red_flags',
-    text: 'Any new change in sexual function, such as numbness or being unable to get an erection or reach orgasm, since the back pain began?',
+    text: 'Since the back pain began, has sexual feeling or function changed, such as numbness of the genitals, or being newly unable to get an erection or reach orgasm?',
     type: 'yes_no',
     redFlag: true,
+    topic: 'a new change in sexual feeling or function',
+    askIf: { q: 'age', test: { kind: 'range', min: 16 } },
   },
   {
     id: 'both_legs',
     section: 'red_flags',
-    text: 'Do you have pain, numbness, pins and needles or weakness in BOTH legs?',
+    text: 'Since the back pain began, has pain spread from your back down into both legs, or do you have numbness, tingling or weakness in both legs?',
+    help: 'Not the muscle soreness both legs can have for a day or two after a hard run or race.',
     type: 'yes_no',
     redFlag: true,
+    topic: 'pain or numbness spreading into both legs',
   },
   {
     id: 'leg_weakness',
@@ -107,6 +178,7 @@ export const QUESTIONS: QuestionInput[] = [
     text: 'Has a leg or foot become weak, for example the foot slapping down, the knee giving way, or being unable to rise onto your toes?',
     type: 'yes_no',
     redFlag: true,
+    topic: 'weakness in a leg or foot',
   },
   {
     id: 'leg_weakness_worsening',
@@ -114,15 +186,26 @@ export const QUESTIONS: QuestionInput[] = [
     text: 'Is that weakness getting worse, or spreading?',
     type: 'yes_no',
     redFlag: true,
-    askIf: yes('leg_weakness'),
+    topic: 'whether the leg weakness is getting worse',
+    askIf: { q: 'leg_weakness', test: { kind: 'oneOf', values: ['yes', 'unsure'] } },
   },
   // ── Aneurysm ──
   {
     id: 'sudden_severe_pain',
     section: 'red_flags',
-    text: 'Did this pain come on suddenly and severely, perhaps tearing or ripping, in the back or belly, with feeling faint, sweaty or collapsing?',
+    text: 'Did this pain start suddenly and severely for no reason you can see (not during a lift, a fall or a hard effort), perhaps feeling like tearing or ripping, in the back or the belly?',
     type: 'yes_no',
     redFlag: true,
+    topic: 'a sudden, severe pain without a cause',
+  },
+  {
+    id: 'faint_or_collapse',
+    section: 'red_flags',
+    text: 'With that pain, did you feel faint or dizzy, go cold and sweaty, or collapse?',
+    type: 'yes_no',
+    redFlag: true,
+    topic: 'feeling faint or collapsing with the pain',
+    askIf: { q: 'sudden_severe_pain', test: { kind: 'oneOf', values: ['yes', 'unsure'] } },
   },
   {
     id: 'pulsating_abdomen',
@@ -130,6 +213,7 @@ export const QUESTIONS: QuestionInput[] = [
     text: 'Have you felt a strong pulsing or throbbing in your belly, for example when lying down?',
     type: 'yes_no',
     redFlag: true,
+    topic: 'a pulsing feeling in the belly',
     askIf: { q: 'age', test: { kind: 'range', min: 50 } },
   },
   // ── Infection ──
@@ -139,6 +223,7 @@ export const QUESTIONS: QuestionInput[] = [
     text: 'Have you had a fever (38 °C or more), shivering fits or drenching sweats since the back pain started?',
     type: 'yes_no',
     redFlag: true,
+    topic: 'fever, shivers or sweats',
   },
   {
     id: 'feel_unwell',
@@ -146,6 +231,7 @@ export const QUESTIONS: QuestionInput[] = [
     text: 'Do you feel generally unwell, not just sore?',
     type: 'yes_no',
     redFlag: true,
+    topic: 'feeling generally unwell',
   },
   {
     id: 'infection_risks',
@@ -159,23 +245,28 @@ export const QUESTIONS: QuestionInput[] = [
       { id: 'recent_infection', label: 'A recent infection (urine, skin, blood or chest)' },
       { id: 'diabetes', label: 'Diabetes' },
       { id: 'none', label: 'None of these' },
+      { id: 'unsure', label: 'I am not sure' },
     ],
     redFlag: true,
+    topic: 'conditions that raise the risk of infection',
   },
   // ── Cancer ──
   {
     id: 'cancer_history',
     section: 'red_flags',
-    text: 'Have you ever been treated for cancer?',
+    text: 'Have you ever been diagnosed with cancer, including one that was treated, is being watched, or is in remission?',
+    help: 'Skin cancers other than melanoma that were simply cut out do not count.',
     type: 'yes_no',
     redFlag: true,
+    topic: 'a past or present cancer',
   },
   {
     id: 'weight_loss',
     section: 'red_flags',
-    text: 'Have you lost weight recently without trying to?',
+    text: 'In the last 3 to 6 months, have you lost weight without trying: about 5% of your weight or more (for example 3 to 4 kg if you weigh 70 kg)?',
     type: 'yes_no',
     redFlag: true,
+    topic: 'weight loss without trying',
   },
   {
     id: 'night_pain',
@@ -183,6 +274,7 @@ export const QUESTIONS: QuestionInput[] = [
     text: 'Does the pain wake you at night?',
     type: 'yes_no',
     redFlag: true,
+    topic: 'pain that wakes you at night',
   },
   {
     id: 'night_pain_unrelieved',
@@ -190,7 +282,24 @@ export const QUESTIONS: QuestionInput[] = [
     text: 'At night, does the pain stay bad whatever position you lie in?',
     type: 'yes_no',
     redFlag: true,
-    askIf: yes('night_pain'),
+    topic: 'night pain that no position eases',
+    askIf: { q: 'night_pain', test: { kind: 'oneOf', values: ['yes', 'unsure'] } },
+  },
+  {
+    id: 'constant_pain',
+    section: 'red_flags',
+    text: 'Is the pain there all the time, whatever you do and however you sit or lie, without ever easing?',
+    type: 'yes_no',
+    redFlag: true,
+    topic: 'pain that never eases',
+  },
+  {
+    id: 'thoracic_pain',
+    section: 'red_flags',
+    text: 'Do you also have pain higher up, in the middle of your back or between your shoulder blades?',
+    type: 'yes_no',
+    redFlag: true,
+    topic: 'pain in the middle or upper back',
   },
   // ── Fracture ──
   {
@@ -200,13 +309,14 @@ export const QUESTIONS: QuestionInput[] = [
     type: 'single',
     options: [
       { id: 'none', label: 'No' },
-      { id: 'minor', label: 'A minor one: a small fall, a slip, lifting something' },
+      { id: 'minor', label: 'A minor one: a small fall, a slip, lifting or straining' },
       {
         id: 'major',
         label: 'A major one: a road accident, a fall from height, a hard fall at speed',
       },
     ],
     redFlag: true,
+    topic: 'an accident or injury at the start',
   },
   {
     id: 'bone_health',
@@ -221,8 +331,10 @@ export const QUESTIONS: QuestionInput[] = [
       { id: 'osteoporosis', label: 'I have been told I have osteoporosis or thin bones' },
       { id: 'previous_stress_fracture', label: 'I have had a stress fracture before' },
       { id: 'none', label: 'None of these' },
+      { id: 'unsure', label: 'I am not sure' },
     ],
     redFlag: true,
+    topic: 'steroid tablets, thin bones or past stress fractures',
   },
   // ── Bone stress around the hip, pelvis and spine ──
   {
@@ -231,27 +343,38 @@ export const QUESTIONS: QuestionInput[] = [
     text: 'Do you have pain in the groin or the front of the hip when you run or walk?',
     type: 'yes_no',
     redFlag: true,
+    topic: 'groin or front-of-hip pain',
   },
   {
     id: 'weight_bearing',
     section: 'red_flags',
-    text: 'Can you walk normally on that leg?',
+    text: 'Can you walk normally, without a limp?',
     type: 'single',
     options: [
       { id: 'normal', label: 'Yes, normally' },
-      { id: 'limp', label: 'Only with a limp' },
-      { id: 'cannot', label: 'I can hardly put weight on it' },
+      { id: 'limp', label: 'Only with a limp, or walking hurts' },
+      { id: 'cannot', label: 'I can hardly put weight on a leg' },
     ],
     redFlag: true,
-    askIf: yes('groin_pain'),
+    topic: 'whether you can walk normally',
+    askIf: {
+      any: [
+        { q: 'groin_pain', test: { kind: 'oneOf', values: ['yes', 'unsure'] } },
+        { q: 'age', test: { kind: 'range', max: 16 } },
+      ],
+    },
   },
   {
     id: 'hop_pain',
     section: 'red_flags',
     text: 'Try hopping gently on the leg of the sore side, a few times, only if standing on it is comfortable. Does hopping hurt your back, buttock, pelvis or hip?',
-    help: 'If you cannot try it safely, answer "Unsure".',
+    help: 'If you cannot try it safely, answer "Not sure".',
     type: 'yes_no',
     redFlag: true,
+    topic: 'pain on hopping',
+    // Never ask for a hop when the groin or hip hurts: a femoral neck stress
+    // fracture can displace under impact (Robertson & Wood 2017).
+    askIf: { q: 'groin_pain', test: { kind: 'is', value: 'no' } },
   },
   {
     id: 'focal_bone_pain',
@@ -259,14 +382,16 @@ export const QUESTIONS: QuestionInput[] = [
     text: 'Is there one small spot on the bone, low in the back or at the back of the pelvis, that is sharply sore to press or to stand on one leg?',
     type: 'yes_no',
     redFlag: true,
+    topic: 'one sharply sore spot on the bone',
   },
   {
     id: 'arching_pain_young',
     section: 'red_flags',
-    text: 'Does arching backwards (or standing on one leg and leaning back) bring on the pain, and has that been so for more than two weeks?',
+    text: 'Does arching backwards, or standing on one leg and leaning back, bring on or worsen the pain?',
     type: 'yes_no',
     redFlag: true,
-    askIf: { q: 'age', test: { kind: 'range', max: 20 } },
+    topic: 'pain on arching backwards',
+    askIf: { q: 'age', test: { kind: 'range', max: 26 } },
   },
   // ── Energy availability (RED-S) ──
   {
@@ -277,16 +402,18 @@ export const QUESTIONS: QuestionInput[] = [
     options: [
       { id: 'regular', label: 'Regular' },
       { id: 'irregular_or_missed', label: 'Irregular, or I have missed three or more in a row' },
+      { id: 'not_started', label: 'They have not started yet' },
       {
         id: 'not_applicable',
         label: 'Not applicable (menopause, pregnancy, hormonal contraception)',
       },
     ],
     redFlag: true,
+    topic: 'your periods',
     askIf: {
       all: [
         { q: 'sex', test: { kind: 'is', value: 'female' } },
-        { q: 'age', test: { kind: 'range', min: 12, max: 56 } },
+        { q: 'age', test: { kind: 'range', min: 10, max: 56 } },
       ],
     },
   },
@@ -296,6 +423,7 @@ export const QUESTIONS: QuestionInput[] = [
     text: 'Are you deliberately eating less, cutting out food groups, or trying to lose weight while training?',
     type: 'yes_no',
     redFlag: true,
+    topic: 'eating less while training',
   },
   {
     id: 'low_energy_signs',
@@ -308,10 +436,25 @@ export const QUESTIONS: QuestionInput[] = [
       { id: 'low_libido', label: 'Much lower sex drive' },
       { id: 'frequent_illness', label: 'Catching colds or infections more often' },
       { id: 'none', label: 'None of these' },
+      { id: 'unsure', label: 'I am not sure' },
     ],
     redFlag: true,
+    topic: 'tiredness, slowing or frequent illness',
   },
   // ── Inflammatory back pain (asked when the pain is long-standing, NICE NG65 / ASAS) ──
+  {
+    id: 'age_back_pain_began',
+    section: 'red_flags',
+    text: 'How old were you when this back pain first began?',
+    help: 'If it has come and gone over the years, the age when it first began.',
+    type: 'number',
+    unit: 'years',
+    min: 5,
+    max: 100,
+    redFlag: true,
+    topic: 'your age when the back pain first began',
+    askIf: { q: 'duration', test: { kind: 'is', value: 'over_3_months' } },
+  },
   {
     id: 'inflammatory_features',
     section: 'red_flags',
@@ -335,8 +478,10 @@ export const QUESTIONS: QuestionInput[] = [
         label: 'Anti-inflammatory tablets (ibuprofen, naproxen) help a lot within two days',
       },
       { id: 'none', label: 'None of these' },
+      { id: 'unsure', label: 'I am not sure' },
     ],
     redFlag: true,
+    topic: 'signs of an inflammatory back pain',
     askIf: { q: 'duration', test: { kind: 'is', value: 'over_3_months' } },
   },
   {
@@ -358,8 +503,10 @@ export const QUESTIONS: QuestionInput[] = [
         label: 'Ankylosing spondylitis or spondyloarthritis (a close relative)',
       },
       { id: 'none', label: 'None of these' },
+      { id: 'unsure', label: 'I am not sure' },
     ],
     redFlag: true,
+    topic: 'inflammatory conditions in you or your family',
     askIf: { q: 'duration', test: { kind: 'is', value: 'over_3_months' } },
   },
   {
@@ -373,6 +520,7 @@ export const QUESTIONS: QuestionInput[] = [
       { id: 'current', label: 'I smoke now' },
     ],
     redFlag: true,
+    topic: 'smoking',
     askIf: { q: 'age', test: { kind: 'range', min: 50 } },
   },
 

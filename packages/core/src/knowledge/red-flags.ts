@@ -7,7 +7,7 @@
  * failure, an extra referral is not.
  */
 import type { z } from 'zod';
-import type { Rule, ZRedFlag, ZTriageRule } from './schema.js';
+import type { Rule, ZMinorFlag, ZRedFlag, ZTriageRule } from './schema.js';
 
 const yes = (q: string): Rule => ({ q, test: { kind: 'is', value: 'yes' } });
 const is = (q: string, value: string): Rule => ({ q, test: { kind: 'is', value } });
@@ -18,6 +18,35 @@ const hasAny = (q: string, values: string[]): Rule => ({
 });
 const ageAtLeast = (min: number): Rule => ({ q: 'age', test: { kind: 'range', min } });
 const ageUnder = (max: number): Rule => ({ q: 'age', test: { kind: 'range', max } });
+const oneOf = (q: string, values: string[]): Rule => ({ q, test: { kind: 'oneOf', values } });
+const unsure = (q: string): Rule => ({ q, test: { kind: 'is', value: 'unsure' } });
+/** Yes, or not sure: doubt that a clinician would not leave unresolved. */
+const yesOrUnsure = (q: string): Rule => oneOf(q, ['yes', 'unsure']);
+/** Back pain that began before `age`: the answer to when it began, or else today's age (which is later). */
+const beganBefore = (age: number): Rule => ({
+  any: [{ q: 'age_back_pain_began', test: { kind: 'range', max: age } }, ageUnder(age)],
+});
+/** A sudden onset with one movement or a minor fall, slip or lift: minor trauma relative to bone strength. */
+const minorTrauma: Rule = { any: [is('trauma', 'minor'), is('onset', 'sudden_movement')] };
+/** Pain made worse by arching backwards. */
+const extensionPain: Rule = { any: [yes('arching_pain_young'), has('worse_with', 'arching_back')] };
+/** A recent rise in running load. */
+const loadSpike: Rule = {
+  any: [
+    oneOf('weekly_change', ['up_moderate', 'up_large']),
+    oneOf('long_run_spike', ['up_10_30', 'up_30_plus']),
+    hasAny('training_changes', ['more_runs', 'speed_work', 'back_after_break']),
+  ],
+};
+/** Signs of low energy availability or poor bone health (RED-S). */
+const energyOrBoneSigns: Rule = {
+  any: [
+    is('periods', 'irregular_or_missed'),
+    yes('restricted_eating'),
+    hasAny('low_energy_signs', ['fatigue', 'performance_drop', 'low_libido']),
+    has('bone_health', 'previous_stress_fracture'),
+  ],
+};
 
 /** Any nerve symptom that makes a history of cancer an emergency (evidence §1.2). */
 const neuroSymptom: Rule = {
@@ -40,6 +69,124 @@ const NG65_INFLAMMATORY_FEATURES = [
 const NG65_HISTORY = ['psoriasis', 'arthritis', 'enthesitis', 'family_spondyloarthritis'];
 const featureRules = (q: string, ids: string[]): Rule[] => ids.map((id) => has(q, id));
 
+/**
+ * Minor warning signs (the IFOMPT framework's risk factors and features,
+ * Finucane 2020; fracture flags from Downie 2013; malignancy flags from
+ * Henschke 2013; infection risks from Yusuf 2019). Each is weak alone; the
+ * level-of-concern rules below count them. Age over 65 counts on top of age
+ * over 50: it is the stronger fracture and malignancy flag.
+ */
+export const MINOR_FLAGS: z.input<typeof ZMinorFlag>[] = [
+  {
+    id: 'age_over_50',
+    label: 'age over 50',
+    rule: ageAtLeast(50),
+    basis: 'guideline',
+    sources: ['finucane-2020', 'henschke-2013'],
+  },
+  {
+    id: 'age_over_65',
+    label: 'age over 65',
+    rule: ageAtLeast(65),
+    basis: 'study',
+    sources: ['downie-2013'],
+  },
+  {
+    id: 'non_mechanical_pain',
+    label: 'pain that never eases with rest or position',
+    rule: { any: [yes('constant_pain'), has('eased_by', 'nothing'), yes('night_pain_unrelieved')] },
+    basis: 'guideline',
+    sources: ['finucane-2020', 'henschke-2013'],
+  },
+  {
+    id: 'night_pain',
+    label: 'pain that wakes you at night',
+    rule: yes('night_pain'),
+    basis: 'guideline',
+    sources: ['henschke-2013'],
+  },
+  {
+    id: 'thoracic_pain',
+    label: 'pain in the middle or upper back',
+    rule: yes('thoracic_pain'),
+    basis: 'guideline',
+    sources: ['henschke-2013', 'finucane-2020'],
+  },
+  {
+    id: 'long_term_steroids',
+    label: 'long-term steroid tablets',
+    rule: has('bone_health', 'steroids'),
+    basis: 'study',
+    sources: ['downie-2013'],
+  },
+  {
+    id: 'osteoporosis',
+    label: 'osteoporosis or thin bones',
+    rule: has('bone_health', 'osteoporosis'),
+    basis: 'guideline',
+    sources: ['downie-2013', 'finucane-2020'],
+  },
+  {
+    id: 'smoking',
+    label: 'smoking, now or in the past, over 50',
+    rule: oneOf('smoker', ['current', 'ex']),
+    basis: 'guideline',
+    sources: ['finucane-2020', 'bmj-bp-aaa'],
+  },
+  {
+    id: 'diabetes',
+    label: 'diabetes',
+    rule: has('infection_risks', 'diabetes'),
+    basis: 'study',
+    sources: ['yusuf-2019'],
+  },
+  {
+    id: 'weakened_immunity',
+    label: 'a weakened immune system or injected drugs',
+    rule: hasAny('infection_risks', ['immunosuppressed', 'iv_drug_use']),
+    basis: 'study',
+    sources: ['yusuf-2019'],
+  },
+  {
+    id: 'recent_procedure_or_infection',
+    label: 'a recent spinal procedure or infection',
+    rule: hasAny('infection_risks', ['recent_spinal_procedure', 'recent_infection']),
+    basis: 'study',
+    sources: ['yusuf-2019'],
+  },
+  {
+    id: 'not_improving',
+    label: 'no improvement after six weeks',
+    rule: {
+      all: [oneOf('duration', ['weeks_6_12', 'over_3_months']), oneOf('trend', ['same', 'worse'])],
+    },
+    basis: 'guideline',
+    sources: ['henschke-2013', 'finucane-2020'],
+  },
+  {
+    id: 'feel_unwell',
+    label: 'feeling generally unwell',
+    rule: yes('feel_unwell'),
+    basis: 'guideline',
+    sources: ['finucane-2020'],
+  },
+  {
+    id: 'cancer_history',
+    label: 'a past or present cancer',
+    rule: yes('cancer_history'),
+    basis: 'study',
+    sources: ['henschke-2013', 'downie-2013'],
+  },
+  {
+    id: 'weight_loss',
+    label: 'weight loss without trying',
+    rule: yes('weight_loss'),
+    basis: 'guideline',
+    sources: ['henschke-2013'],
+  },
+];
+const MINOR_FLAG_RULES: Rule[] = MINOR_FLAGS.map((f) => f.rule as Rule);
+
 /** Every red flag, most urgent first. */
 export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
   // ── Cauda equina syndrome: trigger on the early features (evidence §1.1) ──
@@ -48,7 +195,7 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
     name: 'Numbness in the saddle area',
     condition: 'cauda_equina',
     tier: 'emergency',
-    rule: yes('saddle_numbness'),
+    rule: { any: [yes('saddle_numbness'), yes('saddle_wiping')] },
     reason:
       'New numbness or altered feeling around the bottom or genitals can mean the nerves at the base of the spine are being squeezed.',
     action:
@@ -61,13 +208,45 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
     name: 'New bladder or bowel change',
     condition: 'cauda_equina',
     tier: 'emergency',
-    rule: { any: [yes('bladder_change'), yes('bowel_change')] },
+    rule: {
+      any: [
+        yes('bladder_change'),
+        yes('bowel_change'),
+        hasAny('bladder_detail', [
+          'difficulty_starting',
+          'weak_stream',
+          'not_emptying',
+          'no_sensation',
+        ]),
+      ],
+    },
     reason:
       'A new change in passing urine or controlling the bowels alongside back pain is an early warning sign of nerve compression at the base of the spine.',
     action:
       'Go to an emergency department now. Tell them about the back pain and the bladder or bowel change: it needs an MRI scan within hours.',
     basis: 'guideline',
     sources: ['bmj-bp-ces', 'sbns-bass-2018'],
+  },
+  {
+    id: 'ces_doubt',
+    name: 'Doubt about a cauda equina warning sign',
+    condition: 'cauda_equina',
+    tier: 'emergency',
+    rule: {
+      any: [
+        { all: [unsure('saddle_numbness'), unsure('saddle_wiping')] },
+        { all: [unsure('bladder_change'), has('bladder_detail', 'unsure')] },
+        unsure('bowel_change'),
+        unsure('sexual_dysfunction'),
+        unsure('both_legs'),
+      ],
+    },
+    reason:
+      'You were not sure about one of the signs that the nerves at the base of the spine are being squeezed (feeling around the saddle area, the bladder, the bowels, sexual function, or both legs). These signs are easy to miss and the harm of waiting is permanent, so doubt is treated as a yes until a clinician has checked.',
+    action:
+      'Get checked today, at an emergency department or an urgent same-day service. Say you have back pain and may have a change in feeling around the saddle area, the bladder or bowels, or both legs.',
+    basis: 'guideline',
+    sources: ['bmj-bp-ces', 'sbns-bass-2018', 'finucane-2020'],
   },
   {
     id: 'ces_sexual',
@@ -99,7 +278,7 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
     name: 'Worsening leg weakness',
     condition: 'nerve_root_compromise',
     tier: 'emergency',
-    rule: { all: [yes('leg_weakness'), yes('leg_weakness_worsening')] },
+    rule: { all: [yesOrUnsure('leg_weakness'), yes('leg_weakness_worsening')] },
     reason: 'Weakness in a leg that is getting worse means a nerve is under increasing pressure.',
     action: 'Get emergency care today: a doctor needs to examine the nerves of your legs.',
     basis: 'guideline',
@@ -125,9 +304,14 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
     name: 'Sudden severe tearing pain with faintness',
     condition: 'aaa',
     tier: 'emergency',
-    rule: yes('sudden_severe_pain'),
+    rule: {
+      any: [
+        { all: [yesOrUnsure('sudden_severe_pain'), yesOrUnsure('faint_or_collapse')] },
+        { all: [yes('sudden_severe_pain'), ageAtLeast(50)] },
+      ],
+    },
     reason:
-      'Sudden, severe back or belly pain with faintness or sweating can come from the main artery in the abdomen (an aneurysm) and is life-threatening.',
+      'A sudden, severe back or belly pain without a strain to explain it, with faintness or collapse or after the age of 50, can come from the main artery in the abdomen (an aneurysm) and is life-threatening.',
     action: 'Call emergency services now (112, 999 or 911). Do not drive yourself.',
     basis: 'guideline',
     sources: ['bmj-bp-aaa', 'evidence-synthesis-1-8'],
@@ -171,11 +355,12 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
           'immunosuppressed',
           'recent_spinal_procedure',
           'recent_infection',
+          'diabetes',
         ]),
       ],
     },
     reason:
-      'Feeling unwell with back pain when you inject drugs, have a weakened immune system, a recent spinal procedure or infection raises the chance of a spinal infection.',
+      'Feeling unwell with back pain when you inject drugs, have diabetes or a weakened immune system, or had a recent spinal procedure or infection raises the chance of a spinal infection.',
     action: 'Get seen today in an emergency department or urgent care.',
     basis: 'guideline',
     sources: ['yusuf-2019', 'evidence-synthesis-1-8'],
@@ -211,6 +396,24 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
       'Stop running and walking on it as much as you can. Get seen today in an emergency department for an X-ray and, if that is normal, an MRI.',
     basis: 'study',
     sources: ['robertson-wood-2017', 'evidence-synthesis-1-8'],
+  },
+  {
+    id: 'femoral_neck_load',
+    name: 'Groin pain with a rise in training, low energy or worsening pain',
+    condition: 'femoral_neck_stress_fracture',
+    tier: 'urgent_doctor',
+    rule: {
+      all: [
+        yes('groin_pain'),
+        { any: [loadSpike, energyOrBoneSigns, is('trend', 'worse'), yes('night_pain')] },
+      ],
+    },
+    reason:
+      'Groin or front-of-hip pain in a runner who has recently trained more, shows signs of low energy or weak bones, or whose pain is getting worse is typical of a hip (femoral neck) stress fracture until proved otherwise. Diagnosis is often late, and a fracture that displaces does badly.',
+    action:
+      'Stop running now and see a doctor within a day or two for an X-ray and, if that is normal, an MRI. Go the same day if walking starts to hurt or you limp. Do not test it by hopping.',
+    basis: 'study',
+    sources: ['robertson-wood-2017', 'mountjoy-2018', 'evidence-synthesis-1-8'],
   },
   {
     id: 'femoral_neck_hop',
@@ -270,14 +473,12 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
     rule: {
       all: [
         ageAtLeast(50),
-        { any: [is('duration', 'weeks_6_12'), is('duration', 'over_3_months')] },
-        { any: [is('trend', 'same'), is('trend', 'worse')] },
-        { any: [is('onset', 'gradual'), is('onset', 'no_idea')] },
-        { any: [yes('night_pain'), is('trend', 'worse')] },
+        oneOf('duration', ['weeks_6_12', 'over_3_months']),
+        is('trend', 'worse'),
       ],
     },
     reason:
-      'New back pain after 50 that came on without a clear cause, is getting worse or wakes you, and has not improved over several weeks needs a doctor’s check.',
+      'Back pain after 50 that has lasted six weeks or more and is still getting worse needs a doctor’s check: in older people the usual mechanical causes settle, and the rare serious ones do not. (Pain over 50 that is simply not improving counts as a minor warning sign, together with any others.)',
     action: 'See a doctor within a week or two and describe how the pain has behaved.',
     basis: 'guideline',
     sources: ['henschke-2013', 'evidence-synthesis-1-8'],
@@ -292,14 +493,14 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
         {
           all: [
             hasAny('bone_health', ['steroids', 'osteoporosis']),
-            { any: [is('trauma', 'minor'), ageAtLeast(65)] },
+            { any: [minorTrauma, ageAtLeast(65)] },
           ],
         },
-        { all: [is('trauma', 'minor'), ageAtLeast(65)] },
+        { all: [minorTrauma, ageAtLeast(65)] },
       ],
     },
     reason:
-      'Long-term steroid tablets, known thin bones or older age make a small fall or lift enough to crack a vertebra.',
+      'Long-term steroid tablets, known thin bones or older age make a small fall, a lift or one sudden movement enough to crack a vertebra.',
     action:
       'See a doctor within a few days; an X-ray may be needed. Avoid running until you have been checked.',
     basis: 'study',
@@ -317,6 +518,32 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
       'See a doctor within a few days. Go the same day if it gets worse, spreads to the other leg, or your bladder or bowel changes.',
     basis: 'guideline',
     sources: ['nice-ng59', 'evidence-synthesis-1-8'],
+  },
+  {
+    id: 'leg_weakness_doubt',
+    name: 'Possible leg weakness',
+    condition: 'nerve_root_compromise',
+    tier: 'urgent_doctor',
+    rule: { any: [unsure('leg_weakness'), unsure('leg_weakness_worsening')] },
+    reason:
+      'You were not sure whether a leg is weak, or whether a weakness is getting worse. Weakness from a squeezed nerve needs an examination to measure, and it should not be left to see if it settles.',
+    action:
+      'See a doctor or physiotherapist within a few days for a check of the strength and reflexes in your legs. Go the same day if the weakness clearly grows, spreads to the other leg, or your bladder, bowels or saddle area change.',
+    basis: 'guideline',
+    sources: ['nice-ng59', 'bmj-bp-ces', 'evidence-synthesis-1-8'],
+  },
+  {
+    id: 'fever_doubt',
+    name: 'Possible fever',
+    condition: 'infection',
+    tier: 'urgent_doctor',
+    rule: unsure('fever'),
+    reason:
+      'You were not sure whether you have had a fever, shivers or sweats. With back pain, a fever can mean an infection, so it needs checking rather than guessing.',
+    action:
+      'Take your temperature if you can, and see a doctor within a day. Go the same day if it is 38 °C or more, or you feel unwell.',
+    basis: 'guideline',
+    sources: ['yusuf-2019', 'finucane-2020'],
   },
   {
     id: 'infection_unwell',
@@ -360,13 +587,55 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
     name: 'Young athlete with pain on arching back',
     condition: 'bone_stress_injury',
     tier: 'urgent_doctor',
-    rule: { all: [ageUnder(20), yes('arching_pain_young')] },
+    rule: {
+      all: [
+        ageUnder(20),
+        extensionPain,
+        oneOf('duration', ['weeks_1_6', 'weeks_6_12', 'over_3_months']),
+      ],
+    },
     reason:
-      'In young athletes, low back pain brought on by arching backwards for more than two weeks is often a stress injury of the vertebra (spondylolysis), the cause of almost half of back pain in this group.',
+      'In young athletes, low back pain brought on by arching backwards that has lasted more than a week or two is often a stress injury of the vertebra (spondylolysis), the cause of almost half of back pain in this group.',
     action:
-      'Stop running, jumping and any arching sport, and see a sports doctor within a week or two. A negative one-leg arching test does not rule it out.',
+      'Stop running, jumping and any arching sport, and see a sports doctor within a week. Until then, no backward-bending exercises and no increase in training. Swimming with a float between the legs or cycling is usually fine if pain-free.',
     basis: 'study',
     sources: ['masci-2006', 'evidence-synthesis-1-8'],
+  },
+  // ── Children under 16 (paediatric red flags: pch-paediatric-back-pain, nenc-paediatric-back-pain) ──
+  {
+    id: 'child_night_or_constant',
+    name: 'A child with night pain or pain that never eases',
+    condition: 'malignancy',
+    tier: 'urgent_doctor',
+    rule: {
+      all: [ageUnder(16), { any: [yes('night_pain'), yes('constant_pain'), yes('weight_loss')] }],
+    },
+    reason:
+      'In children, back pain that wakes them at night, never eases, or comes with weight loss is a warning sign: serious causes are rarer than in adults but more likely than in adult runners, and children’s guidelines ask for a prompt medical assessment.',
+    action:
+      'A parent or carer should take the child to a doctor within a day or two, and no running or training until then. Go the same day if there is a fever, the child is unwell, or walking changes.',
+    basis: 'guideline',
+    sources: ['pch-paediatric-back-pain', 'nenc-paediatric-back-pain'],
+  },
+  {
+    id: 'child_unwell_or_limp',
+    name: 'A child with a limp or feeling unwell',
+    condition: 'infection',
+    tier: 'urgent_doctor',
+    rule: {
+      all: [
+        ageUnder(16),
+        {
+          any: [yes('feel_unwell'), oneOf('weight_bearing', ['limp', 'cannot'])],
+        },
+      ],
+    },
+    reason:
+      'A child with back pain who limps, will not put weight on a leg, or feels unwell needs a doctor soon: in children these signs can come from an infection of the spine or hip.',
+    action:
+      'A parent or carer should take the child to a doctor today or tomorrow; go to an emergency department at once if there is a fever or the child cannot walk.',
+    basis: 'guideline',
+    sources: ['pch-paediatric-back-pain', 'nenc-paediatric-back-pain'],
   },
   // ── Routine referral: inflammatory back pain, energy deficiency (evidence §1.5, §1.7) ──
   {
@@ -377,11 +646,11 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
     rule: {
       all: [
         is('duration', 'over_3_months'),
-        ageUnder(45),
+        beganBefore(45),
         {
           atLeast: 3,
           of: [
-            ageUnder(35),
+            beganBefore(35),
             ...featureRules('inflammatory_features', NG65_INFLAMMATORY_FEATURES),
             ...featureRules('inflammatory_history', NG65_HISTORY),
             has('inflammatory_history', 'uveitis'),
@@ -398,6 +667,33 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
     sources: ['nice-ng65', 'sieper-2009-asas'],
   },
   {
+    id: 'asas_inflammatory_back_pain',
+    name: 'Inflammatory back pain by the ASAS criteria',
+    condition: 'inflammatory_axspa',
+    tier: 'see_clinician',
+    rule: {
+      all: [
+        is('duration', 'over_3_months'),
+        {
+          atLeast: 4,
+          of: [
+            beganBefore(40),
+            { any: [has('inflammatory_features', 'insidious_onset'), is('onset', 'gradual')] },
+            has('inflammatory_features', 'better_with_exercise'),
+            has('inflammatory_features', 'not_better_with_rest'),
+            has('inflammatory_features', 'wakes_second_half_night'),
+          ],
+        },
+      ],
+    },
+    reason:
+      'Back pain for more than three months with at least four of the five ASAS features (began before 40, crept up gradually, better with exercise, not better with rest, wakes you at night and eases on getting up) is classed as inflammatory back pain, which can be axial spondyloarthritis.',
+    action:
+      'Book your GP within a few weeks and ask whether a referral to a rheumatologist is needed; take this list with you. Keep running and exercising: movement helps this kind of pain.',
+    basis: 'guideline',
+    sources: ['sieper-2009-asas', 'nice-ng65'],
+  },
+  {
     id: 'low_energy_availability',
     name: 'Signs of low energy availability (RED-S)',
     condition: 'red_s',
@@ -405,6 +701,7 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
     rule: {
       any: [
         is('periods', 'irregular_or_missed'),
+        { all: [is('periods', 'not_started'), ageAtLeast(15)] },
         {
           all: [
             yes('restricted_eating'),
@@ -430,7 +727,7 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
       ],
     },
     reason:
-      'Missed periods, restricted eating with tiredness, falling performance or low sex drive, or past stress fractures can mean your body is short of energy for the training you do (RED-S). It weakens bones and slows healing.',
+      'Missed periods, periods that have not started by 15, restricted eating with tiredness, falling performance or low sex drive, or past stress fractures can mean your body is short of energy for the training you do (RED-S). It weakens bones and slows healing.',
     action:
       'Book a sports doctor, and ideally a sports dietitian, within a few weeks. Keep training light until then and eat enough to fuel it.',
     basis: 'guideline',
@@ -462,12 +759,13 @@ export const TRIAGE_RULES: z.input<typeof ZTriageRule>[] = [
     id: 'persistent_not_improving',
     tier: 'see_clinician',
     rule: {
-      all: [
-        { any: [is('duration', 'weeks_6_12'), is('duration', 'over_3_months')] },
-        { any: [is('trend', 'same'), is('trend', 'worse')] },
+      any: [
+        is('duration', 'over_3_months'),
+        { all: [is('duration', 'weeks_6_12'), oneOf('trend', ['same', 'worse'])] },
       ],
     },
-    reason: 'The pain has lasted more than six weeks without getting better.',
+    reason:
+      'The pain has lasted more than three months, or more than six weeks without getting better. Pain that lasts this long deserves an assessment and a plan made for you.',
     action:
       'Book a physiotherapist within one to two weeks for an assessment; a plan tailored to the findings helps.',
     basis: 'guideline',
@@ -476,20 +774,10 @@ export const TRIAGE_RULES: z.input<typeof ZTriageRule>[] = [
   {
     id: 'worsening',
     tier: 'see_clinician',
-    rule: {
-      all: [
-        is('trend', 'worse'),
-        {
-          any: [
-            is('duration', 'weeks_1_6'),
-            is('duration', 'weeks_6_12'),
-            is('duration', 'over_3_months'),
-          ],
-        },
-      ],
-    },
+    rule: is('trend', 'worse'),
     reason: 'The pain is getting worse rather than settling.',
-    action: 'Book a physiotherapist or doctor within one to two weeks.',
+    action:
+      'Book a physiotherapist or doctor within one to two weeks, sooner if it keeps worsening, and answer the warning-sign questions again if anything new appears.',
     basis: 'expert-estimate',
     sources: ['finucane-2020', 'S1-08'],
   },
@@ -505,6 +793,17 @@ export const TRIAGE_RULES: z.input<typeof ZTriageRule>[] = [
     sources: ['S3-03', 'S0-18'],
   },
   {
+    id: 'medium_risk_screen',
+    tier: 'see_clinician',
+    rule: { q: '__risk_level', test: { kind: 'is', value: 'medium' } },
+    reason:
+      'Your answers to the risk questions put you in the middle group, where the pain is more likely to linger; in the trial behind this screen, this group did better with a course of physiotherapy.',
+    action:
+      'Book a physiotherapist within one to two weeks for an assessment and a guided exercise plan.',
+    basis: 'study',
+    sources: ['hill-2011', 'nice-ng59'],
+  },
+  {
     id: 'high_risk_screen',
     tier: 'see_clinician',
     rule: { q: '__risk_level', test: { kind: 'is', value: 'high' } },
@@ -514,5 +813,128 @@ export const TRIAGE_RULES: z.input<typeof ZTriageRule>[] = [
       'Book a physiotherapist within one to two weeks; ask about a programme that combines exercise with help for worry and mood.',
     basis: 'study',
     sources: ['hill-2011', 'nice-ng59'],
+  },
+  {
+    id: 'stopped_running',
+    tier: 'see_clinician',
+    rule: is('run_pattern', 'not_running'),
+    reason:
+      'The pain has stopped you running. A physiotherapist can find out why and guide a safe return.',
+    action:
+      'Book a physiotherapist within one to two weeks. Walk and keep active within comfort meanwhile.',
+    basis: 'expert-estimate',
+    sources: ['nice-ng59', 'S2-12'],
+  },
+  {
+    id: 'groin_hip_pattern',
+    tier: 'see_clinician',
+    rule: yesOrUnsure('groin_pain'),
+    reason:
+      'Pain in the groin or the front of the hip can come from the hip joint or a bone stress injury rather than from the back, and needs examining.',
+    action:
+      'Book a sports physiotherapist or doctor within one to two weeks. Until then, cut running back, never test the hip by hopping, and stop running and get seen within a day or two if walking starts to hurt.',
+    basis: 'study',
+    sources: ['robertson-wood-2017', 'evidence-synthesis-1-8'],
+  },
+  {
+    id: 'fear_of_movement',
+    tier: 'see_clinician',
+    rule: yes('sb_fear'),
+    reason:
+      'You feel that being active is risky for your back. That belief is understandable, but it tends to keep pain going, and a clinician can help you move with confidence.',
+    action:
+      'Book a physiotherapist within one to two weeks and tell them about the worry; reassurance with guided exercise works better than rest.',
+    basis: 'guideline',
+    sources: ['hill-2011', 'nice-ng59'],
+  },
+  {
+    id: 'under_16',
+    tier: 'see_clinician',
+    rule: ageUnder(16),
+    reason:
+      'Backtrack’s plans are written for adults and older teenagers. A child or young teenager with back pain should be seen by a doctor or physiotherapist, with a parent or carer, before following any exercise plan.',
+    action:
+      'A parent or carer should book a GP or children’s physiotherapist within one to two weeks. Go sooner if the pain wakes the child, never eases, or they limp or feel unwell.',
+    basis: 'guideline',
+    sources: ['pch-paediatric-back-pain', 'nenc-paediatric-back-pain'],
+  },
+  {
+    id: 'young_extension_pain',
+    tier: 'see_clinician',
+    rule: {
+      any: [
+        { all: [ageUnder(20), extensionPain] },
+        {
+          all: [
+            ageUnder(26),
+            extensionPain,
+            oneOf('duration', ['weeks_1_6', 'weeks_6_12', 'over_3_months']),
+          ],
+        },
+      ],
+    },
+    reason:
+      'In young runners, pain on arching backwards can be an early stress injury of a vertebra (spondylolysis). A negative arching test does not rule it out.',
+    action:
+      'Book a sports physiotherapist or doctor within one to two weeks. Meanwhile avoid backward-bending exercises, jumping and any increase in running.',
+    basis: 'study',
+    sources: ['masci-2006', 'aspetar-2014', 'evidence-synthesis-1-8'],
+  },
+  {
+    id: 'sudden_severe_unexplained',
+    tier: 'urgent_doctor',
+    rule: yesOrUnsure('sudden_severe_pain'),
+    reason:
+      'A sudden, severe pain that no strain, lift or fall explains is not typical of a running back problem.',
+    action:
+      'See a doctor today or tomorrow. Call emergency services at once if you feel faint, sweaty or collapse, or the pain spreads to the belly or chest.',
+    basis: 'guideline',
+    sources: ['bmj-bp-aaa', 'finucane-2020'],
+  },
+  {
+    id: 'pregnancy_or_postpartum',
+    tier: 'see_clinician',
+    rule: oneOf('pregnancy', ['pregnant', 'postpartum']),
+    reason:
+      'Back and pelvic pain in pregnancy and in the year after birth often comes from the pelvic joints (pelvic girdle pain) and the pelvic floor, which need their own assessment; running after birth is best rebuilt after a pelvic-health check, usually not before three months.',
+    action:
+      'Book a pelvic-health (women’s health) physiotherapist within one to two weeks. Tell your midwife or doctor at once about any bleeding, fluid loss, tummy pain or reduced baby movements.',
+    basis: 'guideline',
+    sources: ['vleeming-2008', 'goom-2019'],
+  },
+  {
+    id: 'postpartum_pelvic_floor',
+    tier: 'see_clinician',
+    rule: yes('postpartum_pelvic_floor'),
+    reason:
+      'Leaking, heaviness or a tummy gap since pregnancy are signs of pelvic-floor or abdominal-wall weakness. They are common and treatable, and they are not the sudden bladder change of a nerve emergency.',
+    action:
+      'Book a pelvic-health physiotherapist within one to two weeks; a guided pelvic-floor programme comes before building up running.',
+    basis: 'guideline',
+    sources: ['goom-2019', 'vleeming-2008'],
+  },
+  {
+    id: 'concern_two_minor_flags',
+    tier: 'see_clinician',
+    listsMinorFlags: true,
+    rule: { atLeast: 2, of: MINOR_FLAG_RULES },
+    reason:
+      'Two minor warning signs are present. Each is common and weak on its own, but together they call for a clinician to look.',
+    action:
+      'Book a physiotherapist or doctor within one to two weeks and mention these signs. Get help sooner if another warning sign appears.',
+    basis: 'guideline',
+    sources: ['finucane-2020'],
+  },
+  {
+    id: 'concern_three_minor_flags',
+    tier: 'urgent_doctor',
+    listsMinorFlags: true,
+    rule: { atLeast: 3, of: MINOR_FLAG_RULES },
+    reason:
+      'Three or more minor warning signs are present. Together they raise enough concern about a serious cause (such as a fracture, an infection or a tumour) that a doctor should check before you follow a plan.',
+    action:
+      'See a doctor within a week and mention these signs. No running plan until you have been checked.',
+    basis: 'guideline',
+    sources: ['finucane-2020', 'downie-2013', 'henschke-2013'],
   },
 ];

@@ -41,6 +41,8 @@ function renderTest(question: Question | undefined, id: string, test: AnswerTest
   switch (test.kind) {
     case 'is':
       return `${code(id)} = ${label(test.value)}`;
+    case 'oneOf':
+      return `${code(id)} is one of ${test.values.map(label).join(', ')}`;
     case 'includes':
       return `${code(id)} includes ${label(test.value)}`;
     case 'includesAny':
@@ -157,12 +159,25 @@ function renderTriage(kb: KnowledgeBase, byId: ReadonlyMap<string, Question>): s
     lines.push(`- **Action:** ${f.action}`);
     lines.push(`- **Sources:** ${sourceList(f.sources)}`, '');
   }
+  lines.push('## Minor warning signs (level of concern)', '');
+  lines.push(
+    'Each is weak on its own; the level-of-concern triage rules below count how many hold (IFOMPT framework, Finucane 2020). The runner is told which ones counted.',
+    '',
+  );
+  for (const m of kb.minorFlags) {
+    lines.push(
+      `- ${code(m.id)} — ${m.label}: ${renderRule(m.rule, byId)} (${m.basis}; ${sourceList(m.sources)})`,
+    );
+  }
+  lines.push('');
   lines.push('## Triage rules', '');
   lines.push('Rules that call for a clinician without a serious condition behind them.', '');
   for (const t of kb.triageRules) {
     lines.push(`### ${code(t.id)}`, '');
     lines.push(`- **Tier:** ${t.tier}; **basis:** ${t.basis}`);
-    lines.push(`- **Rule:** ${renderRule(t.rule, byId)}`);
+    lines.push(
+      `- **Rule:** ${t.listsMinorFlags && 'atLeast' in t.rule ? `at least ${String(t.rule.atLeast)} of the minor warning signs above` : renderRule(t.rule, byId)}`,
+    );
     lines.push(`- **Reason shown:** ${t.reason}`);
     lines.push(`- **Action:** ${t.action}`);
     lines.push(`- **Sources:** ${sourceList(t.sources)}`, '');

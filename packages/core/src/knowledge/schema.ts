@@ -130,11 +130,14 @@ export type Section = z.infer<typeof ZSection>;
 
 /**
  * A test on one answer. `is` compares a yes/no or single-choice answer;
- * `includes` tests a multi-choice or body-region answer; `range` tests a number
- * or 0–10 scale (`min` inclusive, `max` exclusive); `includesAny` tests several options.
+ * `oneOf` holds when such an answer is any of several values; `includes`
+ * tests a multi-choice or body-region answer; `includesAny` tests several of
+ * its options; `range` tests a number or 0–10 scale (`min` inclusive, `max`
+ * exclusive). "Not sure" passes only a test that names `unsure` itself.
  */
 export const ZAnswerTest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('is'), value: z.string() }),
+  z.object({ kind: z.literal('oneOf'), values: z.array(z.string()).min(1) }),
   z.object({ kind: z.literal('includes'), value: z.string() }),
   z.object({ kind: z.literal('includesAny'), values: z.array(z.string()).min(1) }),
   z.object({ kind: z.literal('range'), min: z.number().optional(), max: z.number().optional() }),
@@ -194,6 +197,13 @@ export const ZQuestion = z
     max: z.number().optional(),
     /** Part of the red-flag screen: always asked first, never skipped by the adaptive logic. */
     redFlag: z.boolean().default(false),
+    /**
+     * A short plain-language name of what the question asks ("numbness around
+     * the saddle area"), used where a runner is told which questions are still
+     * open or were answered "not sure". Required for red-flag questions, so no
+     * raw id ever reaches a runner.
+     */
+    topic: z.string().min(3).optional(),
     /** Asked only when this rule holds on earlier answers (a follow-up). */
     askIf: ZRule.optional(),
     effects: z.array(ZEffect).default([]),
@@ -205,6 +215,9 @@ export const ZQuestion = z
         code: 'custom',
         message: `${q.id}: ${q.type} question needs two or more options`,
       });
+    }
+    if (q.redFlag && !q.topic) {
+      ctx.addIssue({ code: 'custom', message: `${q.id}: red-flag question needs a topic` });
     }
     if (q.type === 'number' && (q.min === undefined || q.max === undefined || !q.unit)) {
       ctx.addIssue({ code: 'custom', message: `${q.id}: number question needs unit, min and max` });
@@ -252,6 +265,24 @@ export type RedFlag = z.infer<typeof ZRedFlag>;
 /**
  * A non-red-flag triage rule (for example, nerve-root pain that warrants a
  * clinician visit). Same shape as a red flag without a serious condition.
+ * `listsMinorFlags` marks the level-of-concern rules, whose reason is followed
+ * by the minor warning signs that were found.
  */
-export const ZTriageRule = ZRedFlag.omit({ name: true, condition: true });
+export const ZTriageRule = ZRedFlag.omit({ name: true, condition: true }).extend({
+  listsMinorFlags: z.boolean().optional(),
+});
+
+/**
+ * A minor warning sign: weak on its own, but several together raise the level
+ * of concern (the IFOMPT framework, Finucane 2020).
+ */
+export const ZMinorFlag = z.object({
+  id: z.string().regex(/^[a-z0-9_]+$/),
+  /** Plain-language name, shown to the runner when it counts. */
+  label: z.string().min(3),
+  rule: ZRule,
+  basis: ZBasis,
+  sources: z.array(ZSourceId).min(1),
+});
+export type MinorFlag = z.infer<typeof ZMinorFlag>;
 export type TriageRule = z.infer<typeof ZTriageRule>;

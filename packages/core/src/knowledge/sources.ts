@@ -164,6 +164,35 @@ export const SOURCES: z.input<typeof ZSource>[] = [
     level: 'expert',
     evidenceSection: '§1.8',
   },
+  // ── Special groups: children, pregnancy and after birth (not covered by the fact base; found in the guidelines) ──
+  {
+    id: 'pch-paediatric-back-pain',
+    citation:
+      "Perth Children's Hospital (Child and Adolescent Health Service, WA). Pre-referral guideline: back pain in children and adolescents. Refer to the emergency department with fever, night pain or waking from sleep, weight loss, new neurological change, refusal to walk or move the spine, or a younger child.",
+    url: 'https://pch.health.wa.gov.au/For-health-professionals/Referrals-to-PCH/Prereferral-guidelines/Back-pain',
+    level: 'guideline',
+  },
+  {
+    id: 'nenc-paediatric-back-pain',
+    citation:
+      'Healthier Together (NHS North East and North Cumbria). Back pain in children: paediatric red flags (unremitting pain, night pain, systemic symptoms, an antalgic gait or inability to bear weight, neurological change) warrant urgent assessment.',
+    url: 'https://nenc-healthiertogether.nhs.uk/professionals/musculoskeletal-presentations-chronic-babies-and-children/back-pain',
+    level: 'guideline',
+  },
+  {
+    id: 'vleeming-2008',
+    citation:
+      'Vleeming A, Albert HB, Östgaard HC, Sturesson B, Stuge B. European guidelines for the diagnosis and treatment of pelvic girdle pain. Eur Spine J 2008;17(6):794–819. doi:10.1007/s00586-008-0602-4',
+    url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC2518998',
+    level: 'guideline',
+  },
+  {
+    id: 'goom-2019',
+    citation:
+      'Goom T, Donnelly G, Brockwell E. Returning to running postnatal: guidelines for medical, health and fitness professionals managing this population. 2019 (endorsed by the ACPSEM; summarised in Br J Sports Med). Individual pelvic-health assessment; no running before 3 months after birth, or later while pelvic-floor symptoms persist.',
+    url: 'https://www.csp.org.uk/innovations/return-running-postnatal-guideline-medical-health-and-fitness-professionals-managing',
+    level: 'guideline',
+  },
 
   // ── Risk stratification and outcome measures (§2) ──
   {

@@ -103,6 +103,11 @@ function isBoneStressSuspected(result: AssessmentResult): boolean {
     (bone?.probability ?? 0) >= 0.2 ||
     result.triage.serious.some(
       (s) => s === 'bone_stress_injury' || s === 'femoral_neck_stress_fracture',
+    ) ||
+    // Triage rules that suspect bone stress without a red flag: a young runner's
+    // pain on arching back, and groin or front-of-hip pain.
+    result.triage.reasons.some(
+      (r) => r.id === 'young_extension_pain' || r.id === 'groin_hip_pattern',
     )
   );
 }
@@ -305,6 +310,18 @@ export function generatePlan(
   options: PlanOptions = {},
 ): PlanOutcome {
   const { tier } = result.triage;
+  if (tier === null) {
+    return {
+      kind: 'no_plan',
+      tier: null,
+      reason:
+        'The warning-sign questions are not finished. A plan is only made once every one that applies has an answer ("not sure" counts as an answer).',
+      whatToDoNow: result.triage.whatToDoNow,
+      reasons: result.triage.reasons,
+      missing: result.missing,
+      disclaimer: result.disclaimer,
+    };
+  }
   if (tier === 'emergency' || tier === 'urgent_doctor') {
     return {
       kind: 'no_plan',
@@ -313,6 +330,19 @@ export function generatePlan(
         tier === 'emergency'
           ? 'Your answers include a warning sign that needs emergency care. An exercise or running plan is not safe until you have been seen.'
           : 'Your answers include a warning sign that a doctor should check within days. No exercise or running plan until a doctor has cleared you.',
+      whatToDoNow: result.triage.whatToDoNow,
+      reasons: result.triage.reasons,
+      disclaimer: result.disclaimer,
+    };
+  }
+  if (typeof answers.age === 'number' && answers.age < 16) {
+    // Children's back pain is assessed by a clinician with a parent before any
+    // exercise plan (paediatric guidelines: pch-paediatric-back-pain).
+    return {
+      kind: 'no_plan',
+      tier,
+      reason:
+        'Backtrack does not make exercise or running plans for children under 16. A doctor or physiotherapist should see them with a parent or carer first, and can then guide the exercise.',
       whatToDoNow: result.triage.whatToDoNow,
       reasons: result.triage.reasons,
       disclaimer: result.disclaimer,

@@ -124,10 +124,12 @@ export interface Plan {
   disclaimer: string;
 }
 
-/** No plan: triage forbids one. */
+/** No plan: triage forbids one, or the warning-sign screen is not finished (`tier` null). */
 export interface NoPlan {
   kind: 'no_plan';
-  tier: TriageTier;
+  tier: TriageTier | null;
+  /** With an unfinished screen: ids of the warning-sign questions still to answer. */
+  missing?: string[];
   reason: string;
   whatToDoNow: string;
   reasons: TriageReason[];
