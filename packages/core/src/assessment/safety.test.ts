@@ -253,7 +253,13 @@ describe('HAZ-09 cancer, spondyloarthritis and aneurysm are missed', () => {
   it('HAZ-09: sudden severe pain with faintness, or over 50, is an emergency', () => {
     expect(tierOf({ sudden_severe_pain: 'yes', faint_or_collapse: 'yes' })).toBe('emergency');
     expect(
-      tierOf({ age: 70, smoker: 'ex', sudden_severe_pain: 'yes', faint_or_collapse: 'no' }),
+      tierOf({
+        age: 70,
+        smoker: 'ex',
+        duration: 'under_1_week',
+        sudden_severe_pain: 'yes',
+        faint_or_collapse: 'no',
+      }),
     ).toBe('emergency');
   });
 });
@@ -288,7 +294,7 @@ describe('HAZ-11 a runner who needs a clinician is sent to self-care', () => {
     [{ duration: 'over_3_months', trend: 'better' }, 'persistent_not_improving'],
     [{ duration: 'weeks_6_12', trend: 'same' }, 'persistent_not_improving'],
     [{ trend: 'worse', duration: 'under_1_week' }, 'worsening'],
-    [{ run_pattern: 'not_running' }, 'stopped_running'],
+    [{ run_pattern: 'not_running', duration: 'weeks_1_6' }, 'stopped_running'],
     [{ groin_pain: 'yes' }, 'groin_hip_pattern'],
     [{ sb_fear: 'yes' }, 'fear_of_movement'],
     [{ age: 30, sex: 'female', pregnancy: 'pregnant' }, 'pregnancy_or_postpartum'],

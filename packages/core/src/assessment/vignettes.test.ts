@@ -12,14 +12,15 @@ import { loadKnowledgeBase } from '../knowledge/index.js';
 import { evaluateCases, type CaseFile } from './evaluate-cases.js';
 
 const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
+const safetyDir = fileURLToPath(new URL('./safety-cases/', import.meta.url));
 const vignettesDir = fileURLToPath(new URL('../../../../../shared/vignettes/', import.meta.url));
 
-// Every encoded case card, in file order.
-function loadCases(): CaseFile[] {
-  return readdirSync(casesDir)
+// Every encoded case card of a folder, in file order.
+function loadCases(dir = casesDir): CaseFile[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => JSON.parse(readFileSync(casesDir + f, 'utf8')) as CaseFile);
+    .map((f) => JSON.parse(readFileSync(dir + f, 'utf8')) as CaseFile);
 }
 
 const kb = loadKnowledgeBase();
@@ -90,4 +91,37 @@ describe.each(['full', 'adaptive'] as const)('%s mode', (mode) => {
       expect(report.medianRankingQuestions).toBeLessThanOrEqual(15);
     });
   }
+});
+
+/**
+ * The project's own safety case cards (safety-cases/README.md): special
+ * groups and combinations, labelled from guidelines before the engine ran
+ * them. Kept as regression tests of the hazard log (HAZ-16).
+ */
+describe.each(['full', 'adaptive'] as const)('safety case cards, %s mode', (mode) => {
+  const safety = loadCases(safetyDir);
+  const report = evaluateCases(kb, safety, mode);
+
+  it('triages every card safely: at its labelled tier or more urgent (HAZ-16)', () => {
+    expect(safety.length).toBeGreaterThanOrEqual(30);
+    for (const o of report.outcomes)
+      expect(
+        o.tierDelta,
+        `${o.card}: ${o.tier}, expected ${o.expectedTier}`,
+      ).toBeGreaterThanOrEqual(0);
+  });
+
+  it('sends no self-care card to an emergency', () => {
+    const selfCareToEmergency = report.outcomes.filter(
+      (o) => o.expectedTier === 'self_care' && o.tier === 'emergency',
+    );
+    expect(selfCareToEmergency.map((o) => o.card)).toEqual([]);
+  });
+
+  it('raises every labelled serious condition', () => {
+    for (const o of report.outcomes) {
+      if (mode === 'adaptive' && o.tier === 'emergency') continue;
+      expect(o.seriousMissed, o.card).toEqual([]);
+    }
+  });
 });

@@ -128,8 +128,8 @@ export const MINOR_FLAGS: z.input<typeof ZMinorFlag>[] = [
   },
   {
     id: 'smoking',
-    label: 'smoking, now or in the past, over 50',
-    rule: oneOf('smoker', ['current', 'ex']),
+    label: 'smoking, over 50',
+    rule: is('smoker', 'current'),
     basis: 'guideline',
     sources: ['finucane-2020', 'bmj-bp-aaa'],
   },
@@ -156,10 +156,8 @@ export const MINOR_FLAGS: z.input<typeof ZMinorFlag>[] = [
   },
   {
     id: 'not_improving',
-    label: 'no improvement after six weeks',
-    rule: {
-      all: [oneOf('duration', ['weeks_6_12', 'over_3_months']), oneOf('trend', ['same', 'worse'])],
-    },
+    label: 'new pain not improving after six weeks',
+    rule: { all: [is('duration', 'weeks_6_12'), oneOf('trend', ['same', 'worse'])] },
     basis: 'guideline',
     sources: ['henschke-2013', 'finucane-2020'],
   },
@@ -307,11 +305,11 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
     rule: {
       any: [
         { all: [yesOrUnsure('sudden_severe_pain'), yesOrUnsure('faint_or_collapse')] },
-        { all: [yes('sudden_severe_pain'), ageAtLeast(50)] },
+        { all: [yes('sudden_severe_pain'), ageAtLeast(50), is('duration', 'under_1_week')] },
       ],
     },
     reason:
-      'A sudden, severe back or belly pain without a strain to explain it, with faintness or collapse or after the age of 50, can come from the main artery in the abdomen (an aneurysm) and is life-threatening.',
+      'A sudden, severe back or belly pain without a strain to explain it, with faintness or collapse, or starting in the last few days after the age of 50, can come from the main artery in the abdomen (an aneurysm) and is life-threatening.',
     action: 'Call emergency services now (112, 999 or 911). Do not drive yourself.',
     basis: 'guideline',
     sources: ['bmj-bp-aaa', 'evidence-synthesis-1-8'],
@@ -480,6 +478,21 @@ export const RED_FLAGS: z.input<typeof ZRedFlag>[] = [
     reason:
       'Back pain after 50 that has lasted six weeks or more and is still getting worse needs a doctor’s check: in older people the usual mechanical causes settle, and the rare serious ones do not. (Pain over 50 that is simply not improving counts as a minor warning sign, together with any others.)',
     action: 'See a doctor within a week or two and describe how the pain has behaved.',
+    basis: 'guideline',
+    sources: ['henschke-2013', 'evidence-synthesis-1-8'],
+  },
+  {
+    id: 'older_not_improving_watch',
+    name: 'Over 50 with new pain not improving',
+    condition: 'malignancy',
+    tier: 'see_clinician',
+    rule: {
+      all: [ageAtLeast(50), is('duration', 'weeks_6_12'), oneOf('trend', ['same', 'worse'])],
+    },
+    reason:
+      'New back pain after 50 that has not improved in six weeks is a reason for a clinician to look for the rare causes that do not settle, even when it behaves mechanically.',
+    action:
+      'Book a physiotherapist or doctor within one to two weeks, and see a doctor sooner if it wakes you, never eases, or you lose weight without trying.',
     basis: 'guideline',
     sources: ['henschke-2013', 'evidence-synthesis-1-8'],
   },
@@ -817,9 +830,14 @@ export const TRIAGE_RULES: z.input<typeof ZTriageRule>[] = [
   {
     id: 'stopped_running',
     tier: 'see_clinician',
-    rule: is('run_pattern', 'not_running'),
+    rule: {
+      all: [
+        is('run_pattern', 'not_running'),
+        oneOf('duration', ['weeks_1_6', 'weeks_6_12', 'over_3_months']),
+      ],
+    },
     reason:
-      'The pain has stopped you running. A physiotherapist can find out why and guide a safe return.',
+      'The pain has stopped you running for a week or more. A physiotherapist can find out why and guide a safe return.',
     action:
       'Book a physiotherapist within one to two weeks. Walk and keep active within comfort meanwhile.',
     basis: 'expert-estimate',
