@@ -6,13 +6,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { evaluateCases, loadKnowledgeBase, type CaseFile } from '@backtrack/core';
 
-const dir = fileURLToPath(new URL('../packages/core/src/assessment/cases/', import.meta.url));
-const cases = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => JSON.parse(readFileSync(dir + f, 'utf8')) as CaseFile);
+const load = (folder: string): CaseFile[] => {
+  const dir = fileURLToPath(new URL(`../packages/core/src/assessment/${folder}/`, import.meta.url));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(dir + f, 'utf8')) as CaseFile);
+};
+// The public cards (cases/), the project's own safety cards (safety-cases/), or both (default).
+const set = process.argv.find((a) => a.startsWith('--set='))?.slice('--set='.length) ?? 'all';
+const cases = [
+  ...(set === 'all' || set === 'public' ? load('cases') : []),
+  ...(set === 'all' || set === 'safety' ? load('safety-cases') : []),
+];
 const kb = loadKnowledgeBase();
 const showCases = process.argv.includes('--cases');
+console.log(`${cases.length} cards (${set})`);
 
 for (const mode of ['full', 'adaptive'] as const) {
   const r = evaluateCases(kb, cases, mode);
