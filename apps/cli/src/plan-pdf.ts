@@ -11,6 +11,7 @@
  * PDFKit's built-in fonts only cover WinAnsi, and the plan's text uses
  * – ’ “ ” → ≤ ≥ and ×. The embedded font keeps every character as written.
  */
+import { citeSources as cite } from './cite.js';
 import { createRequire } from 'node:module';
 import {
   PAIN_MONITORING,
@@ -292,7 +293,7 @@ function titlePage(w: Writer, input: PlanPdfInput): void {
           sentence(r.reason),
           r.action === triage.whatToDoNow ? '' : ` What to do: ${sentence(r.action)}`,
           r.condition ? ` To rule out: ${humanise(r.condition)}.` : '',
-          ` Sources: ${r.sources.join(', ')}.`,
+          ` Sources: ${cite(r.sources)}.`,
         ].join(''),
       ),
     );
@@ -489,7 +490,7 @@ function exercisePage(
   w.paragraph(`Harder: ${exercise.harder}`, { size: 9.5 });
   w.h3('Stop and change the plan if');
   w.list(exercise.stopIf);
-  w.paragraph(`Evidence: ${exercise.evidenceNote} Sources: ${exercise.sources.join(', ')}.`, {
+  w.paragraph(`Evidence: ${exercise.evidenceNote} Sources: ${cite(exercise.sources)}.`, {
     size: 8.5,
     colour: COLOURS.muted,
   });
@@ -502,7 +503,7 @@ function runningRules(w: Writer, plan: Plan): void {
     w.h3(rule.title);
     w.paragraph(rule.text);
     w.paragraph(
-      `Evidence (${BASIS_LABELS[rule.basis]}): ${rule.evidence} Sources: ${rule.sources.join(', ')}.`,
+      `Evidence (${BASIS_LABELS[rule.basis]}): ${rule.evidence} Sources: ${cite(rule.sources)}.`,
       { size: 8.5, colour: COLOURS.muted },
     );
   }
@@ -522,7 +523,7 @@ function returnToRun(w: Writer): void {
         : `Phase ${p.phase}: ${p.repeats} × (walk ${p.walkMinutes} min, run ${p.runMinutes} min)`,
     ),
   );
-  w.paragraph(`${RETURN_TO_RUN.note} Sources: ${RETURN_TO_RUN.sources.join(', ')}.`, {
+  w.paragraph(`${RETURN_TO_RUN.note} Sources: ${cite(RETURN_TO_RUN.sources)}.`, {
     size: 8.5,
     colour: COLOURS.muted,
   });

@@ -6,6 +6,7 @@
  * used, when to seek help, and the disclaimer. Where triage forbids a plan:
  * the triage, why there is no plan, and what to do now.
  */
+import { citeSources as cite } from './cite.js';
 import {
   PAIN_MONITORING,
   RETURN_TO_RUN,
@@ -92,7 +93,7 @@ function renderRules(plan: Plan, options: PlanTextOptions): string[] {
     lines.push(
       style.dim(
         wrap(
-          `Evidence (${BASIS_LABELS[rule.basis]}): ${rule.evidence} Sources: ${rule.sources.join(', ')}.`,
+          `Evidence (${BASIS_LABELS[rule.basis]}): ${rule.evidence} Sources: ${cite(rule.sources)}.`,
           { width, indent: '  ' },
         ),
       ),

@@ -5,6 +5,7 @@
  * cannot be missed), then the likely weak links with the reasons for each
  * number, the risk screen, notes on the answers, and the disclaimer.
  */
+import { citeSources as cite } from './cite.js';
 import type {
   AssessmentResult,
   Issue,
@@ -160,7 +161,7 @@ export function renderTriage(result: AssessmentResult, options: TextReportOption
       }
       const meta = [
         reason.condition ? `to rule out: ${humanise(reason.condition)}` : undefined,
-        `sources: ${reason.sources.join(', ')}`,
+        `sources: ${cite(reason.sources)}`,
       ].filter((m): m is string => m !== undefined);
       lines.push(style.dim(wrap(meta.join(' · '), { width, indent: '    ' })));
     }
@@ -202,7 +203,7 @@ function renderContributor(
       lines.push(style.cyan(wrap(step.from, { width, indent: '     ' })));
     lines.push(
       style.dim(
-        wrap(`${BASIS_LABELS[step.basis]}; sources: ${step.sources.join(', ')}`, {
+        wrap(`${BASIS_LABELS[step.basis]}; sources: ${cite(step.sources)}`, {
           width,
           indent: '     ',
         }),

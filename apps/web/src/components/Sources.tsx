@@ -1,6 +1,6 @@
 import type { SourceDto } from '../api/types.js';
 
-/** The sources cited by ids: full citations where known, the id otherwise (clinic-article claims such as S2-05). */
+/** The sources cited by ids: full citations where known; a claim of the clinic articles Backtrack started from is named as such, never by its id. */
 export function Sources({
   ids,
   sources,
@@ -15,7 +15,13 @@ export function Sources({
       {unique.map((id) => {
         const source = sources.get(id);
         if (!source) {
-          return <li key={id}>{/^S\d-\d\d$/.test(id) ? `Clinic article claim ${id}` : id}</li>;
+          return (
+            <li key={id}>
+              {/^S\d-\d\d$/.test(id)
+                ? 'A physiotherapy clinic article on runners’ back pain'
+                : 'A cited source'}
+            </li>
+          );
         }
         return (
           <li key={id}>

@@ -4,7 +4,7 @@
  * fails when a hazard names a test that does not exist here.
  */
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../knowledge/index.js';
+import { loadKnowledgeBase, shortCitation } from '../knowledge/index.js';
 import { generatePlan } from '../plan/generate-plan.js';
 import type { AnswerValue } from './answers.js';
 import { assess } from './assess.js';
@@ -352,5 +352,17 @@ describe('HAZ-12 raw ids reach a runner', () => {
     const reason = unsure.triage.reasons.find((r) => r.id === 'unsure_warning_signs')?.reason ?? '';
     expect(reason).toContain('pain on hopping');
     expect(reason).not.toContain('hop_pain');
+  });
+
+  it('HAZ-12: sources are named by author and year or by their body, never by id or with reviewers’ notes', () => {
+    const ids = [...kb.sources.map((x) => x.id), ...kb.seedClaims.map((c) => c.id)];
+    for (const id of ids) {
+      const name = shortCitation(kb, id);
+      expect(name, id).not.toBe(id);
+      expect(name, id).not.toMatch(/^S\d-\d\d$|not verified|not captured|\b[a-z]+-\d{4}\b/);
+    }
+    expect(shortCitation(kb, 'finucane-2020')).toBe('Finucane 2020');
+    for (const source of kb.sources)
+      expect(source.citation, source.id).not.toMatch(/not verified|not captured|recalled/);
   });
 });

@@ -210,6 +210,7 @@ export function loadKnowledgeBase(): KnowledgeBase {
 }
 
 export * from './schema.js';
+export { shortCitation, shortCitations } from './cite.js';
 export { RISK_SCREEN, PAIN_SCALE, PSFS } from './instruments.js';
 export * from './exercises/index.js';
 export {

@@ -223,7 +223,7 @@ function renderSources(kb: KnowledgeBase): string[] {
       ['Id', 'Citation', 'Level', 'Section', 'Link'],
       kb.sources.map((s) => [
         code(s.id),
-        s.citation,
+        s.reviewNote ? `${s.citation} *Reviewer's note: ${s.reviewNote}*` : s.citation,
         s.level,
         s.evidenceSection ?? '—',
         s.url ? `<${s.url}>` : '—',

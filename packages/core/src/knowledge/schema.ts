@@ -37,6 +37,8 @@ export const ZSource = z.object({
   level: ZEvidenceLevel,
   /** Section of `research/clinical-evidence.md` where the fact is summarised. */
   evidenceSection: z.string().optional(),
+  /** For clinical reviewers only (shown in docs/knowledge-base.md, never to a runner). */
+  reviewNote: z.string().optional(),
 });
 export type Source = z.infer<typeof ZSource>;
 

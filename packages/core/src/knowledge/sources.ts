@@ -54,7 +54,8 @@ export const SOURCES: z.input<typeof ZSource>[] = [
   {
     id: 'ces-flag-accuracy',
     citation:
-      'Retrospective review of 334 urgent MRI scans for suspected cauda equina syndrome (25 confirmed): sensitivity and specificity of individual flags (abstract; authors not shown in the stored page).',
+      'Retrospective review of 334 urgent MRI scans for suspected cauda equina syndrome (25 confirmed): sensitivity and specificity of individual flags.',
+    reviewNote: 'Read as an abstract; the authors were not shown in the stored page.',
     url: 'https://discovery.researcher.life/topic/unilateral-leg-pain/8497969',
     level: 'cohort',
     evidenceSection: '§1.1',
@@ -423,7 +424,8 @@ export const SOURCES: z.input<typeof ZSource>[] = [
   {
     id: 'hayden-2021',
     citation:
-      'Hayden JA, Ellis J, Ogilvie R, Malmivaara A, van Tulder MW. Exercise therapy for chronic low back pain. Cochrane Database Syst Rev 2021;CD009790 (249 trials; exercise probably reduces pain and functional limitation; pooled effect sizes recalled, not verified in stored text).',
+      'Hayden JA, Ellis J, Ogilvie R, Malmivaara A, van Tulder MW. Exercise therapy for chronic low back pain. Cochrane Database Syst Rev 2021;CD009790 (249 trials; exercise probably reduces pain and functional limitation).',
+    reviewNote: 'Pooled effect sizes recalled, not verified in stored text.',
     url: 'https://pedro.org.au/english/systematic-review-found-that-exercise-reduces-pain-more-than-no-treatment-in-adults-with-chronic-non-specific-low-back-pain/',
     level: 'systematic-review',
     evidenceSection: '§5.1',
@@ -468,7 +470,8 @@ export const SOURCES: z.input<typeof ZSource>[] = [
   {
     id: 'frandsen-2025',
     citation:
-      'Frandsen JSB, et al. How much running is too much? Identifying high-risk running sessions in a 5200-person cohort study. Br J Sports Med 2025 (PMID 40623829). First-author name not verified.',
+      'Frandsen JSB, et al. How much running is too much? Identifying high-risk running sessions in a 5200-person cohort study. Br J Sports Med 2025 (PMID 40623829).',
+    reviewNote: 'First-author name not verified.',
     level: 'cohort',
     evidenceSection: '§5.7',
   },
