@@ -209,7 +209,7 @@ describe('plan --pdf', () => {
     expect(code).toBe(0);
     const all = text('pdftotext', [out, '-']).replace(/\s+/g, ' ');
     expect(all).toContain('Return to running');
-    expect(all).toContain('Phase 1: 6 × (walk 2 min, run 1 min)');
+    expect(all).toContain('Phase 1: 4 × (walk 2 min, run 3 min)');
     expect(all).toContain('Return-to-run phase 1');
     expect(all).toContain('Distances in miles');
   });

@@ -511,7 +511,7 @@ function runningRules(w: Writer, plan: Plan): void {
 function returnToRun(w: Writer): void {
   w.h1('Return to running');
   w.h3('Start the walk/run sessions only when you can manage all of these');
-  w.list(RETURN_TO_RUN.startCriteria);
+  w.list(RETURN_TO_RUN.startCriteria.map((c) => c.text));
   w.h3('Rules');
   w.list(RETURN_TO_RUN.rules);
   w.h3('Phases');
