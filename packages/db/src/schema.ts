@@ -143,7 +143,7 @@ export const checkIns = pgTable(
 );
 
 /** Decisions of the weekly adaptation, as in `@backtrack/core`'s `Adaptation`. */
-export type AdaptationDecision = 'progress' | 'hold' | 'step_back' | 'not_applied';
+export type AdaptationDecision = 'progress' | 'hold' | 'step_back' | 'stop_running' | 'not_applied';
 
 /** The adaptation made after a week: it replaces week `week + 1` of the plan. */
 export const adaptations = pgTable(
