@@ -99,6 +99,13 @@ describe('replayPlan', () => {
       );
   });
 
+  it('decides the last week too, without changing the plan’s length', () => {
+    const r = replayPlan(kb, plan, [36, 38, 40].map(good));
+    expect(r.adaptations.at(-1)).toMatchObject({ week: 6, decision: 'progress' });
+    expect(r.adaptations.at(-1)?.nextWeek.week).toBe(7);
+    expect(r.plan.weeks).toHaveLength(plan.weeks.length);
+  });
+
   it('ignores check-ins outside the plan', () => {
     const r = replayPlan(kb, plan, [{ ...good(1), day: 200 }]);
     expect(r.plan).toEqual(plan);

@@ -51,7 +51,11 @@ export interface PainBaseline {
 export interface ReplayedPlan {
   /** The plan with each decided week rebuilt, later weeks projected, and any safety stop. */
   plan: Plan;
-  /** One adaptation per decided week, in week order (week n's adaptation rebuilt week n+1). */
+  /**
+   * One adaptation per decided week, in week order (week n's adaptation
+   * rebuilt week n+1). The last week's, when decided, shows how the plan
+   * would continue after its end.
+   */
   adaptations: WeekAdaptation[];
   /** The baseline next-morning pain is compared with; null until it is known. */
   baseline: PainBaseline | null;
@@ -101,7 +105,7 @@ export function replayPlan(
   const baseline = painBaseline(plan, sorted);
   const lastCheckInWeek = sorted.length === 0 ? 0 : weekOfDay(sorted[sorted.length - 1]?.day ?? 0);
   const passedWeeks = options.asOfDay === undefined ? 0 : weekOfDay(options.asOfDay) - 1;
-  const horizon = Math.min(count - 1, Math.max(lastCheckInWeek, passedWeeks));
+  const horizon = Math.min(count, Math.max(lastCheckInWeek, passedWeeks));
 
   let current: Plan = plan;
   const adaptations: WeekAdaptation[] = [];
@@ -113,6 +117,7 @@ export function replayPlan(
     });
     adaptations.push({ week, ...a });
     safetyStop ??= a.safetyStop;
+    // The last week's adaptation says how the plan would go on; it has no week to replace.
     current = { ...current, weeks: current.weeks.map((w, i) => (i === week ? a.nextWeek : w)) };
   }
 
