@@ -127,6 +127,8 @@ describe('plan --pdf', () => {
     expect(all).toContain('Common mistakes');
     expect(all).toContain(plan.runningRules[0]?.title);
     expect(all).toContain('When to seek help');
+    // This case gives no pain_now: the handout says so instead of assuming a starting pain.
+    expect(all).toContain('What this plan cannot dose yet');
     // The embedded font keeps every character: no "?" or missing glyphs for – × ·.
     expect(all).toContain('0–10');
     expect(all).toMatch(/\d × \d/);

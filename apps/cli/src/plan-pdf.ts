@@ -326,6 +326,10 @@ function titlePage(w: Writer, input: PlanPdfInput): void {
   );
   w.h2('Running');
   w.paragraph(RUNNING_MODE_TEXT[outcome.runningMode]);
+  if (outcome.missing.length > 0) {
+    w.h2('What this plan cannot dose yet');
+    w.list(outcome.missing.map((m) => m.why));
+  }
   w.h2('How to use this handout');
   w.list([
     'Follow the weekly schedule; each exercise has its own page with a picture, the dose, the steps and what to watch for.',
