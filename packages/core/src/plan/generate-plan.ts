@@ -383,7 +383,8 @@ export function buildWeek(
     ) {
       put(day.day, {
         kind: 'walk',
-        minutes: basis.conservative ? 20 : 30,
+        // The walking week is where a pain-free 30-minute walk is shown, so its walks are 30 minutes.
+        minutes: basis.conservative && !readinessWeek ? 20 : 30,
         targets: [general],
         reason: readinessWeek
           ? 'Walking week before walk/run: walk/run starts once a brisk 30-minute walk is pain-free.'

@@ -141,6 +141,14 @@ describe('walk/run starts only when its start criteria are met', () => {
     expect(plan.weeks[0]?.focus).toMatch(/hops/);
   });
 
+  it('the walking week’s walks are 30 minutes, also in a gentler plan, so the first criterion can be shown', () => {
+    const gentle: Plan = { ...plan, basis: { ...plan.basis, conservative: true } };
+    const { plan: replayed } = replayPlan(kb, gentle, [checkIn(1)]);
+    const walks = items(replayed, 2).flatMap((i) => (i.kind === 'walk' ? [i.minutes] : []));
+    expect(walks.length).toBeGreaterThan(0);
+    for (const minutes of walks) expect(minutes).toBe(30);
+  });
+
   it('a week without check-ins keeps walking', () => {
     const { plan: replayed } = replayPlan(kb, plan, [], { asOfDay: 8 });
     expect(running(replayed, 2)).toEqual([]);
