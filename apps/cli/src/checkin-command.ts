@@ -1,23 +1,26 @@
 /**
  * `backtrack checkin`: records a day's pain and sessions against the saved
- * plan and shows how the plan adapts: the core's `adaptPlan` over that
- * week's check-ins gives the decision (progress, hold, step back), the
- * reason, and the rebuilt next week.
+ * plan and shows how the plan adapts: the core's `replayPlan` over all the
+ * check-ins gives this week's decision (progress, hold, step back, stop
+ * running), the reason, and the rebuilt next week.
  */
 import {
   DomainError,
   ZCheckIn,
-  adaptPlan,
+  checkInsOfWeek,
+  dayOfWeek,
+  replayPlan,
+  weekOfDay,
   type Adaptation,
   type CheckIn,
   type KnowledgeBase,
-  type Plan,
+  type PlanSafetyStop,
 } from '@backtrack/core';
 import type { CliIo } from './cli-io.js';
 import { daysBetween, formatDate, localDate, planDate, type IsoDate } from './dates.js';
 import { sessionsPlanned } from './describe-plan.js';
 import { heading } from './render-report.js';
-import { renderWeeks } from './render-plan.js';
+import { renderSafetyStop, renderWeeks } from './render-plan.js';
 import { readState, stateFilePath, writeState } from './plan-state.js';
 import { createStyle, outputWidth, shouldUseColour, wrap, type Style } from './style.js';
 
@@ -62,6 +65,8 @@ export interface CheckInReport {
   replaced: boolean;
   checkInsThisWeek: number;
   adaptation: Adaptation;
+  /** Set once any week's check-ins stopped running: re-screen and see a clinician. */
+  safetyStop?: PlanSafetyStop;
   stateFile: string;
 }
 
@@ -120,42 +125,11 @@ export function readTypedValues(args: CheckInArgs): TypedValues {
   return { ...values, painDuring, painAfter, painNextMorning, sessionsDone };
 }
 
-/**
- * The plan as adapted so far: for every week before `week` that has
- * check-ins, the following week is replaced by `adaptPlan`'s rebuilt week,
- * in order, so each adaptation starts from the level the previous one set.
- * Weeks without check-ins keep the generated schedule.
- */
-export function adaptedPlan(
-  kb: KnowledgeBase,
-  plan: Plan,
-  checkIns: readonly CheckIn[],
-  week: number,
-): Plan {
-  let current = plan;
-  for (let w = 1; w < week && w < plan.weeks.length; w++) {
-    const ofWeek = checkInsOfWeek(checkIns, w);
-    if (ofWeek.length === 0) continue;
-    const { nextWeek } = adaptPlan(kb, current, w, ofWeek);
-    current = { ...current, weeks: current.weeks.map((x, i) => (i === w ? nextWeek : x)) };
-  }
-  return current;
-}
-
-/** Week (1-based) of a plan day (1-based). */
-export function weekOfDay(day: number): number {
-  return Math.ceil(day / 7);
-}
-
-/** The check-ins of one week. */
-export function checkInsOfWeek(checkIns: readonly CheckIn[], week: number): CheckIn[] {
-  return checkIns.filter((c) => weekOfDay(c.day) === week);
-}
-
 const DECISION_TEXT: Readonly<Record<Adaptation['decision'], string>> = {
   progress: 'Progress: next week moves up one step',
   hold: 'Hold: next week stays at the same level',
   step_back: 'Step back: next week is easier',
+  stop_running: 'Stop running: see a clinician',
   not_applied: 'Not adapted by pain',
 };
 
@@ -168,6 +142,8 @@ function decisionColour(decision: Adaptation['decision'], style: Style): (s: str
     case 'step_back':
     case 'not_applied':
       return style.yellow;
+    case 'stop_running':
+      return style.red;
   }
 }
 
@@ -213,10 +189,11 @@ export async function checkinCommand(
     }
   }
   const week = weekOfDay(day);
-  const current = adaptedPlan(kb, plan, state.checkIns, week);
+  // The plan as it stood on that day: every earlier week decided, weeks without check-ins held.
+  const current = replayPlan(kb, plan, state.checkIns, { asOfDay: day }).plan;
   const planned =
     typed.sessionsPlanned ??
-    sessionsPlanned(current.weeks[week - 1]?.days.find((d) => d.day === day - (week - 1) * 7));
+    sessionsPlanned(current.weeks[week - 1]?.days.find((d) => d.day === dayOfWeek(day)));
 
   const candidate: CheckIn = {
     day,
@@ -254,7 +231,9 @@ export async function checkinCommand(
   await writeState(path, { ...state, checkIns });
 
   const thisWeek = checkInsOfWeek(checkIns, week);
-  const adaptation = adaptPlan(kb, adaptedPlan(kb, plan, checkIns, week), week, thisWeek);
+  const replayed = replayPlan(kb, plan, checkIns);
+  const adaptation = replayed.adaptations.find((a) => a.week === week);
+  if (!adaptation) throw new Error(`replayPlan decided no adaptation for week ${week}`);
   const report: CheckInReport = {
     checkIn,
     date,
@@ -262,6 +241,7 @@ export async function checkinCommand(
     replaced,
     checkInsThisWeek: thisWeek.length,
     adaptation,
+    ...(replayed.plan.safetyStop ? { safetyStop: replayed.plan.safetyStop } : {}),
     stateFile: path,
   };
   if (args.format === 'json') {
@@ -314,6 +294,9 @@ function renderCheckIn(
   );
   lines.push(wrap(adaptation.reason, { width }));
   lines.push(style.dim(`Level ${adaptation.fromLevel} → ${adaptation.toLevel}.`));
+  if (report.safetyStop) {
+    lines.push(...renderSafetyStop({ safetyStop: report.safetyStop }, { style, width }));
+  }
   if (week >= options.planWeeks) {
     lines.push(
       wrap(

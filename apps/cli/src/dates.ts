@@ -4,11 +4,12 @@
  * saving change. Only "today" reads the local clock (passed in by the caller).
  */
 
+import { addDays as coreAddDays, dateOfDay, daysBetween as coreDaysBetween } from '@backtrack/core';
+
 /** A calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 const MONTHS = [
   'Jan',
@@ -31,10 +32,6 @@ function toUtc(date: IsoDate): Date {
   return new Date(`${parsed}T00:00:00Z`);
 }
 
-function fromUtc(date: Date): IsoDate {
-  return date.toISOString().slice(0, 10);
-}
-
 /** `text` as a date if it is a real calendar date in `YYYY-MM-DD` form, else undefined. */
 export function parseIsoDate(text: string): IsoDate | undefined {
   const match = ISO_DATE.exec(text);
@@ -54,15 +51,11 @@ export function localDate(now: Date): IsoDate {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** `date` plus `days` (may be negative). */
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromUtc(new Date(toUtc(date).getTime() + days * DAY_MS));
-}
+/** `date` plus `days` (the core's plan calendar). */
+export const addDays: (date: IsoDate, days: number) => IsoDate = coreAddDays;
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / DAY_MS);
-}
+/** Whole days from `from` to `to`; negative when `to` is earlier (the core's plan calendar). */
+export const daysBetween: (from: IsoDate, to: IsoDate) => number = coreDaysBetween;
 
 /** The first Monday after `today` (a week later when `today` is a Monday). */
 export function nextMonday(today: IsoDate): IsoDate {
@@ -81,9 +74,9 @@ export function formatDate(date: IsoDate): string {
   return `${weekdayName(date)} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()}`;
 }
 
-/** The calendar date of a plan day (`week` and `day` 1-based; day 1 of week 1 is `start`). */
+/** The date of day `day` (1–7) of plan week `week`, for a plan starting on `start`. */
 export function planDate(start: IsoDate, week: number, day: number): IsoDate {
-  return addDays(start, (week - 1) * 7 + (day - 1));
+  return dateOfDay(start, (week - 1) * 7 + day);
 }
 
 /** `[year, month, day]` of a date, as calendar libraries take it. */

@@ -52,6 +52,8 @@ export function describeItem(item: PlanItem, unit: DistanceUnit): string {
         : `Return-to-run phase ${item.phase}: ${item.repeats} × (walk ${item.walkMinutes} min, run ${item.runMinutes} min)`;
     case 'walk':
       return `Brisk walk ${item.minutes} min`;
+    case 'cross_train':
+      return `Cross-training ${item.minutes} min instead of running: ${item.activities.join(', ')}`;
   }
 }
 
@@ -66,6 +68,8 @@ export function describeActivity(item: PlanItem, unit: DistanceUnit): string | u
       return `walk/run phase ${item.phase}`;
     case 'walk':
       return `walk ${item.minutes} min`;
+    case 'cross_train':
+      return `cross-training ${item.minutes} min`;
   }
 }
 

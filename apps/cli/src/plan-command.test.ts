@@ -109,6 +109,16 @@ describe('plan text', () => {
     expect(stdout).not.toContain('\u001b[');
   });
 
+  it('says what it cannot dose when an answer is missing, instead of assuming one', async () => {
+    // The self-care case gives no pain_now: no starting pain is made up.
+    const { stdout } = await runInMemory(['plan', '--answers', CASES.selfCare], { now: NOW });
+    expect(stdout).toContain('What this plan cannot dose yet');
+    expect(stdout).toMatch(/did not say how much your back hurts now/);
+    const json = asPlan(await planJson(['--answers', CASES.selfCare]));
+    expect(json.missing.map((m) => m.field)).toContain('pain_now');
+    expect(json.basis.baselinePain).toBeNull();
+  });
+
   it('colours only a terminal without NO_COLOR', async () => {
     const args = ['plan', '--answers', CASES.selfCare];
     expect((await runInMemory(args, { now: NOW, tty: true })).stdout).toContain('\u001b[');

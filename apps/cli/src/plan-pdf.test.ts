@@ -127,6 +127,8 @@ describe('plan --pdf', () => {
     expect(all).toContain('Common mistakes');
     expect(all).toContain(plan.runningRules[0]?.title);
     expect(all).toContain('When to seek help');
+    // This case gives no pain_now: the handout says so instead of assuming a starting pain.
+    expect(all).toContain('What this plan cannot dose yet');
     // The embedded font keeps every character: no "?" or missing glyphs for – × ·.
     expect(all).toContain('0–10');
     expect(all).toMatch(/\d × \d/);
@@ -209,7 +211,7 @@ describe('plan --pdf', () => {
     expect(code).toBe(0);
     const all = text('pdftotext', [out, '-']).replace(/\s+/g, ' ');
     expect(all).toContain('Return to running');
-    expect(all).toContain('Phase 1: 6 × (walk 2 min, run 1 min)');
+    expect(all).toContain('Phase 1: 4 × (walk 2 min, run 3 min)');
     expect(all).toContain('Return-to-run phase 1');
     expect(all).toContain('Distances in miles');
   });

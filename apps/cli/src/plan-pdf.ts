@@ -327,6 +327,10 @@ function titlePage(w: Writer, input: PlanPdfInput): void {
   );
   w.h2('Running');
   w.paragraph(RUNNING_MODE_TEXT[outcome.runningMode]);
+  if (outcome.missing.length > 0) {
+    w.h2('What this plan cannot dose yet');
+    w.list(outcome.missing.map((m) => m.why));
+  }
   w.h2('How to use this handout');
   w.list([
     'Follow the weekly schedule; each exercise has its own page with a picture, the dose, the steps and what to watch for.',
@@ -512,7 +516,7 @@ function runningRules(w: Writer, plan: Plan): void {
 function returnToRun(w: Writer): void {
   w.h1('Return to running');
   w.h3('Start the walk/run sessions only when you can manage all of these');
-  w.list(RETURN_TO_RUN.startCriteria);
+  w.list(RETURN_TO_RUN.startCriteria.map((c) => c.text));
   w.h3('Rules');
   w.list(RETURN_TO_RUN.rules);
   w.h3('Phases');

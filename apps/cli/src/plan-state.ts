@@ -75,6 +75,12 @@ const ZPlanItem = z.discriminatedUnion('kind', [
     repeats: z.number(),
   }),
   z.object({ ...itemBase, kind: z.literal('walk'), minutes: z.number() }),
+  z.object({
+    ...itemBase,
+    kind: z.literal('cross_train'),
+    minutes: z.number(),
+    activities: z.array(z.string()),
+  }),
 ]);
 
 const ZPlanWeek = z.object({
@@ -123,12 +129,29 @@ const ZSavedPlan = z.object({
     exerciseIds: z.array(z.string()),
     runningMode: ZRunningMode,
     runningDaysPerWeek: z.number(),
-    baseWeeklyKm: z.number(),
-    longestRunKm: z.number(),
+    baseWeeklyKm: z.number().nullable(),
+    longestRunKm: z.number().nullable(),
     flatOnly: z.boolean(),
     conservative: z.boolean(),
-    baselinePain: z.number(),
+    baselinePain: z.number().nullable(),
   }),
+  /** Absent in state files saved before plans listed what they could not dose. */
+  missing: z
+    .array(
+      z.object({
+        field: z.enum(['pain_now', 'weekly_km', 'longest_run_km']),
+        why: z.string(),
+      }),
+    )
+    .default([]),
+  safetyStop: z
+    .object({
+      week: z.number(),
+      reason: z.string(),
+      rescreen: z.literal(true),
+      seeClinician: z.string(),
+    })
+    .exactOptional(),
   disclaimer: z.string(),
 });
 

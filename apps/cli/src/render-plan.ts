@@ -107,7 +107,7 @@ function renderReturnToRun(options: PlanTextOptions): string[] {
   const lines = [heading('Return to running', options)];
   lines.push('Start the walk/run sessions only when you can manage all of these:');
   for (const c of RETURN_TO_RUN.startCriteria)
-    lines.push(wrap(c, { width, first: '  • ', indent: '    ' }));
+    lines.push(wrap(c.text, { width, first: '  • ', indent: '    ' }));
   lines.push('Rules:');
   for (const r of RETURN_TO_RUN.rules)
     lines.push(wrap(r, { width, first: '  • ', indent: '    ' }));
@@ -123,10 +123,43 @@ function renderReturnToRun(options: PlanTextOptions): string[] {
   return lines;
 }
 
+/** The safety stop raised by the check-ins (running stopped, re-screen, see a clinician), if any. */
+export function renderSafetyStop(
+  plan: Pick<Plan, 'safetyStop'>,
+  options: Pick<PlanTextOptions, 'style' | 'width'>,
+): string[] {
+  const { style, width } = options;
+  const lines: string[] = [];
+  if (plan.safetyStop) {
+    lines.push(heading('Running stopped: see a clinician', options));
+    lines.push(style.yellow(wrap(plan.safetyStop.reason, { width })));
+    lines.push(style.bold(wrap(plan.safetyStop.seeClinician, { width })));
+    lines.push(
+      wrap(
+        'Before you run again, answer the warning-sign questions again with `backtrack assess`, as things are today.',
+        { width },
+      ),
+    );
+  }
+  return lines;
+}
+
+/** What the plan could not dose for lack of an answer, and the safety stop of the check-ins. */
+export function renderPlanNotices(plan: Plan, options: PlanTextOptions): string[] {
+  const { width } = options;
+  const lines = renderSafetyStop(plan, options);
+  if (plan.missing.length > 0) {
+    lines.push(heading('What this plan cannot dose yet', options));
+    for (const m of plan.missing) lines.push(wrap(m.why, { width, first: '• ', indent: '  ' }));
+  }
+  return lines;
+}
+
 function renderPlan(result: AssessmentResult, plan: Plan, options: PlanTextOptions): string[] {
   const { style, width, startDate } = options;
   const lines = renderTriage(result, options);
   lines.push(...renderTargets(plan, options));
+  lines.push(...renderPlanNotices(plan, options));
   if (plan.conservative) {
     lines.push(heading('Book an appointment', options));
     lines.push(

@@ -168,7 +168,11 @@ describe('plan with imported runs', () => {
     const without = await planJson(['--answers', answers, '--no-training-data']);
     expect(withData.fromImportedRuns?.filled.weekly_km?.value).toBe(37.5);
     expect(without).not.toHaveProperty('fromImportedRuns');
-    expect(withData.basis.baseWeeklyKm).toBeGreaterThan(without.basis.baseWeeklyKm);
+    expect(withData.basis.baseWeeklyKm).toBeGreaterThan(0);
+    // Without the runs, the plan does not invent a distance: it withholds running doses.
+    expect(without.basis.baseWeeklyKm).toBeNull();
+    expect(without.missing.map((m) => m.field)).toContain('weekly_km');
+    expect(withData.missing.map((m) => m.field)).not.toContain('weekly_km');
   });
 
   it('keeps the runner’s weekly distance when the file gives one', async () => {

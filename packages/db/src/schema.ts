@@ -12,6 +12,7 @@ import type {
   AnswerValue,
   AssessmentResult,
   Lap,
+  AdaptationDecision as CoreAdaptationDecision,
   Plan,
   PlanWeek,
   RunnerProfileInput,
@@ -142,8 +143,8 @@ export const checkIns = pgTable(
   (t) => [uniqueIndex('check_ins_plan_date_uq').on(t.planId, t.date)],
 );
 
-/** Decisions of the weekly adaptation, as in `@backtrack/core`'s `Adaptation`. */
-export type AdaptationDecision = 'progress' | 'hold' | 'step_back' | 'not_applied';
+/** Decisions of the weekly adaptation: the core's `Adaptation['decision']` (a text column, no enum). */
+export type AdaptationDecision = CoreAdaptationDecision;
 
 /** The adaptation made after a week: it replaces week `week + 1` of the plan. */
 export const adaptations = pgTable(

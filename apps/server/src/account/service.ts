@@ -2,12 +2,11 @@
  * The runner's own data: export everything as JSON, and delete the account
  * with everything in it (GDPR articles 15, 17 and 20).
  */
-import { DomainError } from '@backtrack/core';
+import { addDays, DomainError, replayPlan } from '@backtrack/core';
 import { toActivityDto, type ActivityDto } from '../activities/dto.js';
 import type { AppDeps } from '../http/context.js';
 import { toInterviewDto, type InterviewDto } from '../assessments/dto.js';
-import { addDays } from '../plans/calendar.js';
-import { applyAdaptations } from '../plans/service.js';
+import { toCoreCheckIn } from '../plans/service.js';
 import {
   planHeader,
   toAdaptationDto,
@@ -64,7 +63,7 @@ export function accountService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
           return {
             ...planHeader(row, addDays(row.startDate, row.plan.weeks.length * 7 - 1)),
             generated: row.plan,
-            plan: applyAdaptations(row.plan, adaptations),
+            plan: replayPlan(kb, row.plan, checkIns.map(toCoreCheckIn)).plan,
             checkIns: checkIns.map(toCheckInDto),
             adaptations: adaptations.map((a) => ({ ...toAdaptationDto(a), nextWeek: a.nextWeek })),
           };

@@ -1,7 +1,12 @@
 /** What the API shows of saved plans, check-ins and adaptations. */
-import type { Plan, RunnerProfileInput } from '@backtrack/core';
+import {
+  weekOfDay,
+  type Plan,
+  type PlanSafetyStop,
+  type RunnerProfileInput,
+  type WeekAdaptation,
+} from '@backtrack/core';
 import type { AdaptationRow, CheckInRow, PlanListRow, PlanRow } from '@backtrack/db';
-import { weekOfDay } from './calendar.js';
 
 /** A check-in as the API shows it. */
 export interface CheckInDto {
@@ -22,6 +27,8 @@ export interface AdaptationDto {
   reason: string;
   fromLevel: number;
   toLevel: number;
+  /** With `stop_running`: running stops, re-screen, see a clinician (absent on stored rows). */
+  safetyStop?: PlanSafetyStop;
 }
 
 /** A saved plan with its adaptations applied. */
@@ -87,6 +94,18 @@ export function toAdaptationDto(row: AdaptationRow): AdaptationDto {
     reason: row.reason,
     fromLevel: row.fromLevel,
     toLevel: row.toLevel,
+  };
+}
+
+/** The API view of an adaptation decided by the core's replay. */
+export function replayedAdaptationDto(a: WeekAdaptation): AdaptationDto {
+  return {
+    week: a.week,
+    decision: a.decision,
+    reason: a.reason,
+    fromLevel: a.fromLevel,
+    toLevel: a.toLevel,
+    ...(a.safetyStop ? { safetyStop: a.safetyStop } : {}),
   };
 }
 

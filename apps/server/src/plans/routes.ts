@@ -25,7 +25,18 @@ const ZCheckInOut = z
     sessionsPlanned: z.number().int(),
   })
   .openapi('CheckIn');
-const ZDecision = z.enum(['progress', 'hold', 'step_back', 'not_applied']);
+const ZDecision = z.enum(['progress', 'hold', 'step_back', 'stop_running', 'not_applied']);
+const ZSafetyStop = z
+  .object({
+    week: z.number().int(),
+    reason: z.string(),
+    rescreen: z.literal(true),
+    seeClinician: z.string(),
+  })
+  .openapi('PlanSafetyStop', {
+    description:
+      'Check-ins called for stopping running: ask the warning-sign questions again and see a clinician.',
+  });
 const ZAdaptation = z
   .object({
     week: z
@@ -36,6 +47,7 @@ const ZAdaptation = z
     reason: z.string(),
     fromLevel: z.number().int(),
     toLevel: z.number().int(),
+    safetyStop: ZSafetyStop.optional(),
   })
   .openapi('Adaptation');
 const ZSavedPlan = z

@@ -1,30 +1,34 @@
 /**
  * Saved plans: generated from a finished assessment, then adapted week by
- * week from the runner's check-ins by the core's pain-monitoring model.
+ * week from the runner's check-ins by the core's `replayPlan`.
  *
  * A check-in on a date belongs to the plan week that date falls in (counted
- * from the start date). After each check-in the adaptation for that week
- * (which rebuilds the next week) is recomputed from the week's check-ins so
- * far, and so is every later week's, since each builds on the one before.
- * The plan as generated is stored once; reading it applies the adaptations.
+ * from the start date). The plan as generated is stored once. Reading it
+ * replays all its check-ins as of today (weeks that passed without
+ * check-ins hold). After each check-in the stored adaptations are replaced
+ * by the core's replay of all the plan's check-ins, so the order in which
+ * they were entered cannot change them.
  */
 import {
-  adaptPlan,
+  addDays,
   DomainError,
   generatePlan,
+  planDay,
+  replayPlan,
+  weekOfDay,
   type CheckIn,
-  type Plan,
+  type KnowledgeBase,
+  type ReplayedPlan,
   type RunnerProfileInput,
   ZCheckIn,
 } from '@backtrack/core';
-import type { AdaptationRow, CheckInRow, PlanRow, Repositories } from '@backtrack/db';
+import type { CheckInRow, PlanRow, Repositories } from '@backtrack/db';
 import { answersForPlan } from '../assessments/service.js';
 import type { AppDeps } from '../http/context.js';
 import { invalidInput } from '../http/errors.js';
-import { addDays, planDay, utcDate, weekOfDay } from './calendar.js';
 import {
   planHeader,
-  toAdaptationDto,
+  replayedAdaptationDto,
   toCheckInDto,
   toSummaryDto,
   type AdaptationDto,
@@ -48,17 +52,13 @@ export type NewCheckIn = Omit<CheckIn, 'day'> & { date: string };
 /** How far ahead of the server's UTC date a check-in may be (time zones east of UTC). */
 const FUTURE_TOLERANCE_DAYS = 1;
 
-/** The plan with each stored adaptation's rebuilt week in place of the generated one. */
-export function applyAdaptations(
-  plan: Plan,
-  adaptations: readonly Pick<AdaptationRow, 'week' | 'nextWeek'>[],
-): Plan {
-  const weeks = [...plan.weeks];
-  for (const a of adaptations) if (a.week < weeks.length) weeks[a.week] = a.nextWeek;
-  return { ...plan, weeks };
+/** The UTC calendar date of an instant (the server's clock; plans count days on UTC dates). */
+export function utcDate(now: Date): string {
+  return now.toISOString().slice(0, 10);
 }
 
-function toCoreCheckIn(row: CheckInRow): CheckIn {
+/** A stored check-in as the core's `CheckIn`. */
+export function toCoreCheckIn(row: CheckInRow): CheckIn {
   return {
     day: row.day,
     painDuring: row.painDuring,
@@ -67,6 +67,25 @@ function toCoreCheckIn(row: CheckInRow): CheckIn {
     sessionsDone: row.sessionsDone,
     sessionsPlanned: row.sessionsPlanned,
   };
+}
+
+/**
+ * A saved plan replayed by the core over its check-ins as of today's plan day
+ * (weeks that ended without check-ins hold). Before the start, only the
+ * check-ins count.
+ */
+export function replayAsOfToday(
+  kb: KnowledgeBase,
+  row: Pick<PlanRow, 'plan'>,
+  checkIns: readonly CheckInRow[],
+  todayDay: number,
+): ReplayedPlan {
+  return replayPlan(
+    kb,
+    row.plan,
+    checkIns.map(toCoreCheckIn),
+    todayDay >= 1 ? { asOfDay: todayDay } : {},
+  );
 }
 
 /** The saved-plan use cases. */
@@ -87,44 +106,47 @@ export function planService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
 
   const endDate = (row: PlanRow) => addDays(row.startDate, row.plan.weeks.length * 7 - 1);
 
-  function view(row: PlanRow, checkIns: CheckInRow[], adaptations: AdaptationRow[]): SavedPlanDto {
-    const today = utcDate(clock.now());
-    const day = planDay(row.startDate, today);
-    const inPlan = day >= 1 && day <= row.plan.weeks.length * 7;
+  /** Today's plan day, from the server's clock. */
+  const todayIn = (row: PlanRow) => {
+    const date = utcDate(clock.now());
+    return { date, day: planDay(row.startDate, date) };
+  };
+
+  function view(row: PlanRow, checkIns: CheckInRow[]): SavedPlanDto {
+    const today = todayIn(row);
+    const inPlan = today.day >= 1 && today.day <= row.plan.weeks.length * 7;
+    const replayed = replayAsOfToday(kb, row, checkIns, today.day);
     return {
       ...planHeader(row, endDate(row)),
-      plan: applyAdaptations(row.plan, adaptations),
+      plan: replayed.plan,
       checkIns: checkIns.map(toCheckInDto),
-      adaptations: adaptations.map(toAdaptationDto),
-      today: inPlan ? { date: today, day, week: weekOfDay(day) } : null,
+      adaptations: replayed.adaptations.map(replayedAdaptationDto),
+      today: inPlan ? { date: today.date, day: today.day, week: weekOfDay(today.day) } : null,
     };
   }
 
   /**
-   * Recomputes the adaptations from `fromWeek` on: each week's decision from
-   * its check-ins, applied to the plan as adapted so far. The last week has
-   * no next week, so no adaptation.
+   * Replaces the stored adaptations with the core's replay of all the plan's
+   * check-ins (not of today's date, so the stored rows depend only on the set
+   * of check-ins). Returns the replay.
    */
-  async function readapt(
-    tx: Repositories,
-    row: PlanRow,
-    fromWeek: number,
-  ): Promise<AdaptationRow[]> {
-    const kept = (await tx.plans.listAdaptations(row.id)).filter((a) => a.week < fromWeek);
+  async function readapt(tx: Repositories, row: PlanRow): Promise<ReplayedPlan> {
     const checkIns = await tx.plans.listCheckIns(row.id);
-    const lastWeek = Math.min(
-      row.plan.weeks.length - 1,
-      Math.max(0, ...checkIns.map((c) => weekOfDay(c.day))),
+    const replayed = replayPlan(kb, row.plan, checkIns.map(toCoreCheckIn));
+    await tx.plans.replaceAdaptationsFrom(
+      row.id,
+      1,
+      replayed.adaptations.map((a) => ({
+        week: a.week,
+        decision: a.decision,
+        reason: a.reason,
+        fromLevel: a.fromLevel,
+        toLevel: a.toLevel,
+        nextWeek: a.nextWeek,
+      })),
+      clock.now(),
     );
-    let plan = applyAdaptations(row.plan, kept);
-    const fresh: Omit<AdaptationRow, 'id' | 'planId' | 'createdAt'>[] = [];
-    for (let week = fromWeek; week <= lastWeek; week++) {
-      const ofWeek = checkIns.filter((c) => weekOfDay(c.day) === week).map(toCoreCheckIn);
-      const a = adaptPlan(kb, plan, week, ofWeek);
-      fresh.push({ week, ...a });
-      plan = applyAdaptations(plan, [{ week, nextWeek: a.nextWeek }]);
-    }
-    return tx.plans.replaceAdaptationsFrom(row.id, fromWeek, fresh, clock.now());
+    return replayed;
   }
 
   return {
@@ -162,7 +184,7 @@ export function planService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
         await tx.audit.record({ userId, action: 'plan.create', targetId: created.id, at: now });
         return created;
       });
-      return view(row, [], []);
+      return view(row, []);
     },
 
     async list(userId: string): Promise<SavedPlanSummaryDto[]> {
@@ -170,8 +192,9 @@ export function planService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
     },
 
     async get(id: string, userId: string): Promise<SavedPlanDto> {
-      const { checkIns, adaptations, ...row } = await loadWithDetails(id, userId);
-      return view(row, checkIns, adaptations);
+      // Stored adaptations are not read back: the view replays the check-ins as of today.
+      const row = await loadWithDetails(id, userId);
+      return view(row, row.checkIns);
     },
 
     async checkIn(
@@ -219,15 +242,19 @@ export function planService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
           throw new DomainError('conflict', `There is already a check-in for ${input.date}.`, [
             'date',
           ]);
-        const adaptations = await readapt(tx, row, week);
-        const mine = adaptations.find((a) => a.week === week);
-        return { checkIn: toCheckInDto(stored), adaptation: mine ? toAdaptationDto(mine) : null };
+        const replayed = await readapt(tx, row);
+        const mine = replayed.adaptations.find((a) => a.week === week);
+        return {
+          checkIn: toCheckInDto(stored),
+          adaptation: mine ? replayedAdaptationDto(mine) : null,
+        };
       });
     },
 
     async progress(id: string, userId: string): Promise<ProgressDto> {
-      const { checkIns, adaptations, ...row } = await loadWithDetails(id, userId);
-      const plan = applyAdaptations(row.plan, adaptations);
+      const row = await loadWithDetails(id, userId);
+      const { checkIns } = row;
+      const { plan, adaptations } = replayAsOfToday(kb, row, checkIns, todayIn(row).day);
       const decisions = new Map(adaptations.map((a) => [a.week, a.decision]));
       return {
         points: checkIns.map((c) => ({

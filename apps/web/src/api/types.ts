@@ -1,10 +1,14 @@
 /**
  * The shapes the web app reads from the HTTP API (docs/api.md). Domain types
- * come from `@backtrack/core` as type-only imports (nothing of the core is
- * bundled); the bodies that only the server defines (saved plans, check-ins,
- * progress, users) are written out here, matching `apps/server/src/*\/dto.ts`.
+ * come from `@backtrack/core` as type-only imports; of the core's values the
+ * web imports only pure helpers such as the plan calendar (the core declares
+ * `sideEffects: false`, so nothing else of it is bundled). The bodies that
+ * only the server defines (saved plans, check-ins, progress, users) are
+ * written out here, matching `apps/server/src/*\/dto.ts`.
  */
 import type {
+  AdaptationDecision,
+  PlanSafetyStop,
   AnswerValue,
   AssessmentResult,
   PainComparison,
@@ -26,6 +30,7 @@ import type {
 } from '@backtrack/core';
 
 export type {
+  PlanSafetyStop,
   AnswerValue,
   AssessmentResult,
   BodyRegion,
@@ -102,10 +107,12 @@ export type NewCheckIn = Omit<CheckInDto, 'day' | 'week'>;
 /** An adaptation: after `week`, the next week moved from one level to another. */
 export interface AdaptationDto {
   week: number;
-  decision: 'progress' | 'hold' | 'step_back' | 'not_applied';
+  decision: AdaptationDecision;
   reason: string;
   fromLevel: number;
   toLevel: number;
+  /** With `stop_running`: running stops, re-screen, see a clinician. */
+  safetyStop?: PlanSafetyStop;
 }
 
 /** A saved plan with its adaptations applied (`GET /api/plans/:id`). */

@@ -1,7 +1,9 @@
+import { dateOfDay } from '@backtrack/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { useExercises } from '../api/queries.js';
-import type { ExerciseDto, Plan, PlanItem, PlanWeek } from '../api/types.js';
-import { addDays, formatDate } from '../lib/dates.js';
+import type { ExerciseDto, Plan, PlanItem, PlanSafetyStop, PlanWeek } from '../api/types.js';
+import { formatDate } from '../lib/dates.js';
 import { DECISION_LABELS, formatDose, formatPercent, formatPlanItem } from '../lib/format.js';
 import type { DistanceUnit } from '../lib/units.js';
 import { formatDistance } from '../lib/units.js';
@@ -19,6 +21,40 @@ const RUNNING_MODE_TEXT: Record<Plan['runningMode'], string> = {
   return_to_run: 'Running returns gradually, with run/walk phases; move on only when pain allows.',
   no_running: 'No running for now: the plan keeps you active without running load.',
 };
+
+/** Check-ins stopped running: why, see a clinician, and answer the warning-sign questions again. */
+export function SafetyStopNotice({ stop }: { stop: PlanSafetyStop }) {
+  return (
+    <div className="notice notice--warning" role="alert">
+      <p className="notice__title">Running stopped: see a clinician</p>
+      <p>{stop.reason}</p>
+      <p>
+        <strong>{stop.seeClinician}</strong>
+      </p>
+      <p>
+        Before you run again, <Link to="/">take the assessment again</Link>: it asks the
+        warning-sign questions first.
+      </p>
+    </div>
+  );
+}
+
+/** What the plan could not dose for lack of an answer. */
+function MissingNotice({ missing }: { missing: Plan['missing'] }) {
+  if (missing.length === 0) return null;
+  return (
+    <section aria-labelledby="missing-heading" className="notice">
+      <h2 id="missing-heading" className="notice__title">
+        What this plan cannot dose yet
+      </h2>
+      <ul>
+        {missing.map((m) => (
+          <li key={m.field}>{m.why}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 /** The items of one day, as a list. */
 export function TodayList({ items, unit }: { items: readonly PlanItem[]; unit: DistanceUnit }) {
@@ -58,7 +94,7 @@ function WeekPanel({
       </p>
       <ol className="days">
         {week.days.map((d) => {
-          const date = startDate ? addDays(startDate, (week.week - 1) * 7 + d.day - 1) : undefined;
+          const date = startDate ? dateOfDay(startDate, (week.week - 1) * 7 + d.day) : undefined;
           return (
             <li key={d.day} className="day">
               <h4 className="day__title">
@@ -203,6 +239,8 @@ export function PlanView({
 
   return (
     <div className="plan" ref={rootRef}>
+      {plan.safetyStop ? <SafetyStopNotice stop={plan.safetyStop} /> : null}
+      <MissingNotice missing={plan.missing} />
       {plan.adviceToBook ? (
         <div className="notice notice--warning">
           <p className="notice__title">Book a clinician as well</p>

@@ -5,7 +5,6 @@ import {
   formatDate,
   formatShortDate,
   isIsoDate,
-  planPosition,
   toIsoDate,
 } from './dates.js';
 
@@ -29,13 +28,6 @@ describe('dates', () => {
     expect(daysBetween('2025-03-28', '2025-04-02')).toBe(5);
     expect(daysBetween('2025-04-02', '2025-03-28')).toBe(-5);
     expect(addDays('2025-03-28', 5)).toBe('2025-04-02');
-  });
-
-  it('places a date in the plan', () => {
-    expect(planPosition('2025-03-03', '2025-03-02')).toBeNull();
-    expect(planPosition('2025-03-03', '2025-03-03')).toEqual({ day: 1, week: 1, dayOfWeek: 1 });
-    expect(planPosition('2025-03-03', '2025-03-09')).toEqual({ day: 7, week: 1, dayOfWeek: 7 });
-    expect(planPosition('2025-03-03', '2025-03-10')).toEqual({ day: 8, week: 2, dayOfWeek: 1 });
   });
 
   it('formats a date for people without shifting it', () => {

@@ -38,16 +38,6 @@ export function addDays(iso: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Where a date falls in a plan that starts on `startDate`: 1-based day, week and day of week; null before the start. */
-export function planPosition(
-  startDate: string,
-  date: string,
-): { day: number; week: number; dayOfWeek: number } | null {
-  const offset = daysBetween(startDate, date);
-  if (offset < 0) return null;
-  return { day: offset + 1, week: Math.floor(offset / 7) + 1, dayOfWeek: (offset % 7) + 1 };
-}
-
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -63,6 +63,10 @@ describe('formatPlanItem', () => {
       'Run/walk: 4 × (walk 2 min, run 3 min) (return-to-run phase 2)',
     ],
     [{ ...base, kind: 'walk', minutes: 30 }, 'Brisk walk, 30 min'],
+    [
+      { ...base, kind: 'cross_train', minutes: 30, activities: ['cycling', 'swimming'] },
+      'Instead of running, 30 min of cycling, or swimming',
+    ],
   ])('formats %j', (item, text) => {
     expect(formatPlanItem(item, 'mi')).toBe(text);
   });

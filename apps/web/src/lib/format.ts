@@ -55,6 +55,8 @@ export function formatPlanItem(item: PlanItem, unit: DistanceUnit): string {
         : `Run/walk: ${item.repeats} × (walk ${item.walkMinutes} min, run ${item.runMinutes} min) (return-to-run phase ${item.phase})`;
     case 'walk':
       return `Brisk walk, ${item.minutes} min`;
+    case 'cross_train':
+      return `Instead of running, ${item.minutes} min of ${item.activities.join(', or ')}`;
   }
 }
 
@@ -79,6 +81,7 @@ export const DECISION_LABELS: Readonly<Record<string, string>> = {
   progress: 'Progress: next week moves up one step',
   hold: 'Hold: next week stays at the same level',
   step_back: 'Step back: next week is easier',
+  stop_running: 'Stop running: see a clinician',
   not_applied: 'Not adapted by pain',
 };
 

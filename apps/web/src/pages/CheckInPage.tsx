@@ -4,9 +4,10 @@ import { isUnauthenticated, useCheckIn, useSavedPlan } from '../api/queries.js';
 import type { CheckInResponse, SavedPlan } from '../api/types.js';
 import { ErrorMessage, Loading } from '../components/ErrorMessage.js';
 import { PainScale } from '../components/PainScale.js';
-import { TodayList } from '../components/PlanView.js';
+import { SafetyStopNotice, TodayList } from '../components/PlanView.js';
 import { useUnits } from '../components/use-units.js';
-import { formatDate, isIsoDate, planPosition, toIsoDate } from '../lib/dates.js';
+import { planPosition } from '@backtrack/core';
+import { formatDate, isIsoDate, toIsoDate } from '../lib/dates.js';
 import { DECISION_LABELS } from '../lib/format.js';
 
 const PAIN_FIELDS = [
@@ -193,6 +194,9 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
                   </strong>
                 </p>
                 <p>{response.adaptation.reason}</p>
+                {response.adaptation.safetyStop ? (
+                  <SafetyStopNotice stop={response.adaptation.safetyStop} />
+                ) : null}
               </>
             ) : (
               <p>The plan adapts at the end of each week, from that week’s check-ins.</p>

@@ -13,7 +13,8 @@ import {
 import { EFFECTS } from './effects.js';
 import { QUESTIONS } from './questions.js';
 import { MINOR_FLAGS, RED_FLAGS, TRIAGE_RULES } from './red-flags.js';
-import { RUNNING_RULES, ZRunningRule, type RunningRule } from './running-rules.js';
+import { PLAN_RULE_RECORDS, ZPlanRule, type PlanRule } from './plan-rules.js';
+import { RETURN_TO_RUN, RUNNING_RULES, ZRunningRule, type RunningRule } from './running-rules.js';
 import {
   ZContributor,
   ZMinorFlag,
@@ -46,6 +47,8 @@ export interface KnowledgeBase {
   seedClaims: SeedClaim[];
   exercises: Exercise[];
   runningRules: RunningRule[];
+  /** The plan engine's numbers (thresholds, schedule, dose steps), each with basis and sources. */
+  planRules: PlanRule[];
 }
 
 /** Pseudo-question ids the engine derives itself and rules may read. */
@@ -77,6 +80,13 @@ export function citedSources(kb: KnowledgeBase): { source: string; by: string }[
   out.push(...exerciseCitations(kb.exercises));
   for (const r of kb.runningRules)
     r.sources.forEach((s) => out.push({ source: s, by: `running rule ${r.id}` }));
+  for (const r of kb.planRules)
+    r.sources.forEach((s) => out.push({ source: s, by: `plan rule ${r.id}` }));
+  for (const p of RETURN_TO_RUN.phases)
+    p.sources.forEach((s) => out.push({ source: s, by: `return-to-run phase ${p.phase}` }));
+  for (const c of RETURN_TO_RUN.startCriteria)
+    c.sources.forEach((s) => out.push({ source: s, by: `return-to-run start: ${c.text}` }));
+  RETURN_TO_RUN.sources.forEach((s) => out.push({ source: s, by: 'return to running' }));
   return out;
 }
 
@@ -95,6 +105,7 @@ export function buildKnowledgeBase(raw: {
   seedClaims: unknown[];
   exercises: readonly unknown[];
   runningRules: unknown[];
+  planRules?: unknown[];
 }): KnowledgeBase {
   const questions = raw.questions.map((q) => {
     const id = (q as { id?: string }).id ?? '?';
@@ -110,6 +121,7 @@ export function buildKnowledgeBase(raw: {
     seedClaims: z.array(ZSeedClaim).parse(raw.seedClaims),
     exercises: buildExerciseLibrary(raw.exercises),
     runningRules: z.array(ZRunningRule).parse(raw.runningRules),
+    planRules: z.array(ZPlanRule).parse(raw.planRules ?? PLAN_RULE_RECORDS),
   };
 
   const problems: string[] = [];
@@ -136,6 +148,10 @@ export function buildKnowledgeBase(raw: {
   unique(
     'triage rule',
     kb.triageRules.map((t) => t.id),
+  );
+  unique(
+    'plan rule',
+    kb.planRules.map((r) => r.id),
   );
   unique(
     'running rule',
@@ -205,6 +221,7 @@ export function loadKnowledgeBase(): KnowledgeBase {
     seedClaims: SEED_CLAIMS,
     exercises: EXERCISES,
     runningRules: RUNNING_RULES,
+    planRules: PLAN_RULE_RECORDS,
   });
   return cached;
 }
@@ -213,6 +230,7 @@ export * from './schema.js';
 export { shortCitation, shortCitations } from './cite.js';
 export { RISK_SCREEN, PAIN_SCALE, PSFS } from './instruments.js';
 export * from './exercises/index.js';
+export { PLAN_RULES, PLAN_RULE_RECORDS, ZPlanRule, type PlanRule } from './plan-rules.js';
 export {
   RUNNING_RULES,
   RETURN_TO_RUN,
@@ -220,4 +238,6 @@ export {
   PAIN_MONITORING,
   ZRunningRule,
   type RunningRule,
+  type ReturnToRunCriterion,
+  type ReturnToRunPhase,
 } from './running-rules.js';

@@ -234,6 +234,29 @@ function renderSources(kb: KnowledgeBase): string[] {
   return lines;
 }
 
+function renderPlanRules(kb: KnowledgeBase): string[] {
+  const lines = ['## Plan engine numbers', ''];
+  lines.push(
+    'The thresholds, schedule and steps the plan generator and the weekly adaptation use. `backtrack-own` marks a number that is the project’s own choice, with no study behind it.',
+    '',
+  );
+  lines.push(
+    ...table(
+      ['Rule', 'Value', 'Unit', 'What the plan does', 'Basis', 'Sources'],
+      kb.planRules.map((r) => [
+        `${r.title} (${code(r.id)})`,
+        typeof r.value === 'number' ? String(r.value) : r.value.map(String).join(', '),
+        r.unit,
+        r.text,
+        r.basis,
+        sourceList(r.sources),
+      ]),
+    ),
+    '',
+  );
+  return lines;
+}
+
 function range(bounds: readonly [number, number] | undefined): string {
   return bounds ? `${String(bounds[0])}–${String(bounds[1])}` : '–';
 }
@@ -306,21 +329,31 @@ function renderRunning(kb: KnowledgeBase): string[] {
     `- Longest single run: at most ${String(LOAD_LIMITS.longRunSpikeMax * 100)}% longer than the longest run of the last 30 days (study: ${sourceList(['frandsen-2025'])}).`,
     `- Weekly increase: about ${String(LOAD_LIMITS.weeklyIncreaseSoft * 100)}% as a soft guide (study: ${sourceList(['buist-2008', 'nielsen-2014'])}); ${String(LOAD_LIMITS.twoWeekIncreaseCeiling * 100)}% over two weeks is the ceiling linked to more injuries.`,
     `- Cadence: +${String(LOAD_LIMITS.cadenceIncreaseMin * 100)}% to +${String(LOAD_LIMITS.cadenceIncreaseMax * 100)}% (lab study: ${sourceList(['heiderscheit-2011'])}).`,
-    `- Pain monitoring: pain during activity up to ${String(PAIN_MONITORING.safeMax)}/10 safe, up to ${String(PAIN_MONITORING.acceptableMax)}/10 acceptable; next-morning pain above the starting level steps the plan back (${sourceList(PAIN_MONITORING.sources)}). ${PAIN_MONITORING.note}`,
+    `- Pain monitoring: pain during activity up to ${String(PAIN_MONITORING.safeMax)}/10 safe, up to ${String(PAIN_MONITORING.acceptableMax)}/10 acceptable; next-morning pain above the runner’s own baseline (their pain at the assessment, or their first morning check-in when that was not asked) steps the plan back (${sourceList(PAIN_MONITORING.sources)}). ${PAIN_MONITORING.note}`,
     '',
     '### Return to running (walk/run)',
     '',
+    'Walk/run starts only when these are met; the plan checks the first two from a walking week’s check-ins, the runner checks the others:',
+    '',
     ...table(
-      ['Phase', 'Walk min', 'Run min', 'Repeats'],
+      ['Start criterion', 'Checked by', 'Basis', 'Sources'],
+      RETURN_TO_RUN.startCriteria.map((c) => [c.text, c.checkedBy, c.basis, sourceList(c.sources)]),
+    ),
+    '',
+    ...table(
+      ['Phase', 'Walk min', 'Run min', 'Repeats', 'Where it comes from', 'Basis', 'Sources'],
       RETURN_TO_RUN.phases.map((p) => [
         String(p.phase),
         String(p.walkMinutes),
         String(p.runMinutes),
         String(p.repeats),
+        p.note,
+        p.basis,
+        sourceList(p.sources),
       ]),
     ),
     '',
-    `Start when: ${RETURN_TO_RUN.startCriteria.join('; ')}. Rules: ${RETURN_TO_RUN.rules.join('; ')}. Basis: ${RETURN_TO_RUN.basis} (${sourceList(RETURN_TO_RUN.sources)}). ${RETURN_TO_RUN.note}`,
+    `Rules: ${RETURN_TO_RUN.rules.join('; ')}. Basis: ${RETURN_TO_RUN.basis} (${sourceList(RETURN_TO_RUN.sources)}). ${RETURN_TO_RUN.note}`,
     '',
   );
   return lines;
@@ -340,7 +373,7 @@ export function renderKnowledgeBaseMarkdown(kb: KnowledgeBase): string {
     '',
     'This document lists every record the assessment uses, for review by a clinician. Every number carries its basis (`seed` claim, `guideline`, `study` or `expert-estimate`) and its sources. History cannot identify the painful tissue (Hancock 2007), so the contributors are patterns a sports physiotherapist would recognise, not diagnoses.',
     '',
-    `It holds ${String(kb.contributors.length)} contributors, ${String(kb.questions.length)} questions with ${String(effectCount)} effects, ${String(kb.redFlags.length)} red flags, ${String(kb.triageRules.length)} triage rules, ${String(kb.exercises.length)} exercises, ${String(kb.runningRules.length)} running rules, ${String(kb.seedClaims.length)} seed claims and ${String(kb.sources.length)} sources.`,
+    `It holds ${String(kb.contributors.length)} contributors, ${String(kb.questions.length)} questions with ${String(effectCount)} effects, ${String(kb.redFlags.length)} red flags, ${String(kb.triageRules.length)} triage rules, ${String(kb.exercises.length)} exercises, ${String(kb.runningRules.length)} running rules, ${String(kb.planRules.length)} plan rules, ${String(kb.seedClaims.length)} seed claims and ${String(kb.sources.length)} sources.`,
     '',
     '## Contents',
     '',
@@ -350,6 +383,7 @@ export function renderKnowledgeBaseMarkdown(kb: KnowledgeBase): string {
     '- [Triage rules](#triage-rules)',
     '- [Exercises](#exercises)',
     '- [Running modifications](#running-modifications)',
+    '- [Plan engine numbers](#plan-engine-numbers)',
     '- [Seed claims](#seed-claims)',
     '- [Sources](#sources)',
     '',
@@ -358,6 +392,7 @@ export function renderKnowledgeBaseMarkdown(kb: KnowledgeBase): string {
     ...renderTriage(kb, byId),
     ...renderExercises(kb),
     ...renderRunning(kb),
+    ...renderPlanRules(kb),
     ...renderSeedClaims(kb),
     ...renderSources(kb),
   ];

@@ -43,7 +43,10 @@ export const PAIN_MONITORING = {
   safeMax: 2,
   /** Up to this is acceptable; above it the load was too much. */
   acceptableMax: 5,
-  /** Next-morning pain more than this above the runner's baseline means step back. */
+  /**
+   * Next-morning pain more than this above the runner's own baseline means step
+   * back. The baseline is their `pain_now` answer, else their first morning check-in.
+   */
   morningRiseMax: 0,
   sources: ['silbernagel-2007'],
   note: 'Validated in Achilles tendinopathy, not back pain; never used when a bone stress injury is suspected, where running must be pain-free.',
@@ -181,19 +184,58 @@ export interface ReturnToRunPhase {
   walkMinutes: number;
   runMinutes: number;
   repeats: number;
+  /** Which part of the phase comes from a source and which is the project's own. */
+  basis: 'expert-estimate';
+  note: string;
+  sources: string[];
+}
+
+/** A condition to meet before walk/run starts, and how the plan checks it. */
+export interface ReturnToRunCriterion {
+  text: string;
+  /** `check-ins`: the plan checks it from a walking week's check-ins; `runner`: the runner checks it. */
+  checkedBy: 'check-ins' | 'runner';
+  basis: 'expert-estimate';
+  sources: string[];
 }
 
 /**
- * Graded walk/run return to running, adapted from a military trial protocol
- * (Trials 2023) and the rebuild order frequency → duration → intensity.
- * Consensus, not trial evidence.
+ * Graded walk/run return to running. The splits of phases 1 and 3 and the
+ * continuous run at the end follow the military trial's protocol (which is
+ * counted in miles, not minutes); session lengths and the splits of phases 4
+ * and 5 are the project's own, chosen so that each phase changes one thing:
+ * the session's length, or the walk/run split at the same length. The rebuild
+ * order (frequency, then duration, then intensity) is consensus, not trial
+ * evidence. Walk/run starts only after a walking week that meets the start
+ * criteria (`PLAN_RULES.returnToRunRestPainMax`).
  */
 export const RETURN_TO_RUN = {
   startCriteria: [
-    'A 30-minute brisk walk without pain',
-    'Pain at rest no more than 2 out of 10',
-    'Ten single-leg hops on each side without pain (only if a doctor has not told you otherwise)',
-  ],
+    {
+      text: 'A brisk 30-minute walk without pain',
+      checkedBy: 'check-ins',
+      basis: 'expert-estimate',
+      sources: ['return-to-run-readiness', 'return-to-run-day-plan'],
+    },
+    {
+      text: 'Pain at rest and on waking no more than 2 out of 10',
+      checkedBy: 'check-ins',
+      basis: 'expert-estimate',
+      sources: ['return-to-run-readiness'],
+    },
+    {
+      text: 'Ten single-leg hops on each side without pain (skip this test, and do not run, if a doctor has told you not to hop)',
+      checkedBy: 'runner',
+      basis: 'expert-estimate',
+      sources: ['return-to-run-readiness'],
+    },
+    {
+      text: 'Ten single-leg squats on each side and one minute of jogging on the spot without pain',
+      checkedBy: 'runner',
+      basis: 'expert-estimate',
+      sources: ['return-to-run-readiness'],
+    },
+  ] satisfies ReturnToRunCriterion[],
   rules: [
     'At least one rest day between run sessions',
     'Do each phase at least twice before moving on',
@@ -201,15 +243,68 @@ export const RETURN_TO_RUN = {
     'If pain rises, drop back one phase; flat routes only, easy effort (you can talk in full sentences)',
   ],
   phases: [
-    { phase: 1, walkMinutes: 2, runMinutes: 1, repeats: 6 },
-    { phase: 2, walkMinutes: 2, runMinutes: 3, repeats: 4 },
-    { phase: 3, walkMinutes: 2, runMinutes: 3, repeats: 6 },
-    { phase: 4, walkMinutes: 1, runMinutes: 4, repeats: 5 },
-    { phase: 5, walkMinutes: 1, runMinutes: 9, repeats: 3 },
-    { phase: 6, walkMinutes: 0, runMinutes: 30, repeats: 1 },
+    {
+      phase: 1,
+      walkMinutes: 2,
+      runMinutes: 3,
+      repeats: 4,
+      basis: 'expert-estimate',
+      note: 'Walk 2 / run 3 is the trial’s first phase (done there over one mile); 20 minutes is the project’s own.',
+      sources: ['return-to-run-trial-2023', 'backtrack-own'],
+    },
+    {
+      phase: 2,
+      walkMinutes: 2,
+      runMinutes: 3,
+      repeats: 6,
+      basis: 'expert-estimate',
+      note: 'Same split, longer session (30 minutes): the project’s own step.',
+      sources: ['backtrack-own'],
+    },
+    {
+      phase: 3,
+      walkMinutes: 1,
+      runMinutes: 4,
+      repeats: 6,
+      basis: 'expert-estimate',
+      note: 'Walk 1 / run 4 is a later phase of the trial (done there over two miles); the 30 minutes are the project’s own.',
+      sources: ['return-to-run-trial-2023', 'backtrack-own'],
+    },
+    {
+      phase: 4,
+      walkMinutes: 1,
+      runMinutes: 9,
+      repeats: 3,
+      basis: 'expert-estimate',
+      note: 'Longer running blocks at the same 30 minutes: the project’s own step.',
+      sources: ['backtrack-own'],
+    },
+    {
+      phase: 5,
+      walkMinutes: 1,
+      runMinutes: 14,
+      repeats: 2,
+      basis: 'expert-estimate',
+      note: 'One walking break in 30 minutes: the project’s own step.',
+      sources: ['backtrack-own'],
+    },
+    {
+      phase: 6,
+      walkMinutes: 0,
+      runMinutes: 30,
+      repeats: 1,
+      basis: 'expert-estimate',
+      note: 'The trial ends with continuous running; a clinic protocol builds to a 30-minute run.',
+      sources: ['return-to-run-trial-2023', 'return-to-run-day-plan'],
+    },
   ] satisfies ReturnToRunPhase[],
   sessionsPerPhaseMin: 2,
   basis: 'expert-estimate' as const,
-  sources: ['return-to-run-trial-2023', 'warden-2021'],
+  sources: [
+    'return-to-run-trial-2023',
+    'warden-2021',
+    'return-to-run-readiness',
+    'return-to-run-day-plan',
+  ],
   note: 'Walk/run progressions are consensus: no controlled trial shows one protocol is better than another.',
 };

@@ -454,6 +454,30 @@ export const SOURCES: z.input<typeof ZSource>[] = [
     evidenceSection: '§5.6',
   },
   {
+    id: 'return-to-run-readiness',
+    citation:
+      'Readiness checks before running again after injury, from clinic pages: a pain-free 30-minute walk, 10–15 single-leg hops, 10 single-leg squats, one minute of jogging on the spot, pain 2/10 or less (expert opinion).',
+    url: 'https://www.runnerspicks.com/blog/tim-return-to-running-after-injury-protocol/',
+    level: 'expert',
+    evidenceSection: '§5.6',
+  },
+  {
+    id: 'return-to-run-day-plan',
+    citation:
+      'Sports-medicine clinic return-to-running protocol: brisk walking building from 10 to 30 minutes first, then walk/jog mixes up to a 30-minute jog with a no-impact day every fourth day; start only once walking is pain-free, and after significant pain rest a day and repeat the previous step (expert opinion).',
+    url: 'http://sunnycoastsportsmedicine.com.au/return-to-running-protocol-post-injury',
+    level: 'expert',
+    evidenceSection: '§5.6',
+  },
+  {
+    id: 'bone-stress-pain-free',
+    citation:
+      'Clinic page on bone stress injuries in runners: the pain-monitoring model does not apply to suspected bone stress, where running must be pain-free (expert opinion).',
+    url: 'https://achievepodiatry.com.au/uncategorized/bone-stress-injuries-in-runners-with-next-gen-physio/',
+    level: 'expert',
+    evidenceSection: '§5.5',
+  },
+  {
     id: 'buist-2008',
     citation:
       'Buist I, Bredeweg SW, van Mechelen W, et al. No effect of a graded training program on the number of running-related injuries in novice runners. Am J Sports Med 2008;36:33–9.',
@@ -542,6 +566,12 @@ export const SOURCES: z.input<typeof ZSource>[] = [
   },
 
   // ── Project material ──
+  {
+    id: 'backtrack-own',
+    citation:
+      "Backtrack's own choice, made for the plan engine and listed for clinician review. No study gives this number; it is an expert estimate and may change.",
+    level: 'expert',
+  },
   {
     id: 'vignettes-readme',
     citation:

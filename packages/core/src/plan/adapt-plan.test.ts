@@ -23,7 +23,8 @@ const answers = validateAnswers(kb, {
 const planned = generatePlan(kb, assess(kb, answers), answers);
 if (planned.kind !== 'plan') throw new Error('expected a plan');
 const plan: Plan = planned;
-const baseline = plan.basis.baselinePain;
+const baseline = plan.basis.baselinePain ?? 0;
+if (plan.basis.baselinePain !== 3) throw new Error('expected the pain_now answer as baseline');
 
 const arbGood: fc.Arbitrary<CheckIn> = fc.record({
   day: fc.integer({ min: 1, max: 7 }),
@@ -93,8 +94,12 @@ describe('adaptation', () => {
       'hold',
     ],
     [
-      [{ painDuring: 7, painAfter: 3, painNextMorning: 1, sessionsDone: 2, sessionsPlanned: 2 }],
+      [{ painDuring: 6, painAfter: 3, painNextMorning: 1, sessionsDone: 2, sessionsPlanned: 2 }],
       'step_back',
+    ],
+    [
+      [{ painDuring: 7, painAfter: 3, painNextMorning: 1, sessionsDone: 2, sessionsPlanned: 2 }],
+      'stop_running',
     ],
     [
       [{ painDuring: 1, painAfter: 1, painNextMorning: 6, sessionsDone: 2, sessionsPlanned: 2 }],

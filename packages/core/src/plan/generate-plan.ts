@@ -8,6 +8,7 @@
 import type { AssessmentResult } from '../assessment/assess.js';
 import type { Answers } from '../assessment/answers.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
+import { PLAN_RULES } from '../knowledge/plan-rules.js';
 import { LOAD_LIMITS, RETURN_TO_RUN, type RunningRule } from '../knowledge/running-rules.js';
 import type { ContributorId } from '../knowledge/schema.js';
 import type { Exercise } from '../knowledge/exercises/schema.js';
@@ -17,6 +18,7 @@ import {
   type PlanBasis,
   type PlanDay,
   type PlanItem,
+  type PlanMissing,
   type PlanOutcome,
   type PlanTarget,
   type PlanWeek,
@@ -30,15 +32,40 @@ export interface PlanOptions {
   weeks?: number;
 }
 
-/** A contributor counts as suspected from this probability on. */
-export const SUSPECTED = 0.3;
+/** A contributor counts as suspected from this probability on (knowledge base: `suspectedProbability`). */
+export const SUSPECTED = PLAN_RULES.suspectedProbability.value;
 /** At most this many contributors are targeted. */
 const MAX_TARGETS = 4;
 /** At most this many exercises in the programme. */
 const MAX_EXERCISES = 7;
-/** Lowest and highest adaptation levels. */
-export const LEVEL_MIN = -2;
-export const LEVEL_MAX = 5;
+/** Lowest and highest adaptation levels (knowledge base: `levelRange`). */
+export const LEVEL_MIN = PLAN_RULES.levelRange.value[0];
+export const LEVEL_MAX = PLAN_RULES.levelRange.value[1];
+/**
+ * Highest level of a return-to-run plan: level 0 (and below) is the walking
+ * week before walk/run starts, levels 1–6 are the walk/run phases.
+ */
+export const RETURN_TO_RUN_LEVEL_MAX = RETURN_TO_RUN.phases.length;
+
+/** The highest level a plan's running mode allows. */
+export function levelMaxFor(mode: RunningMode): number {
+  return mode === 'return_to_run' ? RETURN_TO_RUN_LEVEL_MAX : LEVEL_MAX;
+}
+
+/**
+ * The level the schedule plans for `week` before any check-in: the settling
+ * weeks at 0, then one step up a week, holding every third week. In a
+ * return-to-run plan the first week is the walking week (level 0) and each
+ * later week plans the next walk/run phase, which only starts when the
+ * check-ins meet the start criteria (`replayPlan`). Knowledge base:
+ * `settleWeeks`, `holdEveryNthWeek`.
+ */
+export function scheduledLevel(mode: RunningMode, week: number): number {
+  if (mode === 'return_to_run') return Math.min(RETURN_TO_RUN_LEVEL_MAX, Math.max(0, week - 1));
+  const k = week - PLAN_RULES.settleWeeks.value;
+  if (k <= 0) return 0;
+  return Math.min(LEVEL_MAX, k - Math.floor(k / PLAN_RULES.holdEveryNthWeek.value));
+}
 
 /** When to stop and get help, shown in every plan. */
 export const WHEN_TO_SEEK_HELP = [
@@ -66,21 +93,48 @@ const clamp = (value: number, [min, max]: readonly [number, number]) =>
   Math.min(max, Math.max(min, value));
 const round1 = (km: number) => Math.round(km * 10) / 10;
 
-/** The dose of an exercise at a load level, always within the knowledge base's bounds. */
+/** The dose variables, in the order they are stepped (knowledge base: `doseStep`). */
+const DOSE_VARIABLES = ['sets', 'reps', 'holdSeconds', 'minutes'] as const;
+type DoseVariable = (typeof DOSE_VARIABLES)[number];
+const DOSE_STEP: Readonly<Record<DoseVariable, number>> = {
+  sets: PLAN_RULES.doseStep.value[0],
+  reps: PLAN_RULES.doseStep.value[1],
+  holdSeconds: PLAN_RULES.doseStep.value[2],
+  minutes: PLAN_RULES.doseStep.value[3],
+};
+
+/**
+ * One step of a dose up (`direction` 1) or down (-1): exactly one variable
+ * changes, the first in turn (starting at `turn`) that can still move within
+ * its bounds. No variable can move: the dose is returned unchanged.
+ */
+function stepDose(exercise: Exercise, dose: PlanDose, direction: 1 | -1, turn: number): PlanDose {
+  const bounds = exercise.dose.bounds;
+  for (let i = 0; i < DOSE_VARIABLES.length; i++) {
+    const variable = DOSE_VARIABLES[(turn + i) % DOSE_VARIABLES.length] ?? 'sets';
+    const value = dose[variable];
+    const range = bounds[variable];
+    if (value === undefined || range === undefined) continue;
+    const next = clamp(value + direction * DOSE_STEP[variable], range);
+    if (next !== value) return { ...dose, [variable]: next };
+  }
+  return dose;
+}
+
+/**
+ * The dose of an exercise at a load level, always within the knowledge
+ * base's bounds. Level 0 is the library's default dose; each level up or down
+ * changes one variable only (sets, then reps, then hold, then minutes, in
+ * turn), so two neighbouring levels never differ in more than one.
+ */
 export function doseAtLevel(exercise: Exercise, level: number): PlanDose {
   const { dose } = exercise;
-  const step = Math.max(-1, Math.min(2, level));
-  const sets = clamp(
-    dose.sets + (step > 0 ? Math.min(step, 1) : step < 0 ? -1 : 0),
-    dose.bounds.sets,
-  );
-  const out: PlanDose = { sets, perSide: dose.perSide };
-  if (dose.reps !== undefined && dose.bounds.reps)
-    out.reps = clamp(dose.reps + step * 2, dose.bounds.reps);
-  if (dose.holdSeconds !== undefined && dose.bounds.holdSeconds)
-    out.holdSeconds = clamp(dose.holdSeconds + step * 10, dose.bounds.holdSeconds);
-  if (dose.minutes !== undefined && dose.bounds.minutes)
-    out.minutes = clamp(dose.minutes + step * 5, dose.bounds.minutes);
+  let out: PlanDose = { sets: dose.sets, perSide: dose.perSide };
+  if (dose.reps !== undefined) out.reps = dose.reps;
+  if (dose.holdSeconds !== undefined) out.holdSeconds = dose.holdSeconds;
+  if (dose.minutes !== undefined) out.minutes = dose.minutes;
+  const steps = Math.abs(Math.trunc(level));
+  for (let i = 0; i < steps; i++) out = stepDose(exercise, out, level > 0 ? 1 : -1, i);
   return out;
 }
 
@@ -100,7 +154,7 @@ export function exerciseAtLevel(
 function isBoneStressSuspected(result: AssessmentResult): boolean {
   const bone = result.contributors.find((c) => c.id === 'bone_stress');
   return (
-    (bone?.probability ?? 0) >= 0.2 ||
+    (bone?.probability ?? 0) >= PLAN_RULES.boneStressSuspectedProbability.value ||
     result.triage.serious.some(
       (s) => s === 'bone_stress_injury' || s === 'femoral_neck_stress_fracture',
     ) ||
@@ -184,9 +238,24 @@ const targetsOf = (
   return kept.length > 0 ? kept : [fallback];
 };
 
+/** Options of `buildWeek`. */
+export interface BuildWeekOptions {
+  /** Running has stopped after a safety stop (`replayPlan`): cross-training replaces it. */
+  runningStopped?: boolean;
+}
+
+/** What to choose from when cross-training replaces running. */
+const CROSS_TRAIN_ACTIVITIES = [
+  'cycling (outdoors or on an indoor bike)',
+  'swimming',
+  'pool running',
+];
+
 /**
  * Builds one week of a plan at a load level. Used by the generator and by
  * adaptation, so a rebuilt week follows exactly the same rules.
+ * `previousLongestKm` is the longest run so far (null when unknown: then the
+ * week's distance is spread evenly, with no longer run).
  */
 export function buildWeek(
   library: ReadonlyMap<string, Exercise>,
@@ -194,7 +263,8 @@ export function buildWeek(
   targets: readonly PlanTarget[],
   week: number,
   level: number,
-  previousLongestKm: number,
+  previousLongestKm: number | null,
+  options: BuildWeekOptions = {},
 ): PlanWeek {
   const allowed = new Set(targets.map((t) => t.id));
   const general: ContributorId = allowed.has('nonspecific')
@@ -228,40 +298,70 @@ export function buildWeek(
   }
 
   let runKm = 0;
+  let readinessWeek = false;
   const loadTarget: ContributorId = allowed.has('training_load_error')
     ? 'training_load_error'
     : general;
-  if (basis.runningMode === 'running' && basis.runningDaysPerWeek > 0) {
-    const runDays = spreadDays(basis.runningDaysPerWeek).map(
-      (d) => (d === 1 ? 2 : d) as PlanDay['day'],
-    );
+  const runDays = spreadDays(basis.runningDaysPerWeek).map(
+    (d) => (d === 1 ? 2 : d) as PlanDay['day'],
+  );
+  // A runner who runs but must not now (bone stress suspected, or a safety stop) cross-trains instead.
+  const crossTrain =
+    basis.runningDaysPerWeek > 0 && (options.runningStopped || basis.runningMode === 'no_running');
+  if (crossTrain) {
+    const minutes = PLAN_RULES.crossTrainMinutes.value[basis.conservative ? 0 : 1];
+    for (const day of spreadDays(Math.min(3, basis.runningDaysPerWeek))) {
+      put(day, {
+        kind: 'cross_train',
+        minutes,
+        activities: CROSS_TRAIN_ACTIVITIES,
+        targets: [general],
+        reason: options.runningStopped
+          ? 'Running is paused after your check-ins; easy cycling, swimming or pool running keeps your fitness without running load. Stop if it hurts.'
+          : 'Running is paused while a bone stress injury is possible; cycling, swimming or pool running keep your fitness without impact. It must be pain-free: if it hurts, stop and see a doctor.',
+      });
+    }
+  } else if (
+    basis.runningMode === 'running' &&
+    runDays.length > 0 &&
+    basis.baseWeeklyKm !== null &&
+    basis.baseWeeklyKm > 0
+  ) {
+    // One running variable moves with the level: the weekly distance. Days and effort stay.
     const weekly = basis.baseWeeklyKm * (1 + LOAD_LIMITS.weeklyIncreaseSoft * level);
-    const longCap = Math.max(1, previousLongestKm * (1 + LOAD_LIMITS.longRunSpikeMax));
-    const longKm =
-      runDays.length > 1 ? Math.min(longCap, weekly * 0.35) : Math.min(longCap, weekly);
-    const otherKm =
-      runDays.length > 1 ? Math.min(longCap, (weekly - longKm) / (runDays.length - 1)) : 0;
+    const even = weekly / runDays.length;
+    let longKm = even;
+    let otherKm = even;
+    if (previousLongestKm !== null) {
+      const longCap = previousLongestKm * (1 + LOAD_LIMITS.longRunSpikeMax);
+      longKm = runDays.length > 1 ? Math.min(longCap, weekly * 0.35) : Math.min(longCap, weekly);
+      otherKm =
+        runDays.length > 1 ? Math.min(longCap, (weekly - longKm) / (runDays.length - 1)) : 0;
+    }
+    const hasLong = previousLongestKm !== null && runDays.length > 1;
     runDays.forEach((day, i) => {
-      const long = i === runDays.length - 1 && runDays.length > 1;
-      const km = round1(Math.max(1, long || runDays.length === 1 ? longKm : otherKm));
+      const long = hasLong && i === runDays.length - 1;
+      const km = round1(long || runDays.length === 1 ? longKm : otherKm);
+      if (km <= 0) return;
       runKm += km;
       put(day, {
         kind: 'run',
         distanceKm: km,
-        effort: basis.conservative || level <= 0 ? 'easy' : 'steady',
+        effort: 'easy',
         flatOnly: basis.flatOnly,
         long,
         targets: [loadTarget],
         reason: long
-          ? `Longest run of the week, kept within ${LOAD_LIMITS.longRunSpikeMax * 100}% of your recent longest (${round1(previousLongestKm)} km).`
+          ? `Longest run of the week, kept within ${LOAD_LIMITS.longRunSpikeMax * 100}% of your recent longest (${round1(previousLongestKm ?? 0)} km).`
           : 'Easy running keeps you fit while the weak links are worked on.',
       });
     });
   } else if (basis.runningMode === 'return_to_run') {
-    const phase = RETURN_TO_RUN.phases[clamp(level, [0, RETURN_TO_RUN.phases.length - 1])];
+    // Level 0 and below: the walking week; walk/run starts at level 1 (phase 1).
+    const phase =
+      level >= 1 ? RETURN_TO_RUN.phases[Math.min(level, RETURN_TO_RUN_LEVEL_MAX) - 1] : undefined;
     if (phase) {
       for (const day of spreadDays(Math.min(3, Math.max(2, basis.runningDaysPerWeek)))) {
-        runKm += 0;
         put(day, {
           kind: 'run_walk',
           phase: phase.phase,
@@ -269,38 +369,97 @@ export function buildWeek(
           runMinutes: phase.runMinutes,
           repeats: phase.repeats,
           targets: [loadTarget],
-          reason: `Return-to-run phase ${phase.phase}: move on after two sessions without more pain during, after or next morning.`,
+          reason: `Return-to-run phase ${phase.phase}: move on after ${RETURN_TO_RUN.sessionsPerPhaseMin} sessions without more pain during, after or next morning.`,
         });
       }
+    } else {
+      readinessWeek = true;
     }
   }
 
   for (const day of days) {
-    if (!day.items.some((i) => i.kind === 'run' || i.kind === 'run_walk')) {
+    if (
+      !day.items.some((i) => i.kind === 'run' || i.kind === 'run_walk' || i.kind === 'cross_train')
+    ) {
       put(day.day, {
         kind: 'walk',
-        minutes: basis.conservative ? 20 : 30,
+        // The walking week is where a pain-free 30-minute walk is shown, so its walks are 30 minutes.
+        minutes: basis.conservative && !readinessWeek ? 20 : 30,
         targets: [general],
-        reason:
-          'Staying active speeds recovery; a brisk walk keeps the back moving without running load.',
+        reason: readinessWeek
+          ? 'Walking week before walk/run: walk/run starts once a brisk 30-minute walk is pain-free.'
+          : 'Staying active speeds recovery; a brisk walk keeps the back moving without running load.',
       });
     }
   }
 
   const phase: PlanWeek['phase'] = week <= 2 ? 'settle' : week <= 4 ? 'build' : 'progress';
-  const focus =
-    phase === 'settle'
-      ? 'Settle the pain and learn the exercises.'
-      : phase === 'build'
-        ? 'Build strength and mobility; running stays easy.'
-        : 'Progress the exercises and return to normal running.';
+  const focus = options.runningStopped
+    ? 'Running is paused after your check-ins: exercises, walking and cross-training only, until a clinician has seen you and you have answered the warning-sign questions again.'
+    : readinessWeek
+      ? `Walking week: walk/run starts only when all of these are true: ${RETURN_TO_RUN.startCriteria.map((c) => c.text.charAt(0).toLowerCase() + c.text.slice(1)).join('; ')}.`
+      : phase === 'settle'
+        ? 'Settle the pain and learn the exercises.'
+        : phase === 'build'
+          ? 'Build strength and mobility; running stays easy.'
+          : 'Progress the exercises and return to normal running.';
   return { week, phase, level, focus, days, runKm: round1(runKm) };
+}
+
+/** The longest planned run of a week, or null when the week has none. */
+export function longestRunOf(week: PlanWeek): number | null {
+  const runs = week.days.flatMap((d) =>
+    d.items.flatMap((i) => (i.kind === 'run' ? [i.distanceKm] : [])),
+  );
+  return runs.length === 0 ? null : Math.max(...runs);
+}
+
+/** The larger of two optional distances. */
+export function longerOf(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
+}
+
+const numberAnswer = (answers: Answers, id: string): number | undefined => {
+  const value = answers[id];
+  return typeof value === 'number' ? value : undefined;
+};
+
+/** What the plan cannot dose, from what it was given. */
+function missingInputs(
+  runningMode: RunningMode,
+  painNow: number | undefined,
+  weeklyKm: number | undefined,
+  longestRunKm: number | undefined,
+): PlanMissing[] {
+  const missing: PlanMissing[] = [];
+  if (painNow === undefined) {
+    missing.push({
+      field: 'pain_now',
+      why: 'You did not say how much your back hurts now, so the plan has no starting point for next-morning pain. Your first morning check-in becomes that starting point; answer the pain question to set it yourself.',
+    });
+  }
+  if (runningMode === 'running' && weeklyKm === undefined) {
+    missing.push({
+      field: 'weekly_km',
+      why: 'You did not say how far you run in a week, so this plan gives no running distances. Tell us your weekly distance to get running doses. Until then, run no more than you have been, at an easy effort, within the pain limits.',
+    });
+  } else if (runningMode === 'running' && longestRunKm === undefined) {
+    missing.push({
+      field: 'longest_run_km',
+      why: 'Without your longest run of the last 30 days, the plan spreads each week’s distance evenly over your run days and adds no longer run. Tell us your longest recent run to get one that stays within 10% of it.',
+    });
+  }
+  return missing;
 }
 
 /**
  * Generates the plan for an assessment. `answers` supplies what the plan
- * needs from the interview (current pain, weekly distance, whether the runner
- * can run); the profile overrides it.
+ * needs from the interview (current pain `pain_now`, weekly distance
+ * `weekly_km`, whether the runner can run); the profile overrides them.
+ * Nothing missing is assumed: what the plan cannot dose without an answer is
+ * left out and listed in `missing`, with what the runner can do about it.
  */
 export function generatePlan(
   kb: KnowledgeBase,
@@ -366,21 +525,21 @@ export function generatePlan(
     runningMode === 'no_running' && boneStress,
   );
 
-  const weeklyKm =
-    profile.weeklyKm ?? (typeof answers.weekly_km === 'number' ? answers.weekly_km : 15);
+  const painNow = numberAnswer(answers, 'pain_now');
+  const weeklyKm = profile.weeklyKm ?? numberAnswer(answers, 'weekly_km');
   const loadSuspected = suspected.has('training_load_error');
   const start = conservative || loadSuspected ? 0.7 : 0.9;
   const basis: PlanBasis = {
     exerciseIds: exercises.map((e) => e.id),
     runningMode,
     runningDaysPerWeek: profile.runningDaysPerWeek,
-    baseWeeklyKm: round1(Math.max(3, weeklyKm * start)),
-    longestRunKm: round1(profile.longestRunKm ?? Math.max(3, weeklyKm * 0.35)),
+    baseWeeklyKm: weeklyKm === undefined ? null : round1(weeklyKm * start),
+    longestRunKm: profile.longestRunKm === undefined ? null : round1(profile.longestRunKm),
     flatOnly:
       ['hill_running', 'facet_joint_irritation'].some((c) => suspected.has(c as ContributorId)) ||
       conservative,
     conservative,
-    baselinePain: typeof answers.pain_now === 'number' ? answers.pain_now : 3,
+    baselinePain: painNow ?? null,
   };
 
   const library = new Map(kb.exercises.map((e) => [e.id, e]));
@@ -388,18 +547,8 @@ export function generatePlan(
   const count = options.weeks ?? 6;
   let longest = basis.longestRunKm;
   for (let w = 1; w <= count; w++) {
-    // Levels rise one step a week after the settling fortnight, holding every third week.
-    const level =
-      runningMode === 'return_to_run'
-        ? w - 1
-        : w <= 2
-          ? 0
-          : Math.min(LEVEL_MAX, w - 2 - (w >= 5 ? 1 : 0));
-    const week = buildWeek(library, basis, targets, w, level, longest);
-    longest = Math.max(
-      longest,
-      ...week.days.flatMap((d) => d.items.flatMap((i) => (i.kind === 'run' ? [i.distanceKm] : []))),
-    );
+    const week = buildWeek(library, basis, targets, w, scheduledLevel(runningMode, w), longest);
+    longest = longerOf(longest, longestRunOf(week));
     weeks.push(week);
   }
 
@@ -416,6 +565,7 @@ export function generatePlan(
     adaptation: boneStress ? 'none' : 'pain_monitoring',
     whenToSeekHelp: WHEN_TO_SEEK_HELP,
     basis,
+    missing: missingInputs(runningMode, painNow, weeklyKm, profile.longestRunKm),
     disclaimer: result.disclaimer,
   };
 }

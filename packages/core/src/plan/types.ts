@@ -61,7 +61,14 @@ export type PlanItem =
       runMinutes: number;
       repeats: number;
     })
-  | (ItemBase & { kind: 'walk'; minutes: number });
+  | (ItemBase & { kind: 'walk'; minutes: number })
+  | (ItemBase & {
+      /** Low- or no-impact exercise in place of a run, where running has stopped. */
+      kind: 'cross_train';
+      minutes: number;
+      /** What to choose from, in plain words (cycling, swimming, pool running). */
+      activities: string[];
+    });
 
 /** A day of the week (1 = the first day of the plan's week). */
 export interface PlanDay {
@@ -96,14 +103,47 @@ export interface PlanBasis {
   exerciseIds: string[];
   runningMode: RunningMode;
   runningDaysPerWeek: number;
-  /** Weekly km at level 0. */
-  baseWeeklyKm: number;
-  /** Longest run of the 30 days before the plan, km. */
-  longestRunKm: number;
+  /** Weekly km at level 0; null when the runner's weekly distance is unknown (no run doses then). */
+  baseWeeklyKm: number | null;
+  /**
+   * Longest run of the 30 days before the plan, km; null when unknown (runs
+   * are then spread evenly, with no longer run in the week).
+   */
+  longestRunKm: number | null;
   flatOnly: boolean;
   conservative: boolean;
-  /** Pain at rest when the plan was made (0–10), the reference for next-morning pain. */
-  baselinePain: number;
+  /**
+   * Pain at rest when the plan was made (0–10, the `pain_now` answer), the
+   * reference for next-morning pain; null when it was not asked, and then the
+   * runner's first morning check-in is the reference (see `replayPlan`).
+   */
+  baselinePain: number | null;
+}
+
+/** Inputs the plan needs and did not get. */
+export type PlanInput = 'pain_now' | 'weekly_km' | 'longest_run_km';
+
+/** Something the plan cannot dose because an input is missing, and what the runner can do. */
+export interface PlanMissing {
+  field: PlanInput;
+  /** In plain words: what is withheld and how to get it. */
+  why: string;
+}
+
+/**
+ * A safety stop raised by the check-ins: running stops in the adapted plan,
+ * the warning-sign questions must be answered again, and the runner is
+ * advised to see a clinician.
+ */
+export interface PlanSafetyStop {
+  /** The week whose check-ins raised it; running stops from the next week on. */
+  week: number;
+  /** What in the check-ins raised it, in plain words. */
+  reason: string;
+  /** The warning-sign (red-flag) questions must be asked again. */
+  rescreen: true;
+  /** Advice to see a clinician, with the reason, in plain words. */
+  seeClinician: string;
 }
 
 /** A plan. */
@@ -121,6 +161,10 @@ export interface Plan {
   adaptation: 'pain_monitoring' | 'none';
   whenToSeekHelp: string[];
   basis: PlanBasis;
+  /** What the plan cannot dose for lack of an answer (empty when nothing is missing). */
+  missing: PlanMissing[];
+  /** Set by `replayPlan` when check-ins call for stopping running and being seen. */
+  safetyStop?: PlanSafetyStop;
   disclaimer: string;
 }
 
@@ -158,11 +202,16 @@ export const ZCheckIn = z
 /** A validated check-in. */
 export type CheckIn = z.infer<typeof ZCheckIn>;
 
+/** What a week's check-ins decide for the next week. */
+export type AdaptationDecision = 'progress' | 'hold' | 'step_back' | 'stop_running' | 'not_applied';
+
 /** The decision for the next week. */
 export interface Adaptation {
-  decision: 'progress' | 'hold' | 'step_back' | 'not_applied';
+  decision: AdaptationDecision;
   reason: string;
   fromLevel: number;
   toLevel: number;
   nextWeek: PlanWeek;
+  /** Set with `stop_running`: re-screen and see a clinician. */
+  safetyStop?: PlanSafetyStop;
 }
