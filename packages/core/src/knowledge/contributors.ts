@@ -282,7 +282,7 @@ export const CONTRIBUTORS: z.input<typeof ZContributor>[] = [
     id: 'nonspecific',
     name: 'No single mechanical weak link',
     summary:
-      'For most back pain no single tissue or cause can be pinned down; that is normal and not a sign of damage. This also rises when your answers point away from running mechanics (fever, a cancer history, sudden severe pain, night pain no position eases), which need a doctor first. Otherwise staying active and a programme of strength and mobility work suited to you are the mainstays, with hands-on treatment only alongside exercise.',
+      'For most back pain no single tissue or cause can be pinned down; that is normal and not a sign of damage. This rises when your answers point to no particular running weak link: no clear trigger, pain spread across the back, or pain that does not follow your running. Warning signs such as fever or a cancer history are not counted here; the warning-sign check deals with them. Staying active and a programme of strength and mobility work suited to you are the mainstays, with hands-on treatment only alongside exercise.',
     prior: 0.3,
     priorBasis: 'expert-estimate',
     priorNote:

@@ -63,14 +63,6 @@ export const EFFECTS: Record<string, EffectInput[]> = {
       sources: ['aspetar-2014', 'accesspediatrics-spondylolysis'],
       note: 'Spondylolysis causes ~47% of LBP in adolescent athletes vs ~5% in adults (Aspetar 2014); tempered for runners, who arch and twist less than jumpers or gymnasts.',
     },
-    {
-      contributor: 'nonspecific',
-      when: atLeast(50),
-      lr: 1.3,
-      basis: 'expert-estimate',
-      sources: ['henschke-2013', 'downie-2013', 'bmj-bp-aaa'],
-      note: 'Non-mechanical causes (malignancy, aneurysm, fragility fracture) become more common with age; small ratio because age alone is a poor flag (Henschke 2013).',
-    },
   ],
   duration: [
     {
@@ -124,15 +116,6 @@ export const EFFECTS: Record<string, EffectInput[]> = {
   ],
   trend: [
     {
-      contributor: 'nonspecific',
-      when: is('worse'),
-      lr: 1.4,
-      lrElse: 0.9,
-      basis: 'expert-estimate',
-      sources: ['henschke-2013', 'finucane-2020'],
-      note: 'Progressive pain and no response to care are among the malignancy and infection features (Henschke 2013; Finucane 2020); weak alone.',
-    },
-    {
       contributor: 'bone_stress',
       when: is('worse'),
       lr: 1.5,
@@ -151,6 +134,10 @@ export const EFFECTS: Record<string, EffectInput[]> = {
   ],
 
   // ── Red-flag screen: these set the triage tier (red-flags.ts); here they only shape the ranking ──
+  // Serious-pathology answers (fever, cancer history, weight loss, unrelieved night pain, major
+  // trauma, aneurysm signs, smoking) deliberately carry no effect on `nonspecific`: that
+  // contributor means ordinary non-specific low back pain (Maher 2017), not "something serious";
+  // triage handles serious pathology and the ranking is not shown in an emergency.
   saddle_numbness: [
     {
       contributor: 'radicular_nerve_root',
@@ -270,90 +257,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
       note: 'Progressive deficit confirms ongoing nerve-root compression (an emergency trigger in §1.8); small because weakness was already counted.',
     },
   ],
-  sudden_severe_pain: [
-    {
-      contributor: 'nonspecific',
-      when: YES,
-      lr: 6,
-      basis: 'expert-estimate',
-      sources: ['bmj-bp-aaa', 'evidence-synthesis-1-8', 'vignettes-readme'],
-      note: 'Sudden tearing pain with faintness suggests an aneurysm, which no mechanical weak link explains (BMJ Best Practice AAA).',
-    },
-  ],
-  pulsating_abdomen: [
-    {
-      contributor: 'nonspecific',
-      when: YES,
-      lr: 3,
-      basis: 'expert-estimate',
-      sources: ['bmj-bp-aaa'],
-      note: 'A pulsatile abdomen is part of the aneurysm picture (palpation sensitivity ~68%, specificity ~75%, BMJ Best Practice).',
-    },
-  ],
-  fever: [
-    {
-      contributor: 'nonspecific',
-      when: YES,
-      lr: 6,
-      basis: 'expert-estimate',
-      sources: ['yusuf-2019', 'vignettes-readme'],
-      note: 'Fever is present in 55% of spinal infections (Yusuf 2019) and is not explained by running mechanics.',
-    },
-  ],
-  feel_unwell: [
-    {
-      contributor: 'nonspecific',
-      when: YES,
-      lr: 3,
-      basis: 'expert-estimate',
-      sources: ['yusuf-2019', 'finucane-2020'],
-      note: 'Systemic illness points away from a mechanical cause (IFOMPT framework); estimate.',
-    },
-  ],
-  infection_risks: [
-    {
-      contributor: 'nonspecific',
-      when: hasAny(
-        'iv_drug_use',
-        'immunosuppressed',
-        'recent_spinal_procedure',
-        'recent_infection',
-      ),
-      lr: 1.5,
-      basis: 'expert-estimate',
-      sources: ['yusuf-2019'],
-      note: 'Risk factors for spinal infection (IV drug use 9%, immunosuppression, recent procedure or infection; Yusuf 2019); small because risk factors are not symptoms.',
-    },
-  ],
-  cancer_history: [
-    {
-      contributor: 'nonspecific',
-      when: YES,
-      lr: 2.5,
-      basis: 'expert-estimate',
-      sources: ['downie-2013', 'henschke-2013'],
-      note: 'With a cancer history the chance of spinal malignancy is about 7% in primary care (Downie 2013), the only consistently useful malignancy flag.',
-    },
-  ],
-  weight_loss: [
-    {
-      contributor: 'nonspecific',
-      when: YES,
-      lr: 2,
-      basis: 'expert-estimate',
-      sources: ['henschke-2013', 'finucane-2020'],
-      note: 'Unexplained weight loss is a listed malignancy flag with poor accuracy on its own (Henschke 2013).',
-    },
-  ],
   night_pain: [
-    {
-      contributor: 'nonspecific',
-      when: YES,
-      lr: 1.3,
-      basis: 'expert-estimate',
-      sources: ['henschke-2013'],
-      note: 'Night pain is a common, weak malignancy flag (Henschke 2013); it is common in mechanical pain too.',
-    },
     {
       contributor: 'bone_stress',
       when: YES,
@@ -364,15 +268,6 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     },
   ],
   night_pain_unrelieved: [
-    {
-      contributor: 'nonspecific',
-      when: YES,
-      lr: 2.5,
-      lrElse: 0.8,
-      basis: 'expert-estimate',
-      sources: ['henschke-2013', 'evidence-synthesis-1-8'],
-      note: 'Night pain that no position eases is not mechanical and is an urgent flag (§1.8); pain eased by position is mechanical.',
-    },
     {
       contributor: 'muscle_strain',
       when: YES,
@@ -391,14 +286,6 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     },
   ],
   trauma: [
-    {
-      contributor: 'nonspecific',
-      when: is('major'),
-      lr: 3,
-      basis: 'expert-estimate',
-      sources: ['downie-2013', 'vignettes-readme'],
-      note: 'Severe trauma is one of the best fracture flags (Downie 2013); a fracture is not a running weak link.',
-    },
     {
       contributor: 'bone_stress',
       when: is('major'),
@@ -668,24 +555,6 @@ export const EFFECTS: Record<string, EffectInput[]> = {
       note: 'Psoriasis, arthritis, enthesitis and family history are NG65 criteria (uveitis and bowel inflammation are related spondyloarthritis features); one ratio for any, to avoid counting the same disease twice.',
     },
   ],
-  smoker: [
-    {
-      contributor: 'nonspecific',
-      when: is('current'),
-      lr: 1.3,
-      basis: 'expert-estimate',
-      sources: ['bmj-bp-aaa', 'finucane-2020'],
-      note: 'Smoking is the strongest aneurysm risk factor (BMJ Best Practice) and a malignancy risk factor (IFOMPT); a risk factor, not a symptom, so small.',
-    },
-    {
-      contributor: 'nonspecific',
-      when: is('ex'),
-      lr: 1.2,
-      basis: 'expert-estimate',
-      sources: ['bmj-bp-aaa'],
-      note: 'Past smoking still raises aneurysm risk (BMJ Best Practice); small.',
-    },
-  ],
 
   // ── Symptoms ──
   pain_map: [
@@ -754,16 +623,6 @@ export const EFFECTS: Record<string, EffectInput[]> = {
       basis: 'expert-estimate',
       sources: ['sij-exam-chapter'],
       note: 'Midline pain is not the usual SIJ location; estimate.',
-    },
-  ],
-  pain_now: [
-    {
-      contributor: 'nonspecific',
-      when: atLeast(8),
-      lr: 1.3,
-      basis: 'expert-estimate',
-      sources: ['evidence-synthesis-1-8'],
-      note: 'Very severe pain is more common with non-mechanical causes; intensity has little diagnostic value, so small.',
     },
   ],
   onset: [
@@ -1187,14 +1046,6 @@ export const EFFECTS: Record<string, EffectInput[]> = {
       note: 'Relief when lying down is a described facet feature (StatPearls); not diagnostic.',
     },
     {
-      contributor: 'nonspecific',
-      when: has('lying_down'),
-      lr: 0.7,
-      basis: 'expert-estimate',
-      sources: ['henschke-2013'],
-      note: 'Pain relieved by lying down is mechanical; lack of relief with rest is a malignancy flag (Henschke 2013).',
-    },
-    {
       contributor: 'training_load_error',
       when: has('rest'),
       lr: 1.5,
@@ -1217,14 +1068,6 @@ export const EFFECTS: Record<string, EffectInput[]> = {
       basis: 'seed',
       sources: ['S1-03'],
       note: 'Heat relieving the pain fits a muscle strain (S1-03); estimate.',
-    },
-    {
-      contributor: 'nonspecific',
-      when: has('nothing'),
-      lr: 2,
-      basis: 'expert-estimate',
-      sources: ['henschke-2013', 'evidence-synthesis-1-8'],
-      note: 'Pain that nothing eases, including rest, is a malignancy and infection feature (Henschke 2013).',
     },
     {
       contributor: 'muscle_strain',
@@ -1407,10 +1250,10 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'nonspecific',
       when: is('all_the_time'),
-      lr: 1.8,
+      lr: 1.5,
       basis: 'expert-estimate',
-      sources: ['henschke-2013', 'maher-2017'],
-      note: 'Constant pain regardless of activity is not explained by running mechanics; estimate.',
+      sources: ['maher-2017'],
+      note: 'Pain that is there whether or not you run points away from a running weak link towards ordinary non-specific LBP (Maher 2017); estimate. Constant pain can also be a warning sign, which the red-flag screen handles, not this ratio.',
     },
     {
       contributor: 'running_form',
@@ -1539,14 +1382,6 @@ export const EFFECTS: Record<string, EffectInput[]> = {
       basis: 'expert-estimate',
       sources: ['muscle-strain-pages'],
       note: 'An acute strain can stop running for days; small.',
-    },
-    {
-      contributor: 'nonspecific',
-      when: is('not_running'),
-      lr: 1.3,
-      basis: 'expert-estimate',
-      sources: ['evidence-synthesis-1-8'],
-      note: 'Pain severe enough to stop running leaves non-mechanical causes in play; small.',
     },
   ],
   settles_fast: [
