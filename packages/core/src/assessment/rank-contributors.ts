@@ -5,7 +5,7 @@
  * multiplication is recorded so the runner sees why.
  */
 import type { KnowledgeBase } from '../knowledge/index.js';
-import type { Basis, ContributorId } from '../knowledge/schema.js';
+import type { Association, Basis, ContributorId } from '../knowledge/schema.js';
 import { formatAnswer, testAnswer, type Answers } from './answers.js';
 
 /** One answer's effect on one contributor. */
@@ -21,6 +21,8 @@ export interface ExplanationStep {
   basis: Basis;
   sources: string[];
   note?: string;
+  /** Set when the ratio was derived from a published odds, hazard or risk ratio (shrunk to its square root). */
+  association?: Association;
   /** Where the answer came from when the runner did not give it, e.g. "From your imported runs: …". */
   from?: string;
 }
@@ -72,6 +74,7 @@ export function rankContributors(
         basis: effect.basis,
         sources: effect.sources,
         ...(effect.note === undefined ? {} : { note: effect.note }),
+        ...(effect.association === undefined ? {} : { association: effect.association }),
         ...(provenance[question.id] === undefined ? {} : { from: provenance[question.id] }),
       });
     }

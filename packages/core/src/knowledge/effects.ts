@@ -7,10 +7,14 @@
  * ratios through two questions: where two questions overlap, the smaller one
  * carries a small ratio.
  *
- * Where the fact base has a published ratio, the effect uses it and has
- * basis `study` (centralisation +LR 2.8, Hancock 2007; single-run spike
- * hazard ratios, Frandsen 2025); the SIJ test-combination +LR 3.2 (Hancock
- * 2007) serves as a ceiling for pointing to the PSIS. Every other number is
+ * Where the fact base has a published likelihood ratio, the effect uses it
+ * and has basis `study` (centralisation +LR 2.8, Hancock 2007); the SIJ
+ * test-combination +LR 3.2 (Hancock 2007) serves as a ceiling for pointing
+ * to the PSIS. Where the published number is an odds, hazard or risk ratio
+ * (single-run spikes, Frandsen 2025; weekly progression, Nielsen 2014; hip
+ * flexion range, Maselli 2020), it is not a likelihood ratio: the effect
+ * records it in `association` and uses its square root (`shrinkAssociation`),
+ * with basis `study`. Every other number is
  * an expert estimate (basis `expert-estimate`, or `seed` where a clinic
  * article is the only support), kept modest (mostly 1.2–4 for, 0.3–0.8
  * against) because history cannot identify the painful tissue (Hancock
@@ -653,10 +657,11 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: is('after_hard_session'),
-      lr: 1.8,
-      basis: 'expert-estimate',
+      lr: 1.28,
+      basis: 'study',
       sources: ['frandsen-2025'],
-      note: 'A single session well beyond recent ones raised overuse injury rate (HRR 1.52–2.28, Frandsen 2025); used as a guide, not an LBP figure.',
+      association: { measure: 'hazard rate ratio', value: 1.64, outcome: 'overuse running injury' },
+      note: 'A single session well beyond recent ones raised the overuse injury rate (Frandsen 2025: HRR 1.64, 1.52 and 2.28 for runs 10–30%, 30–100% and over 100% longer; the middle value, 1.64, is used). A hazard ratio for running injury in general, not a likelihood ratio for back pain: shrunk to its square root.',
     },
     {
       contributor: 'muscle_strain',
@@ -1639,10 +1644,15 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: is('up_large'),
-      lr: 2.5,
-      basis: 'expert-estimate',
+      lr: 1.26,
+      basis: 'study',
       sources: ['nielsen-2014', 'S2-10'],
-      note: '>30% progression over 2 weeks raised distance-related injuries (HR 1.59, 95% CI 0.96–2.66; Nielsen 2014); not an LBP figure, so a guide for an estimate.',
+      association: {
+        measure: 'hazard ratio',
+        value: 1.59,
+        outcome: 'distance-related running injury',
+      },
+      note: '>30% progression over 2 weeks raised distance-related injuries (HR 1.59, 95% CI 0.96–2.66; Nielsen 2014). A hazard ratio for other running injuries, not a likelihood ratio for back pain: shrunk to its square root.',
     },
     {
       contributor: 'bone_stress',
@@ -1655,10 +1665,10 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: is('up_moderate'),
-      lr: 1.4,
+      lr: 1.1,
       basis: 'expert-estimate',
       sources: ['nielsen-2014', 'buist-2008'],
-      note: '10–30% progression showed no clear excess in Nielsen 2014, and a 10% cap did not prevent injuries (Buist 2008); small.',
+      note: '10–30% progression showed no clear excess in Nielsen 2014, and a 10% cap did not prevent injuries (Buist 2008); kept below the shrunk ratio for a >30% rise.',
     },
     {
       contributor: 'training_load_error',
@@ -1681,18 +1691,20 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: is('up_10_30'),
-      lr: 1.6,
+      lr: 1.28,
       basis: 'study',
       sources: ['frandsen-2025'],
-      note: 'A run 10–30% longer than the longest in the previous 30 days: HRR 1.64 for overuse injury (Frandsen 2025), not LBP-specific.',
+      association: { measure: 'hazard rate ratio', value: 1.64, outcome: 'overuse running injury' },
+      note: 'A run 10–30% longer than the longest in the previous 30 days: HRR 1.64 for overuse injury (Frandsen 2025). A hazard ratio for running injury in general, not a likelihood ratio for back pain: shrunk to its square root.',
     },
     {
       contributor: 'training_load_error',
       when: is('up_30_plus'),
-      lr: 2.2,
+      lr: 1.36,
       basis: 'study',
       sources: ['frandsen-2025'],
-      note: 'A run >30% longer than the recent longest: HRR 1.52 (30–100%) to 2.28 (>100%), Frandsen 2025; not LBP-specific.',
+      association: { measure: 'hazard rate ratio', value: 1.86, outcome: 'overuse running injury' },
+      note: 'A run >30% longer than the recent longest: HRR 1.52 (30–100%) and 2.28 (>100%), Frandsen 2025; this answer spans both bins, so their geometric mean, 1.86, is used. A hazard ratio for running injury in general, not a likelihood ratio for back pain: shrunk to its square root.',
     },
     {
       contributor: 'bone_stress',
@@ -2335,10 +2347,15 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'hip_mobility_flexibility',
       when: has('hip_front'),
-      lr: 2.5,
-      basis: 'seed',
+      lr: 1.73,
+      basis: 'study',
       sources: ['S0-06', 'maselli-2020'],
-      note: 'Tight hip flexors (S0-06); restricted hip range (Thomas test) OR ≈3.0 for LBP in female runners (Maselli 2020, single study). Estimate.',
+      association: {
+        measure: 'odds ratio',
+        value: 3,
+        outcome: 'low back pain in female runners (restricted hip flexion range)',
+      },
+      note: 'Tight hip flexors (S0-06); restricted hip range (Thomas test) had an odds ratio of about 3.0 for LBP in female runners (Maselli 2020, single low-quality study). An odds ratio for back pain, not a likelihood ratio for this contributor, and felt tightness is not a measured range: shrunk to its square root.',
     },
     {
       contributor: 'hip_mobility_flexibility',

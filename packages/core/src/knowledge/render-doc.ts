@@ -79,7 +79,9 @@ function effectRow(question: Question, effect: Effect): string[] {
     renderTest(question, question.id, effect.when),
     String(effect.lr),
     String(effect.lrElse),
-    effect.basis,
+    effect.association
+      ? `${effect.basis}: ${effect.association.measure} ${String(effect.association.value)} for ${effect.association.outcome}, used as its square root`
+      : effect.basis,
     effect.note ?? '',
     sourceList(effect.sources),
   ];

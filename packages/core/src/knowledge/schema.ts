@@ -166,9 +166,41 @@ export const ZRule: z.ZodType<Rule> = z.lazy(() =>
 );
 
 /**
+ * A published association measure (odds, hazard or risk ratio) that an
+ * effect's ratio is derived from. Such a measure compares the outcome's rate
+ * with and without an exposure; it is not a likelihood ratio, it overstates
+ * one unless the exposure is rare, and it usually concerns another outcome
+ * (running injury, not this contributor). So the effect uses it shrunk
+ * towards 1 by `shrinkAssociation` (its square root), and says so.
+ */
+export const ZAssociation = z.object({
+  measure: z.enum(['odds ratio', 'hazard ratio', 'hazard rate ratio', 'risk ratio']),
+  /** The published value (a point estimate, or the geometric mean of the bins the answer spans). */
+  value: z.number().gt(0),
+  /** What the measure was about, in plain words, e.g. "overuse running injury". */
+  outcome: z.string().min(5),
+});
+export type Association = z.infer<typeof ZAssociation>;
+
+/**
+ * The likelihood ratio used for a published association measure: its square
+ * root (the log-ratio halved), rounded to two decimals. Halving the log is a
+ * deliberately simple, conservative shrinkage: for an exposure of
+ * prevalence e, the exposure's likelihood ratio for the outcome is
+ * RR / (RR·e + 1 − e), below RR whenever e > 0, and transfer from general
+ * running injury to one back-pain contributor weakens it further. It is
+ * documented in docs/architecture.md ("Engine model and its limits").
+ */
+export function shrinkAssociation(value: number): number {
+  return Number(Math.sqrt(value).toFixed(2));
+}
+
+/**
  * How one answer changes the odds of one contributor. `lr` applies when the
  * test holds, `lrElse` when the question was answered and the test does not
  * hold (1 = no information). "Unsure" and unanswered questions change nothing.
+ * `association` is set when `lr` is derived from an odds, hazard or risk
+ * ratio (then `lr` must equal `shrinkAssociation(association.value)`).
  */
 export const ZEffect = z.object({
   contributor: ZContributorId,
@@ -178,6 +210,7 @@ export const ZEffect = z.object({
   basis: ZBasis,
   sources: z.array(ZSourceId).min(1),
   note: z.string().optional(),
+  association: ZAssociation.optional(),
 });
 export type Effect = z.infer<typeof ZEffect>;
 
