@@ -2,6 +2,7 @@
 export * from './answers.js';
 export * from './assess.js';
 export * from './interview.js';
+export * from './likelihood-band.js';
 export * from './rank-contributors.js';
 export * from './score-risk.js';
 export * from './triage.js';

@@ -21,7 +21,7 @@
  * 2007). Every ratio stays within [0.1, 10].
  */
 import type { z } from 'zod';
-import type { AnswerTest, ZEffect } from './schema.js';
+import type { AnswerTest, ZEffect, ZEffectGroup } from './schema.js';
 
 /** An effect record before validation. */
 export type EffectInput = z.input<typeof ZEffect>;
@@ -38,6 +38,70 @@ const between = (min: number, max: number): AnswerTest => ({ kind: 'range', min,
 /** Body-map regions below the knee, in the buttock (either side). */
 const BELOW_KNEE = hasAny('below_knee_left', 'below_knee_right');
 const BUTTOCK = hasAny('buttock_left', 'buttock_right');
+
+/**
+ * Groups of correlated findings (see `ZEffectGroup`). Within a group, and
+ * within the several options of one question, only the strongest factor per
+ * contributor counts in full; the others count at half strength (their
+ * square root). The groups are judgement, listed here for review.
+ */
+export const EFFECT_GROUPS: z.input<typeof ZEffectGroup>[] = [
+  {
+    id: 'cauda_equina_signs',
+    label: 'nerve compression at the base of the spine',
+    note: 'Saddle numbness, bladder, bowel and sexual change and both-leg symptoms are features of one process (cauda equina compression), not independent tests.',
+  },
+  {
+    id: 'leg_radiation',
+    label: 'pain spreading into the leg',
+    note: 'Pain below the knee, its shooting or numb quality and leg spread in the risk screen all describe the same leg symptom (NICE NG59 sciatica definition).',
+  },
+  {
+    id: 'load_spike',
+    label: 'a recent rise in training load',
+    note: 'A weekly-distance jump, a long-run spike, one hard session, more runs and fewer rest days usually come together; each is a facet of one load change.',
+  },
+  {
+    id: 'energy_availability',
+    label: 'eating too little for the training',
+    note: 'Missed periods, restricted eating and fatigue are linked signs of low energy availability (RED-S, Mountjoy 2018).',
+  },
+  {
+    id: 'single_leg_loading',
+    label: 'pain on loading one leg',
+    note: 'Pain on hopping and pain standing on one leg are the same provocation, harder or easier.',
+  },
+  {
+    id: 'inflammatory_pattern',
+    label: 'the inflammatory back-pain pattern',
+    note: 'The ASAS and NICE NG65 features (long morning stiffness, better with exercise, night waking, buttock pain, NSAID relief) are judged together: four of five give +LR ≈2.9 (Sieper 2009), far less than multiplying them one by one.',
+  },
+  {
+    id: 'shoe_wear',
+    label: 'how worn your shoes are',
+    note: 'Distance on the shoes and visible wear measure the same wear.',
+  },
+  {
+    id: 'hill_exposure',
+    label: 'how much you run on hills',
+    note: 'Hilly routes, new hill work and trail running are the same exposure asked three ways.',
+  },
+  {
+    id: 'one_sided_running',
+    label: 'running that loads one side',
+    note: 'Same-direction running, pain on bends and track or banked-track running describe one asymmetric load.',
+  },
+  {
+    id: 'other_injury',
+    label: 'another injury changing how you run',
+    note: 'Another injury, a changed gait, back pain that followed it and an onset after it tell one story in sequence.',
+  },
+  {
+    id: 'hip_range',
+    label: 'stiff or sore hips',
+    note: 'Felt hip tightness, hip trouble as another injury, front-of-hip pain and a stiff hip on everyday movements all point at hip range.',
+  },
+];
 
 /** Effects keyed by question id (every key is a question of `questions.ts`). */
 export const EFFECTS: Record<string, EffectInput[]> = {
@@ -146,6 +210,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'radicular_nerve_root',
       when: YES,
+      group: 'cauda_equina_signs',
       lr: 5,
       basis: 'expert-estimate',
       sources: ['bmj-bp-ces'],
@@ -154,6 +219,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'discogenic',
       when: YES,
+      group: 'cauda_equina_signs',
       lr: 2,
       basis: 'expert-estimate',
       sources: ['bmj-bp-ces', 'sbns-bass-2018'],
@@ -172,6 +238,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'radicular_nerve_root',
       when: YES,
+      group: 'cauda_equina_signs',
       lr: 2,
       basis: 'expert-estimate',
       sources: ['bmj-bp-ces', 'ces-flag-accuracy'],
@@ -180,6 +247,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'discogenic',
       when: YES,
+      group: 'cauda_equina_signs',
       lr: 1.5,
       basis: 'expert-estimate',
       sources: ['bmj-bp-ces'],
@@ -190,6 +258,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'radicular_nerve_root',
       when: YES,
+      group: 'cauda_equina_signs',
       lr: 2,
       basis: 'expert-estimate',
       sources: ['bmj-bp-ces'],
@@ -198,6 +267,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'discogenic',
       when: YES,
+      group: 'cauda_equina_signs',
       lr: 1.5,
       basis: 'expert-estimate',
       sources: ['bmj-bp-ces'],
@@ -208,6 +278,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'radicular_nerve_root',
       when: YES,
+      group: 'cauda_equina_signs',
       lr: 1.5,
       basis: 'expert-estimate',
       sources: ['bmj-bp-ces'],
@@ -218,6 +289,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'radicular_nerve_root',
       when: YES,
+      group: 'cauda_equina_signs',
       lr: 3,
       basis: 'expert-estimate',
       sources: ['bmj-bp-ces', 'ces-flag-accuracy'],
@@ -226,6 +298,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'discogenic',
       when: YES,
+      group: 'cauda_equina_signs',
       lr: 2,
       basis: 'expert-estimate',
       sources: ['bmj-bp-ces'],
@@ -346,6 +419,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'hip_mobility_flexibility',
       when: YES,
+      group: 'hip_range',
       lr: 1.3,
       basis: 'seed',
       sources: ['S3-08'],
@@ -382,6 +456,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'bone_stress',
       when: YES,
+      group: 'single_leg_loading',
       lr: 3,
       lrElse: 0.6,
       basis: 'expert-estimate',
@@ -432,6 +507,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'bone_stress',
       when: is('irregular_or_missed'),
+      group: 'energy_availability',
       lr: 2.5,
       basis: 'expert-estimate',
       sources: ['mountjoy-2018', 'johnson-2001', 'fredericson-2003'],
@@ -440,6 +516,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: is('irregular_or_missed'),
+      group: 'energy_availability',
       lr: 2,
       basis: 'expert-estimate',
       sources: ['mountjoy-2018'],
@@ -450,6 +527,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: YES,
+      group: 'energy_availability',
       lr: 2.5,
       basis: 'expert-estimate',
       sources: ['mountjoy-2018'],
@@ -458,6 +536,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'bone_stress',
       when: YES,
+      group: 'energy_availability',
       lr: 2,
       basis: 'expert-estimate',
       sources: ['mountjoy-2018', 'johnson-2001'],
@@ -468,6 +547,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: hasAny('fatigue', 'performance_drop', 'low_libido', 'frequent_illness'),
+      group: 'energy_availability',
       lr: 1.8,
       lrElse: 0.85,
       basis: 'expert-estimate',
@@ -477,6 +557,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'bone_stress',
       when: hasAny('fatigue', 'performance_drop', 'low_libido', 'frequent_illness'),
+      group: 'energy_availability',
       lr: 1.3,
       basis: 'expert-estimate',
       sources: ['mountjoy-2018'],
@@ -487,6 +568,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'si_joint',
       when: has('better_with_exercise'),
+      group: 'inflammatory_pattern',
       lr: 1.3,
       basis: 'expert-estimate',
       sources: ['sieper-2009-asas', 'nice-ng65'],
@@ -495,6 +577,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'si_joint',
       when: has('not_better_with_rest'),
+      group: 'inflammatory_pattern',
       lr: 1.2,
       basis: 'expert-estimate',
       sources: ['sieper-2009-asas'],
@@ -503,6 +586,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'si_joint',
       when: has('wakes_second_half_night'),
+      group: 'inflammatory_pattern',
       lr: 1.4,
       basis: 'expert-estimate',
       sources: ['nice-ng65', 'sieper-2009-asas'],
@@ -511,6 +595,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'si_joint',
       when: has('alternating_buttock'),
+      group: 'inflammatory_pattern',
       lr: 1.6,
       basis: 'expert-estimate',
       sources: ['nice-ng65', 'mayo-axspa-2020'],
@@ -519,6 +604,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'si_joint',
       when: has('nsaid_relief'),
+      group: 'inflammatory_pattern',
       lr: 1.4,
       basis: 'expert-estimate',
       sources: ['nice-ng65'],
@@ -527,6 +613,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'si_joint',
       when: has('none'),
+      group: 'inflammatory_pattern',
       lr: 0.6,
       basis: 'expert-estimate',
       sources: ['sieper-2009-asas'],
@@ -565,6 +652,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'radicular_nerve_root',
       when: BELOW_KNEE,
+      group: 'leg_radiation',
       lr: 4,
       lrElse: 0.4,
       basis: 'expert-estimate',
@@ -574,6 +662,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'facet_joint_irritation',
       when: BELOW_KNEE,
+      group: 'leg_radiation',
       lr: 0.5,
       basis: 'expert-estimate',
       sources: ['statpearls-facet'],
@@ -582,6 +671,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'discogenic',
       when: BELOW_KNEE,
+      group: 'leg_radiation',
       lr: 1.3,
       basis: 'expert-estimate',
       sources: ['nice-ng59'],
@@ -590,6 +680,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'muscle_strain',
       when: BELOW_KNEE,
+      group: 'leg_radiation',
       lr: 0.5,
       basis: 'expert-estimate',
       sources: ['muscle-strain-pages'],
@@ -657,6 +748,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: is('after_hard_session'),
+      group: 'load_spike',
       lr: 1.28,
       basis: 'study',
       sources: ['frandsen-2025'],
@@ -674,6 +766,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'injury_compensation',
       when: is('after_other_injury'),
+      group: 'other_injury',
       lr: 2,
       lrElse: 0.7,
       basis: 'seed',
@@ -693,6 +786,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'radicular_nerve_root',
       when: YES,
+      group: 'leg_radiation',
       lr: 2.5,
       lrElse: 0.5,
       basis: 'expert-estimate',
@@ -702,6 +796,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'facet_joint_irritation',
       when: YES,
+      group: 'leg_radiation',
       lr: 0.7,
       basis: 'expert-estimate',
       sources: ['statpearls-facet'],
@@ -907,6 +1002,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'bone_stress',
       when: has('one_leg'),
+      group: 'single_leg_loading',
       lr: 2,
       basis: 'expert-estimate',
       sources: ['fredericson-2003', 'accesspediatrics-spondylolysis'],
@@ -923,6 +1019,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'stride_asymmetry',
       when: has('bends'),
+      group: 'one_sided_running',
       lr: 3,
       basis: 'expert-estimate',
       sources: ['S0-13', 'maselli-table-8'],
@@ -973,6 +1070,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'si_joint',
       when: has('moving'),
+      group: 'inflammatory_pattern',
       lr: 1.2,
       basis: 'expert-estimate',
       sources: ['nice-ng65'],
@@ -1436,6 +1534,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'si_joint',
       when: atLeast(30),
+      group: 'inflammatory_pattern',
       lr: 2,
       lrElse: 0.9,
       basis: 'expert-estimate',
@@ -1644,6 +1743,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: is('up_large'),
+      group: 'load_spike',
       lr: 1.26,
       basis: 'study',
       sources: ['nielsen-2014', 'S2-10'],
@@ -1657,6 +1757,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'bone_stress',
       when: is('up_large'),
+      group: 'load_spike',
       lr: 1.5,
       basis: 'expert-estimate',
       sources: ['johnson-2001', 'fredericson-2003'],
@@ -1665,6 +1766,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: is('up_moderate'),
+      group: 'load_spike',
       lr: 1.1,
       basis: 'expert-estimate',
       sources: ['nielsen-2014', 'buist-2008'],
@@ -1673,6 +1775,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: is('same'),
+      group: 'load_spike',
       lr: 0.7,
       basis: 'expert-estimate',
       sources: ['nielsen-2014'],
@@ -1681,6 +1784,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: is('less'),
+      group: 'load_spike',
       lr: 0.7,
       basis: 'expert-estimate',
       sources: ['nielsen-2014'],
@@ -1691,6 +1795,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: is('up_10_30'),
+      group: 'load_spike',
       lr: 1.28,
       basis: 'study',
       sources: ['frandsen-2025'],
@@ -1700,6 +1805,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: is('up_30_plus'),
+      group: 'load_spike',
       lr: 1.36,
       basis: 'study',
       sources: ['frandsen-2025'],
@@ -1709,6 +1815,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'bone_stress',
       when: is('up_30_plus'),
+      group: 'load_spike',
       lr: 1.5,
       basis: 'expert-estimate',
       sources: ['robertson-wood-2017'],
@@ -1717,6 +1824,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: is('no'),
+      group: 'load_spike',
       lr: 0.8,
       basis: 'expert-estimate',
       sources: ['frandsen-2025'],
@@ -1727,6 +1835,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: has('more_runs'),
+      group: 'load_spike',
       lr: 1.3,
       basis: 'seed',
       sources: ['S2-10'],
@@ -1735,6 +1844,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: has('speed_work'),
+      group: 'load_spike',
       lr: 1.3,
       basis: 'expert-estimate',
       sources: ['nielsen-2012'],
@@ -1743,6 +1853,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'hill_running',
       when: has('more_hills'),
+      group: 'hill_exposure',
       lr: 2.5,
       basis: 'seed',
       sources: ['S4-08', 'levine-2007'],
@@ -1751,6 +1862,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: has('more_hills'),
+      group: 'load_spike',
       lr: 1.2,
       basis: 'expert-estimate',
       sources: ['S2-10'],
@@ -1767,6 +1879,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'bone_stress',
       when: has('new_surface'),
+      group: 'load_spike',
       lr: 1.3,
       basis: 'expert-estimate',
       sources: ['fredericson-2003'],
@@ -1775,6 +1888,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: has('back_after_break'),
+      group: 'load_spike',
       lr: 1.8,
       basis: 'expert-estimate',
       sources: ['gabbett-2016', 'impellizzeri-2021', 'frandsen-2025'],
@@ -1799,6 +1913,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: has('none'),
+      group: 'load_spike',
       lr: 0.5,
       basis: 'expert-estimate',
       sources: ['S2-10'],
@@ -1807,6 +1922,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'hill_running',
       when: has('none'),
+      group: 'hill_exposure',
       lr: 0.7,
       basis: 'expert-estimate',
       sources: ['S4-08'],
@@ -1815,6 +1931,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'bone_stress',
       when: has('none'),
+      group: 'load_spike',
       lr: 0.7,
       basis: 'expert-estimate',
       sources: ['fredericson-2003', 'johnson-2001'],
@@ -1825,6 +1942,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'training_load_error',
       when: below(1),
+      group: 'load_spike',
       lr: 1.8,
       basis: 'expert-estimate',
       sources: ['S2-10', 'S2-11'],
@@ -1835,6 +1953,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'hill_running',
       when: is('lots'),
+      group: 'hill_exposure',
       lr: 2,
       basis: 'expert-estimate',
       sources: ['S4-08', 'levine-2007'],
@@ -1843,6 +1962,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'hill_running',
       when: is('flat'),
+      group: 'hill_exposure',
       lr: 0.3,
       basis: 'expert-estimate',
       sources: ['S4-08'],
@@ -1853,6 +1973,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'stride_asymmetry',
       when: has('indoor_track'),
+      group: 'one_sided_running',
       lr: 1.8,
       basis: 'expert-estimate',
       sources: ['S0-13', 'maselli-table-8'],
@@ -1861,6 +1982,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'stride_asymmetry',
       when: has('track'),
+      group: 'one_sided_running',
       lr: 1.3,
       basis: 'expert-estimate',
       sources: ['S0-13'],
@@ -1869,6 +1991,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'hill_running',
       when: has('trail'),
+      group: 'hill_exposure',
       lr: 1.3,
       basis: 'expert-estimate',
       sources: ['S4-08'],
@@ -1879,6 +2002,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'stride_asymmetry',
       when: YES,
+      group: 'one_sided_running',
       lr: 2.5,
       lrElse: 0.8,
       basis: 'expert-estimate',
@@ -1992,6 +2116,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'footwear',
       when: atLeast(800),
+      group: 'shoe_wear',
       lr: 2,
       basis: 'expert-estimate',
       sources: ['cook-1985', 'S2-09'],
@@ -2000,6 +2125,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'footwear',
       when: between(500, 800),
+      group: 'shoe_wear',
       lr: 1.3,
       basis: 'expert-estimate',
       sources: ['cook-1985', 'S2-09'],
@@ -2008,6 +2134,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'footwear',
       when: below(300),
+      group: 'shoe_wear',
       lr: 0.7,
       basis: 'expert-estimate',
       sources: ['cook-1985'],
@@ -2018,6 +2145,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'footwear',
       when: YES,
+      group: 'shoe_wear',
       lr: 2.5,
       lrElse: 0.6,
       basis: 'expert-estimate',
@@ -2076,6 +2204,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'injury_compensation',
       when: hasAny('it_band', 'plantar_fascia', 'knee', 'hip', 'ankle'),
+      group: 'other_injury',
       lr: 2,
       lrElse: 0.6,
       basis: 'seed',
@@ -2093,6 +2222,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'hip_mobility_flexibility',
       when: has('hip'),
+      group: 'hip_range',
       lr: 1.6,
       basis: 'seed',
       sources: ['S3-08', 'S4-04'],
@@ -2111,6 +2241,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'injury_compensation',
       when: YES,
+      group: 'other_injury',
       lr: 2.5,
       lrElse: 0.6,
       basis: 'seed',
@@ -2130,6 +2261,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'injury_compensation',
       when: YES,
+      group: 'other_injury',
       lr: 2.5,
       lrElse: 0.5,
       basis: 'seed',
@@ -2347,6 +2479,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'hip_mobility_flexibility',
       when: has('hip_front'),
+      group: 'hip_range',
       lr: 1.73,
       basis: 'study',
       sources: ['S0-06', 'maselli-2020'],
@@ -2360,6 +2493,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'hip_mobility_flexibility',
       when: has('inner_thigh'),
+      group: 'hip_range',
       lr: 1.4,
       basis: 'seed',
       sources: ['S0-07'],
@@ -2368,6 +2502,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'hip_mobility_flexibility',
       when: has('hamstrings'),
+      group: 'hip_range',
       lr: 1.7,
       basis: 'expert-estimate',
       sources: ['S4-05', 'sadler-2017', 'maselli-table-8'],
@@ -2392,6 +2527,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'hip_mobility_flexibility',
       when: has('none'),
+      group: 'hip_range',
       lr: 0.6,
       basis: 'expert-estimate',
       sources: ['S0-06'],
@@ -2476,6 +2612,7 @@ export const EFFECTS: Record<string, EffectInput[]> = {
     {
       contributor: 'radicular_nerve_root',
       when: YES,
+      group: 'leg_radiation',
       lr: 1.5,
       lrElse: 0.7,
       basis: 'expert-estimate',

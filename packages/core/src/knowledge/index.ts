@@ -10,13 +10,14 @@ import {
   EXERCISES,
   type Exercise,
 } from './exercises/index.js';
-import { EFFECTS } from './effects.js';
+import { EFFECT_GROUPS, EFFECTS } from './effects.js';
 import { QUESTIONS } from './questions.js';
 import { MINOR_FLAGS, RED_FLAGS, TRIAGE_RULES } from './red-flags.js';
 import { PLAN_RULE_RECORDS, ZPlanRule, type PlanRule } from './plan-rules.js';
 import { RETURN_TO_RUN, RUNNING_RULES, ZRunningRule, type RunningRule } from './running-rules.js';
 import {
   ZContributor,
+  ZEffectGroup,
   ZMinorFlag,
   ZQuestion,
   ZRedFlag,
@@ -24,6 +25,7 @@ import {
   ZSource,
   ZTriageRule,
   type Contributor,
+  type EffectGroup,
   type MinorFlag,
   type Question,
   type RedFlag,
@@ -39,6 +41,8 @@ import { SOURCES } from './sources.js';
 export interface KnowledgeBase {
   contributors: Contributor[];
   questions: Question[];
+  /** Groups of correlated findings whose effects are damped together. */
+  effectGroups: EffectGroup[];
   redFlags: RedFlag[];
   triageRules: TriageRule[];
   /** Minor warning signs that the level-of-concern triage rules count. */
@@ -98,6 +102,7 @@ export function buildKnowledgeBase(raw: {
   contributors: unknown[];
   questions: unknown[];
   effects: Record<string, unknown[]>;
+  effectGroups?: unknown[];
   redFlags: unknown[];
   triageRules: unknown[];
   minorFlags?: unknown[];
@@ -114,6 +119,7 @@ export function buildKnowledgeBase(raw: {
   const kb: KnowledgeBase = {
     contributors: z.array(ZContributor).parse(raw.contributors),
     questions,
+    effectGroups: z.array(ZEffectGroup).parse(raw.effectGroups ?? []),
     redFlags: z.array(ZRedFlag).parse(raw.redFlags),
     triageRules: z.array(ZTriageRule).parse(raw.triageRules),
     minorFlags: z.array(ZMinorFlag).parse(raw.minorFlags ?? []),
@@ -157,6 +163,10 @@ export function buildKnowledgeBase(raw: {
     'running rule',
     kb.runningRules.map((r) => r.id),
   );
+  const groupIds = unique(
+    'effect group',
+    kb.effectGroups.map((g) => g.id),
+  );
   const sourceIds = unique(
     'source',
     kb.sources.map((s) => s.id),
@@ -180,6 +190,8 @@ export function buildKnowledgeBase(raw: {
     if (q.askIf) checkRule(`question ${q.id} askIf`, q.askIf);
     const optionIds = new Set(q.options?.map((o) => o.id));
     for (const e of q.effects) {
+      if (e.group !== undefined && !groupIds.has(e.group))
+        problems.push(`effect on ${q.id} names unknown group ${e.group}`);
       const values =
         e.when.kind === 'is' || e.when.kind === 'includes'
           ? [e.when.value]
@@ -214,6 +226,7 @@ export function loadKnowledgeBase(): KnowledgeBase {
     contributors: CONTRIBUTORS,
     questions: QUESTIONS,
     effects: EFFECTS,
+    effectGroups: EFFECT_GROUPS,
     redFlags: RED_FLAGS,
     triageRules: TRIAGE_RULES,
     minorFlags: MINOR_FLAGS,
@@ -228,6 +241,7 @@ export function loadKnowledgeBase(): KnowledgeBase {
 
 export * from './schema.js';
 export { shortCitation, shortCitations } from './cite.js';
+export { LIKELIHOOD_BANDS, ZLikelihoodBands, type LikelihoodBands } from './likelihood-bands.js';
 export { RISK_SCREEN, PAIN_SCALE, PSFS } from './instruments.js';
 export * from './exercises/index.js';
 export { PLAN_RULES, PLAN_RULE_RECORDS, ZPlanRule, type PlanRule } from './plan-rules.js';

@@ -82,8 +82,23 @@ function effectRow(question: Question, effect: Effect): string[] {
     effect.association
       ? `${effect.basis}: ${effect.association.measure} ${String(effect.association.value)} for ${effect.association.outcome}, used as its square root`
       : effect.basis,
+    effect.group ? code(effect.group) : '—',
     effect.note ?? '',
     sourceList(effect.sources),
+  ];
+}
+
+function renderEffectGroups(kb: KnowledgeBase): string[] {
+  return [
+    '## Groups of correlated findings',
+    '',
+    'Within a group, and within the options of one question, the engine counts the strongest raising and the strongest lowering ratio per contributor in full and every other one at half strength (its square root). Hazard, odds and risk ratios are never used as likelihood ratios directly: an effect derived from one records it and uses its square root.',
+    '',
+    ...table(
+      ['Group', 'About', 'Why correlated'],
+      kb.effectGroups.map((g) => [code(g.id), g.label, g.note]),
+    ),
+    '',
   ];
 }
 
@@ -112,7 +127,7 @@ function renderContributors(kb: KnowledgeBase): string[] {
 function renderQuestions(kb: KnowledgeBase, byId: ReadonlyMap<string, Question>): string[] {
   const lines = ['## Questions and their effects', ''];
   lines.push(
-    '`LR` multiplies the contributor’s odds when the test holds; `LR else` when the question was answered and the test does not hold (1 = no information). "Unsure" and unanswered questions change nothing. The engine multiplies every matching ratio (naive Bayes per contributor).',
+    '`LR` multiplies the contributor’s odds when the test holds; `LR else` when the question was answered and the test does not hold (1 = no information). "Unsure" and unanswered questions change nothing. The engine multiplies the matching ratios (naive Bayes per contributor), damping correlated ones (see "Groups of correlated findings").',
     '',
   );
   let section = '';
@@ -137,7 +152,7 @@ function renderQuestions(kb: KnowledgeBase, byId: ReadonlyMap<string, Question>)
     } else {
       lines.push(
         ...table(
-          ['Contributor', 'When', 'LR', 'LR else', 'Basis', 'Note', 'Sources'],
+          ['Contributor', 'When', 'LR', 'LR else', 'Basis', 'Group', 'Note', 'Sources'],
           q.effects.map((e) => effectRow(q, e)),
         ),
         '',
@@ -380,6 +395,7 @@ export function renderKnowledgeBaseMarkdown(kb: KnowledgeBase): string {
     '## Contents',
     '',
     '- [Contributors](#contributors)',
+    '- [Groups of correlated findings](#groups-of-correlated-findings)',
     '- [Questions and their effects](#questions-and-their-effects)',
     '- [Red flags](#red-flags)',
     '- [Triage rules](#triage-rules)',
@@ -390,6 +406,7 @@ export function renderKnowledgeBaseMarkdown(kb: KnowledgeBase): string {
     '- [Sources](#sources)',
     '',
     ...renderContributors(kb),
+    ...renderEffectGroups(kb),
     ...renderQuestions(kb, byId),
     ...renderTriage(kb, byId),
     ...renderExercises(kb),

@@ -211,8 +211,33 @@ export const ZEffect = z.object({
   sources: z.array(ZSourceId).min(1),
   note: z.string().optional(),
   association: ZAssociation.optional(),
+  /**
+   * Id of an `EffectGroup` of correlated findings. Within one group (and,
+   * without a group, within one question) only the strongest factor per
+   * contributor counts in full; see `rankContributors`.
+   */
+  group: z
+    .string()
+    .regex(/^[a-z_]+$/)
+    .optional(),
 });
 export type Effect = z.infer<typeof ZEffect>;
+
+/**
+ * Findings that carry overlapping information (for example the cauda equina
+ * signs, or the different ways of asking about a training spike). Naive
+ * Bayes would multiply them as if independent; the engine instead counts
+ * the strongest factor per contributor in full and the others at half
+ * strength (see `rankContributors`).
+ */
+export const ZEffectGroup = z.object({
+  id: z.string().regex(/^[a-z_]+$/),
+  /** Plain language, completes "overlaps with other answers about …". */
+  label: z.string().min(5),
+  /** Why these findings are correlated. */
+  note: z.string().min(10),
+});
+export type EffectGroup = z.infer<typeof ZEffectGroup>;
 
 /** An option of a single- or multi-choice question. */
 export const ZOption = z.object({ id: z.string().regex(/^[a-z0-9_]+$/), label: z.string().min(1) });
