@@ -556,6 +556,17 @@ export const QUESTIONS: QuestionInput[] = [
     ],
   },
   {
+    id: 'previous_episodes',
+    section: 'symptoms',
+    text: 'Have you had bouts of back pain like this before?',
+    type: 'single',
+    options: [
+      { id: 'first', label: 'No, this is the first' },
+      { id: 'once_before', label: 'Once before' },
+      { id: 'several', label: 'Several times; it keeps coming back' },
+    ],
+  },
+  {
     id: 'leg_nerve_symptoms',
     section: 'symptoms',
     text: 'Does the leg pain feel sharp, shooting or electric, or come with numbness or pins and needles?',
@@ -570,6 +581,29 @@ export const QUESTIONS: QuestionInput[] = [
         includes('pain_map', 'below_knee_right'),
       ],
     },
+  },
+  {
+    id: 'walking_leg_pain_sitting_eases',
+    section: 'symptoms',
+    text: 'Does pain or heaviness in the leg build up as you walk, so that you have to slow down or stop, and then ease when you sit down or bend forward?',
+    help: 'Think of walking, not running. Calf pain that eases as soon as you stand still is a different thing: mention it to a doctor.',
+    type: 'yes_no',
+    askIf: {
+      any: [
+        includes('pain_map', 'thigh_back_left'),
+        includes('pain_map', 'thigh_back_right'),
+        includes('pain_map', 'thigh_front_left'),
+        includes('pain_map', 'thigh_front_right'),
+        includes('pain_map', 'below_knee_left'),
+        includes('pain_map', 'below_knee_right'),
+      ],
+    },
+  },
+  {
+    id: 'cough_sneeze',
+    section: 'symptoms',
+    text: 'Does coughing, sneezing or straining make the pain worse, in your back or down your leg?',
+    type: 'yes_no',
   },
   {
     id: 'worse_with',
@@ -672,6 +706,13 @@ export const QUESTIONS: QuestionInput[] = [
         includes('pain_map', 'below_knee_right'),
       ],
     },
+  },
+  {
+    id: 'hip_joint_signs',
+    section: 'symptoms',
+    text: 'Is the hip itself stiff or sore when you put on socks, cross one leg over the other, or turn the leg inwards?',
+    help: 'We mean the hip joint, at the front or side of the hip or in the groin, not the low back.',
+    type: 'yes_no',
   },
 
   // ── Training ──

@@ -356,6 +356,14 @@ export const SOURCES: z.input<typeof ZSource>[] = [
     evidenceSection: '§4',
   },
 
+  {
+    id: 'petersen-2017',
+    citation:
+      'Petersen T, Laslett M, Juhl C. Clinical classification in low back pain: best-evidence diagnostic rules based on systematic reviews. BMC Musculoskelet Disord 2017;18:188 (structure-based prediction rules for disc, SIJ, spondylolisthesis, disc herniation with root involvement and spinal stenosis; clusters outperform single tests).',
+    level: 'systematic-review',
+    evidenceSection: '§4',
+  },
+
   // ── Treatment and training (§5) ──
   {
     id: 'nice-ng59',
