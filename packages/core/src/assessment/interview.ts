@@ -3,14 +3,19 @@
  * first and is never skipped by the adaptive logic; an emergency ends the
  * interview at once. After the screen, the full mode asks every applicable
  * question in order; the adaptive mode asks the question with the highest
- * expected information gain about the contributors and stops when the
- * ranking is stable. The risk screen follows in both modes unless disabled.
+ * expected information gain about the contributors near the top-three
+ * boundary (`boundaryWeights`) and stops only when the
+ * top three is settled: the third and fourth contributors are clearly apart
+ * and the top three has held for a few answers, or no question is expected
+ * to tell much more, or a cap is reached. Before it stops it always asks
+ * what the plan needs (`PLAN_QUESTION_IDS`). The risk screen follows in both
+ * modes unless disabled.
  */
 import { ruleQuestionIds, type KnowledgeBase } from '../knowledge/index.js';
 import type { Question } from '../knowledge/schema.js';
-import { isApplicable, type AnswerValue, type Answers } from './answers.js';
+import { isApplicable, testAnswer, type AnswerValue, type Answers } from './answers.js';
 import { assess, withDerivedFacts, type AssessmentResult } from './assess.js';
-import { rankContributors } from './rank-contributors.js';
+import { overlapKey, rankContributors, type RankedContributor } from './rank-contributors.js';
 import { triage } from './triage.js';
 
 /** Interview options. */
@@ -18,13 +23,29 @@ export interface InterviewOptions {
   mode: 'adaptive' | 'full';
   /** Ask the nine risk-screen questions after the ranking questions (default true). */
   includeRiskScreen?: boolean;
-  /** Adaptive: stop when no question is expected to gain this many bits (default 0.03). */
+  /**
+   * Adaptive: stop when no question is expected to gain this many bits, each
+   * contributor's bits weighted by its closeness to the top-three boundary
+   * (default 0.01).
+   */
   minGain?: number;
-  /** Adaptive: ask at least this many ranking questions before testing stability (default 5). */
+  /** Adaptive: ask at least this many ranking questions before testing stability (default 8). */
   minRankingQuestions?: number;
-  /** Adaptive: the top three must have held for this many answers (default 4). */
+  /** Adaptive: the top three must have held for this many answers (default 3). */
   stableAfter?: number;
-  /** Adaptive: never ask more ranking questions than this (default 20). */
+  /**
+   * Adaptive: the third contributor must lead the fourth by this much, in
+   * log-odds, before the interview may stop (default 0.4, an odds ratio of
+   * about 1.5: one more ordinary answer could still swap two closer ones).
+   */
+  topThreeMargin?: number;
+  /**
+   * Adaptive: the log-odds distance from the third/fourth boundary over
+   * which a contributor's weight in the information gain falls by a factor
+   * e (default 1; see `boundaryWeights`).
+   */
+  boundaryScale?: number;
+  /** Adaptive: never ask more questions after the warning-sign screen than this (default 16, plan questions included). */
   maxRankingQuestions?: number;
 }
 
@@ -49,17 +70,28 @@ export type NextStep =
 
 /**
  * How many questions the adaptive interview typically asks after the
- * warning-sign screen: the median over the case cards (8.5, see
+ * warning-sign screen: about the median over the case cards (see
  * docs/architecture.md), used only for the progress estimate.
  */
-export const TYPICAL_RANKING_QUESTIONS = 9;
+export const TYPICAL_RANKING_QUESTIONS = 13;
+
+/**
+ * Questions the plan reads (generate-plan: the pain now sets the starting
+ * level, how the pain behaves around runs decides whether running pauses,
+ * the weekly distance sets the running volume). The adaptive interview asks
+ * them before it stops, whatever their information gain; `weekly_km` is
+ * skipped when the runner cannot run at the moment.
+ */
+export const PLAN_QUESTION_IDS = ['pain_now', 'run_pattern', 'weekly_km'] as const;
 
 const DEFAULTS = {
   includeRiskScreen: true,
-  minGain: 0.03,
-  minRankingQuestions: 5,
-  stableAfter: 4,
-  maxRankingQuestions: 20,
+  minGain: 0.01,
+  minRankingQuestions: 8,
+  stableAfter: 3,
+  topThreeMargin: 0.4,
+  maxRankingQuestions: 16,
+  boundaryScale: 1,
 };
 
 function entropy(p: number): number {
@@ -72,16 +104,26 @@ function entropy(p: number): number {
  * question. Each effect is treated as a binary test: from its likelihood
  * ratios (lr when the test holds, lrElse otherwise) we recover the chance of
  * the test holding with and without the contributor; where lrElse is 1 the
- * chance without it is taken as 0.2 (a documented approximation).
+ * chance without it is taken as 0.2 (a documented approximation). Effects
+ * whose overlap key (`overlapKey`) is in `covered`, because an earlier answer
+ * about the same thing already moved that contributor, count at half
+ * strength, as the ranking will count them. `weights` (default 1 each)
+ * scale each contributor's share of the gain.
  */
 export function expectedInformationGain(
   question: Question,
   probabilities: ReadonlyMap<string, number>,
+  covered: ReadonlySet<string> = new Set(),
+  weights: ReadonlyMap<string, number> = new Map(),
 ): number {
   let gain = 0;
-  for (const effect of question.effects) {
-    const p = probabilities.get(effect.contributor);
-    if (p === undefined || effect.lr === effect.lrElse) continue;
+  for (const raw of question.effects) {
+    const p = probabilities.get(raw.contributor);
+    if (p === undefined || raw.lr === raw.lrElse) continue;
+    // An answer that overlaps one already given counts at half strength (rankContributors).
+    const effect = covered.has(overlapKey(question.id, raw))
+      ? { lr: Math.sqrt(raw.lr), lrElse: Math.sqrt(raw.lrElse) }
+      : raw;
     let q = (1 - effect.lrElse) / (effect.lr - effect.lrElse);
     if (!(q > 0.01 && q < 0.99)) q = 0.2;
     const s = Math.min(0.99, effect.lr * q);
@@ -89,9 +131,50 @@ export function expectedInformationGain(
     if (pE <= 0 || pE >= 1) continue;
     const postE = (p * s) / pE;
     const postNotE = (p * (1 - s)) / (1 - pE);
-    gain += entropy(p) - (pE * entropy(postE) + (1 - pE) * entropy(postNotE));
+    const weight = weights.get(raw.contributor) ?? 1;
+    gain += weight * (entropy(p) - (pE * entropy(postE) + (1 - pE) * entropy(postNotE)));
   }
   return gain;
+}
+
+const logOdds = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
+
+/** How far the third contributor leads the fourth, in log-odds. */
+function topThreeMargin(ranked: readonly RankedContributor[]): number {
+  const third = ranked[2];
+  const fourth = ranked[3];
+  return third && fourth ? logOdds(third.probability) - logOdds(fourth.probability) : Infinity;
+}
+
+/**
+ * How much each contributor's uncertainty matters for the top three:
+ * exp(−distance / scale), where distance is its log-odds distance from the
+ * boundary between the third and fourth. Contributors near the boundary
+ * (including an unlikely one that one answer could lift into the top three)
+ * count most; settled leaders and far-off ones count less.
+ */
+export function boundaryWeights(
+  ranked: readonly RankedContributor[],
+  scale: number,
+): Map<string, number> {
+  const third = ranked[2]?.probability ?? 0.5;
+  const fourth = ranked[3]?.probability ?? 0.5;
+  const boundary = (logOdds(third) + logOdds(fourth)) / 2;
+  return new Map(
+    ranked.map((c) => [c.id, Math.exp(-Math.abs(logOdds(c.probability) - boundary) / scale)]),
+  );
+}
+
+/** Overlap keys (see `overlapKey`) that the given answers have already moved. */
+function coveredKeys(kb: KnowledgeBase, answers: Answers): Set<string> {
+  const keys = new Set<string>();
+  for (const q of kb.questions) {
+    const value = answers[q.id];
+    if (value === undefined || value === 'unsure') continue;
+    for (const e of q.effects)
+      if ((testAnswer(value, e.when) ? e.lr : e.lrElse) !== 1) keys.add(overlapKey(q.id, e));
+  }
+  return keys;
 }
 
 function topThree(kb: KnowledgeBase, answers: Answers): string {
@@ -207,24 +290,56 @@ export function nextQuestion(
       : riskStep();
   }
 
-  if (rankingAsked.length >= opts.maxRankingQuestions) return riskStep();
+  // What the plan needs is asked before the interview may stop (run_pattern first, so a
+  // runner who cannot run is not asked for a weekly distance).
+  const planQuestion = rankingOpen.find(
+    (q) =>
+      (PLAN_QUESTION_IDS as readonly string[]).includes(q.id) &&
+      !(q.id === 'weekly_km' && facts.run_pattern === 'not_running'),
+  );
+  const planOrRisk = (): NextStep =>
+    planQuestion
+      ? {
+          done: false,
+          question: planQuestion,
+          stage: 'ranking',
+          progress: progress(
+            rankingOpen.filter((q) => (PLAN_QUESTION_IDS as readonly string[]).includes(q.id))
+              .length + riskLeft,
+          ),
+        }
+      : riskStep();
+
+  const ranked = rankContributors(kb, facts);
+  const planLeft = rankingOpen.filter(
+    (q) =>
+      (PLAN_QUESTION_IDS as readonly string[]).includes(q.id) &&
+      !(q.id === 'weekly_km' && facts.run_pattern === 'not_running'),
+  ).length;
+  if (rankingAsked.length + planLeft >= opts.maxRankingQuestions) return planOrRisk();
+  // Settled: the third and fourth are clearly apart and the top three has held for a
+  // few answers, or it has held for twice as many answers however close they are.
   if (
     rankingAsked.length >= opts.minRankingQuestions &&
-    rankingStable(kb, facts, rankingAsked, opts.stableAfter)
+    ((topThreeMargin(ranked) >= opts.topThreeMargin &&
+      rankingStable(kb, facts, rankingAsked, opts.stableAfter)) ||
+      rankingStable(kb, facts, rankingAsked, 2 * opts.stableAfter))
   )
-    return riskStep();
+    return planOrRisk();
 
-  const probabilities = new Map(rankContributors(kb, facts).map((c) => [c.id, c.probability]));
+  const probabilities = new Map(ranked.map((c) => [c.id, c.probability]));
+  const covered = coveredKeys(kb, facts);
+  const weights = boundaryWeights(ranked, opts.boundaryScale);
   let best: Question | undefined;
   let bestGain = -1;
   for (const q of rankingOpen) {
-    const gain = expectedInformationGain(q, probabilities);
+    const gain = expectedInformationGain(q, probabilities, covered, weights);
     if (gain > bestGain) {
       best = q;
       bestGain = gain;
     }
   }
-  if (!best || bestGain < opts.minGain) return riskStep();
+  if (!best || bestGain < opts.minGain) return planOrRisk();
   return {
     done: false,
     question: best,
