@@ -5,14 +5,15 @@
  * cannot be missed), then the likely weak links with the reasons for each
  * number, the risk screen, notes on the answers, and the disclaimer.
  */
-import { citeSources as cite } from './cite.js';
-import type {
-  AssessmentResult,
-  Issue,
-  RankedContributor,
-  RiskResult,
-  Triage,
+import {
+  LIKELIHOOD_BANDS,
+  type AssessmentResult,
+  type Issue,
+  type RankedContributor,
+  type RiskResult,
+  type Triage,
 } from '@backtrack/core';
+import { citeSources as cite } from './cite.js';
 import { BASIS_LABELS, SCREEN_INCOMPLETE_HEADLINE, TIER_HEADLINES, humanise } from './labels.js';
 import { wrap, type Style } from './style.js';
 import type { TrainingDataUse } from './training-data.js';
@@ -69,7 +70,7 @@ export interface TextReportOptions {
   interview?: InterviewSummary;
   /** Answers filled in from imported runs, listed before the ranking. */
   trainingData?: TrainingDataUse;
-  /** How many contributors to explain in full (default 5); the rest get one line. */
+  /** How many contributors to explain in full (default: every likely or possible one, at least 3); the rest get one line. */
   detailed?: number;
 }
 
@@ -183,13 +184,15 @@ function renderContributor(
   options: TextReportOptions,
 ): string[] {
   const { style, width } = options;
-  const lines = [`${style.bold(`${rank}. ${c.name}`)}  ${style.cyan(percent(c.probability))}`];
+  const lines = [`${style.bold(`${rank}. ${c.name}`)}  ${style.cyan(c.band)}`];
   lines.push(style.dim(wrap(c.summary, { width, indent: '   ' })));
   if (c.explanation.length === 0) {
     lines.push(`   Why: no answer changed the starting estimate of ${percent(c.prior)}.`);
     return lines;
   }
-  lines.push(`   Why: starting estimate ${percent(c.prior)}, then`);
+  lines.push(
+    `   Why (${c.band}: estimate ${percent(c.probability)}): starting estimate ${percent(c.prior)}, then`,
+  );
   for (const step of c.explanation) {
     lines.push(wrap(step.question, { width, first: '   • ', indent: '     ' }));
     const who = step.from === undefined ? 'you answered' : 'your imported runs say';
@@ -201,6 +204,28 @@ function renderContributor(
     );
     if (step.from !== undefined)
       lines.push(style.cyan(wrap(step.from, { width, indent: '     ' })));
+    if (step.overlap !== undefined) {
+      const { overlap } = step;
+      const why =
+        overlap.countedInFull === step.questionId
+          ? 'it overlaps another choice in this answer, which counted in full'
+          : `it overlaps your answer to ${overlap.countedInFull} (both about ${overlap.label}), which counted in full`;
+      lines.push(
+        wrap(`counted at half strength (${factorText(overlap.fullFactor)} in full): ${why}`, {
+          width,
+          indent: '     ',
+        }),
+      );
+    }
+    if (step.association !== undefined)
+      lines.push(
+        style.dim(
+          wrap(
+            `from a published ${step.association.measure} of ${step.association.value} for ${step.association.outcome}, used as its square root because it is not a likelihood ratio`,
+            { width, indent: '     ' },
+          ),
+        ),
+      );
     lines.push(
       style.dim(
         wrap(`${BASIS_LABELS[step.basis]}; sources: ${cite(step.sources)}`, {
@@ -252,20 +277,34 @@ function renderContributors(result: AssessmentResult, options: TextReportOptions
       ),
     ),
   );
-  const detailed = options.detailed ?? 5;
+  // Every contributor that is likely or possible is explained in full (at least three).
+  const detailed =
+    options.detailed ??
+    Math.max(3, result.contributors.filter((c) => c.band !== 'less likely').length);
   result.contributors.slice(0, detailed).forEach((c, i) => {
     lines.push('');
     lines.push(...renderContributor(c, i + 1, options));
   });
   const rest = result.contributors.slice(detailed);
-  if (rest.length > 0) {
+  for (const band of ['likely', 'possible', 'less likely'] as const) {
+    const names = rest.filter((c) => c.band === band).map((c) => c.name);
+    if (names.length === 0) continue;
     lines.push('');
     lines.push(
-      wrap(`Less likely: ${rest.map((c) => `${c.name} ${percent(c.probability)}`).join(', ')}.`, {
+      wrap(`Also ${band}: ${names.join(', ')}.`, {
         width,
       }),
     );
   }
+  lines.push('');
+  lines.push(
+    style.dim(
+      wrap(
+        `Words: likely from ${percent(LIKELIHOOD_BANDS.likely)}, possible from ${percent(LIKELIHOOD_BANDS.possible)}, less likely below (estimates from your answers; the numbers are in the detail and in --json).`,
+        { width },
+      ),
+    ),
+  );
   return lines;
 }
 
