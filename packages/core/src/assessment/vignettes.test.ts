@@ -86,6 +86,16 @@ describe.each(['full', 'adaptive'] as const)('%s mode', (mode) => {
   });
 
   if (mode === 'adaptive') {
+    it('asks what the plan needs on every card that is not an emergency', () => {
+      for (const o of report.outcomes) {
+        if (o.tier === 'emergency') continue;
+        const card = cases.find((c) => c.card === o.card);
+        expect(o.questionsAsked, o.card).toContain('pain_now');
+        if (card?.answers.run_pattern !== 'not_running')
+          expect(o.questionsAsked, o.card).toContain('weekly_km');
+      }
+    });
+
     it('asks a median of 15 or fewer questions after the red-flag screen', () => {
       expect(report.medianRankingQuestions).toBeDefined();
       expect(report.medianRankingQuestions).toBeLessThanOrEqual(15);
