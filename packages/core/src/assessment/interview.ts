@@ -73,7 +73,7 @@ export type NextStep =
  * warning-sign screen: about the median over the case cards (see
  * docs/architecture.md), used only for the progress estimate.
  */
-export const TYPICAL_RANKING_QUESTIONS = 13;
+export const TYPICAL_RANKING_QUESTIONS = 11;
 
 /**
  * Questions the plan reads (generate-plan: the pain now sets the starting
