@@ -8,6 +8,13 @@ type Ranked = AssessmentResult['contributors'][number];
 
 const SHOWN_FIRST = 5;
 
+/** The likelihood band as a runner reads it; the number is in the detail. */
+const BAND_WORDS: Readonly<Record<Ranked['band'], string>> = {
+  likely: 'Likely',
+  possible: 'Possible',
+  'less likely': 'Less likely',
+};
+
 const FROM_RUNS = 'From your imported runs:';
 
 /**
@@ -49,7 +56,7 @@ function Contributor({
           <span className="contributor__rank">{rank}.</span> {c.name}
         </h3>
         <p className="contributor__pct">
-          <strong>{formatPercent(c.probability)}</strong> likely
+          <strong>{BAND_WORDS[c.band]}</strong>
         </p>
       </div>
       <div className="bar" aria-hidden="true">
@@ -60,8 +67,9 @@ function Contributor({
       <details className="why">
         <summary>Why we think so</summary>
         <p>
-          It starts at {formatPercent(c.prior)} (how often this is a weak link in runners with back
-          pain); each answer below multiplied its odds by a factor.
+          Our estimate: {formatPercent(c.probability)}. It starts at {formatPercent(c.prior)} (how
+          often this is a weak link in runners with back pain); each answer below multiplied its
+          odds by a factor.
         </p>
         {c.explanation.length === 0 ? (
           <p>None of your answers changed this estimate.</p>
@@ -79,8 +87,11 @@ function Contributor({
                 </tr>
               </thead>
               <tbody>
-                {c.explanation.map((step) => (
-                  <tr key={step.questionId} className={step.from ? 'why__row--data' : undefined}>
+                {c.explanation.map((step, i) => (
+                  <tr
+                    key={`${step.questionId}-${String(i)}`}
+                    className={step.from ? 'why__row--data' : undefined}
+                  >
                     <td>
                       <span className="why__question">{step.question}</span>{' '}
                       <strong>{step.answer}</strong>

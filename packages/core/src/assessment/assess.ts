@@ -5,6 +5,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/index.js';
 import { findContradictions, isApplicable, type Answers, type Issue } from './answers.js';
+import { likelihoodBand } from './likelihood-band.js';
 import { rankContributors, type RankedContributor } from './rank-contributors.js';
 import { scoreRisk, type RiskResult } from './score-risk.js';
 import { triage, type Triage } from './triage.js';
@@ -38,6 +39,49 @@ export interface AssessOptions {
    * shown in every explanation step that answer produced.
    */
   provenance?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Raises the contributors that fired warning signs point to (the knowledge
+ * base's warning-sign links), once per link, with an explanation step, and
+ * re-sorts. Pure.
+ */
+export function linkWarningSigns(
+  kb: KnowledgeBase,
+  ranked: RankedContributor[],
+  result: Triage,
+): RankedContributor[] {
+  const fired = new Map(result.reasons.map((r) => [r.id, r]));
+  const out = ranked.map((c) => {
+    const link = kb.warningSignLinks.find(
+      (l) => l.contributor === c.id && l.rules.some((id) => fired.has(id)),
+    );
+    if (!link) return c;
+    const sign = link.rules.map((id) => fired.get(id)).find((r) => r !== undefined);
+    const before = c.probability;
+    const odds = (before / (1 - before)) * link.lr;
+    const probability = odds / (1 + odds);
+    return {
+      ...c,
+      probability,
+      band: likelihoodBand(probability),
+      explanation: [
+        ...c.explanation,
+        {
+          questionId: sign?.id ?? link.rules[0] ?? c.id,
+          question: link.label,
+          answer: sign?.reason ?? 'yes',
+          factor: link.lr,
+          before,
+          after: probability,
+          basis: link.basis,
+          sources: link.sources,
+          note: link.note,
+        },
+      ],
+    };
+  });
+  return out.sort((a, b) => b.probability - a.probability || a.id.localeCompare(b.id));
 }
 
 /** Answers plus the facts the engine derives from them (read by triage rules). */
@@ -82,7 +126,7 @@ export function assess(
     status: result.status,
     missing: result.missing.map((q) => q.id),
     triage: result,
-    contributors: rankContributors(kb, facts, options.provenance),
+    contributors: linkWarningSigns(kb, rankContributors(kb, facts, options.provenance), result),
     risk: scoreRisk(facts),
     issues,
     disclaimer: DISCLAIMER,

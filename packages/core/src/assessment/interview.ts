@@ -205,7 +205,7 @@ function rankingStable(
 const triageIdsCache = new WeakMap<KnowledgeBase, Set<string>>();
 
 /** Ids of the non-red-flag questions that any triage rule reads, with the questions their follow-up conditions read. */
-function triageQuestionIds(kb: KnowledgeBase): Set<string> {
+export function triageQuestionIds(kb: KnowledgeBase): Set<string> {
   const cached = triageIdsCache.get(kb);
   if (cached) return cached;
   const ids = new Set<string>();
@@ -316,7 +316,10 @@ export function nextQuestion(
       (PLAN_QUESTION_IDS as readonly string[]).includes(q.id) &&
       !(q.id === 'weekly_km' && facts.run_pattern === 'not_running'),
   ).length;
-  if (rankingAsked.length + planLeft >= opts.maxRankingQuestions) return planOrRisk();
+  // Questions asked because a triage rule reads them are safety questions: they do
+  // not use up the ranking's budget.
+  const budgetUsed = rankingAsked.filter((id) => !triageRead.has(id)).length;
+  if (budgetUsed + planLeft >= opts.maxRankingQuestions) return planOrRisk();
   // Settled: the third and fourth are clearly apart and the top three has held for a
   // few answers, or it has held for twice as many answers however close they are.
   if (

@@ -98,6 +98,35 @@ describe('HAZ-04 a fragility fracture is missed', () => {
   });
 });
 
+describe('HAZ-04b a bone injury warning sign leaves the ranking unchanged', () => {
+  it('HAZ-04: a fired bone-injury warning sign raises bone overload as a weak link, and says why', () => {
+    const given = { age: 80, sex: 'female', onset: 'sudden_movement' } as const;
+    const result = assess(kb, screened(given));
+    const bone = result.contributors.find((c) => c.id === 'bone_stress');
+    const step = bone?.explanation.find((e) => e.questionId === 'fragility_fracture');
+    expect(step?.factor).toBeGreaterThan(1);
+    expect(step?.question).toMatch(/warning sign of a bone injury/);
+    const calm = assess(kb, screened({ age: 40, sex: 'female', onset: 'sudden_movement' }));
+    expect(bone?.probability).toBeGreaterThan(
+      calm.contributors.find((c) => c.id === 'bone_stress')?.probability ?? 1,
+    );
+    // Several signs of a non-mechanical cause raise "no single mechanical weak link" once, not each.
+    const many = assess(
+      kb,
+      screened({
+        cancer_history: 'yes',
+        weight_loss: 'yes',
+        night_pain: 'yes',
+        night_pain_unrelieved: 'yes',
+      }),
+    );
+    const nonspecific = many.contributors.find((c) => c.id === 'nonspecific');
+    expect(
+      nonspecific?.explanation.filter((e) => /non-mechanical cause/.test(e.question)),
+    ).toHaveLength(1);
+  });
+});
+
 describe('HAZ-05 a femoral neck stress fracture is missed or provoked', () => {
   it('HAZ-05: groin pain with a load spike and worsening pain is urgent even when walking is normal', () => {
     expect(
@@ -296,6 +325,8 @@ describe('HAZ-11 a runner who needs a clinician is sent to self-care', () => {
     [{ trend: 'worse', duration: 'under_1_week' }, 'worsening'],
     [{ run_pattern: 'not_running', duration: 'weeks_1_6' }, 'stopped_running'],
     [{ groin_pain: 'yes' }, 'groin_hip_pattern'],
+    [{ hip_joint_signs: 'yes' }, 'groin_hip_pattern'],
+    [{ walking_leg_pain_sitting_eases: 'yes' }, 'walking_leg_pain'],
     [{ sb_fear: 'yes' }, 'fear_of_movement'],
     [{ age: 30, sex: 'female', pregnancy: 'pregnant' }, 'pregnancy_or_postpartum'],
   ] as [Record<string, AnswerValue>, string][])(

@@ -13,6 +13,11 @@ import {
 import { EFFECT_GROUPS, EFFECTS } from './effects.js';
 import { QUESTIONS } from './questions.js';
 import { MINOR_FLAGS, RED_FLAGS, TRIAGE_RULES } from './red-flags.js';
+import {
+  WARNING_SIGN_LINKS,
+  ZWarningSignLink,
+  type WarningSignLink,
+} from './warning-sign-links.js';
 import { PLAN_RULE_RECORDS, ZPlanRule, type PlanRule } from './plan-rules.js';
 import { RETURN_TO_RUN, RUNNING_RULES, ZRunningRule, type RunningRule } from './running-rules.js';
 import {
@@ -47,6 +52,8 @@ export interface KnowledgeBase {
   triageRules: TriageRule[];
   /** Minor warning signs that the level-of-concern triage rules count. */
   minorFlags: MinorFlag[];
+  /** Warning-sign rules that also raise a contributor (bone overload). */
+  warningSignLinks: WarningSignLink[];
   sources: Source[];
   seedClaims: SeedClaim[];
   exercises: Exercise[];
@@ -81,6 +88,8 @@ export function citedSources(kb: KnowledgeBase): { source: string; by: string }[
     t.sources.forEach((s) => out.push({ source: s, by: `triage rule ${t.id}` }));
   for (const m of kb.minorFlags)
     m.sources.forEach((s) => out.push({ source: s, by: `minor flag ${m.id}` }));
+  for (const l of kb.warningSignLinks)
+    l.sources.forEach((s) => out.push({ source: s, by: `warning-sign link → ${l.contributor}` }));
   out.push(...exerciseCitations(kb.exercises));
   for (const r of kb.runningRules)
     r.sources.forEach((s) => out.push({ source: s, by: `running rule ${r.id}` }));
@@ -106,6 +115,7 @@ export function buildKnowledgeBase(raw: {
   redFlags: unknown[];
   triageRules: unknown[];
   minorFlags?: unknown[];
+  warningSignLinks?: unknown[];
   sources: unknown[];
   seedClaims: unknown[];
   exercises: readonly unknown[];
@@ -123,6 +133,7 @@ export function buildKnowledgeBase(raw: {
     redFlags: z.array(ZRedFlag).parse(raw.redFlags),
     triageRules: z.array(ZTriageRule).parse(raw.triageRules),
     minorFlags: z.array(ZMinorFlag).parse(raw.minorFlags ?? []),
+    warningSignLinks: z.array(ZWarningSignLink).parse(raw.warningSignLinks ?? []),
     sources: z.array(ZSource).parse(raw.sources),
     seedClaims: z.array(ZSeedClaim).parse(raw.seedClaims),
     exercises: buildExerciseLibrary(raw.exercises),
@@ -186,6 +197,11 @@ export function buildKnowledgeBase(raw: {
   for (const f of kb.redFlags) checkRule(`red flag ${f.id}`, f.rule);
   for (const t of kb.triageRules) checkRule(`triage rule ${t.id}`, t.rule);
   for (const m of kb.minorFlags) checkRule(`minor flag ${m.id}`, m.rule);
+  const ruleIds = new Set([...kb.redFlags.map((f) => f.id), ...kb.triageRules.map((t) => t.id)]);
+  for (const link of kb.warningSignLinks)
+    for (const id of link.rules)
+      if (!ruleIds.has(id))
+        problems.push(`warning-sign link to ${link.contributor} names unknown rule ${id}`);
   kb.questions.forEach((q) => {
     if (q.askIf) checkRule(`question ${q.id} askIf`, q.askIf);
     const optionIds = new Set(q.options?.map((o) => o.id));
@@ -230,6 +246,7 @@ export function loadKnowledgeBase(): KnowledgeBase {
     redFlags: RED_FLAGS,
     triageRules: TRIAGE_RULES,
     minorFlags: MINOR_FLAGS,
+    warningSignLinks: WARNING_SIGN_LINKS,
     sources: SOURCES,
     seedClaims: SEED_CLAIMS,
     exercises: EXERCISES,

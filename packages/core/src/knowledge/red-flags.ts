@@ -846,9 +846,9 @@ export const TRIAGE_RULES: z.input<typeof ZTriageRule>[] = [
   {
     id: 'groin_hip_pattern',
     tier: 'see_clinician',
-    rule: yesOrUnsure('groin_pain'),
+    rule: { any: [yesOrUnsure('groin_pain'), yes('hip_joint_signs')] },
     reason:
-      'Pain in the groin or the front of the hip can come from the hip joint or a bone stress injury rather than from the back, and needs examining.',
+      'Pain in the groin or the front of the hip, or a stiff and sore hip, can come from the hip joint or a bone stress injury rather than from the back, and needs examining.',
     action:
       'Book a sports physiotherapist or doctor within one to two weeks. Until then, cut running back, never test the hip by hopping, and stop running and get seen within a day or two if walking starts to hurt.',
     basis: 'study',
@@ -954,5 +954,16 @@ export const TRIAGE_RULES: z.input<typeof ZTriageRule>[] = [
       'See a doctor within a week and mention these signs. No running plan until you have been checked.',
     basis: 'guideline',
     sources: ['finucane-2020', 'downie-2013', 'henschke-2013'],
+  },
+  {
+    id: 'walking_leg_pain',
+    tier: 'see_clinician',
+    rule: yes('walking_leg_pain_sitting_eases'),
+    reason:
+      'Leg pain that limits how far you can walk and eases when you sit or bend forward is the pattern of a narrowed spinal canal (spinal stenosis), which needs a clinician’s assessment rather than a running plan alone.',
+    action:
+      'Book a physiotherapist or doctor within one to two weeks. Go sooner if a leg becomes weak or numb, and at once if both legs, the saddle area, the bladder or the bowels are affected.',
+    basis: 'guideline',
+    sources: ['nice-ng59'],
   },
 ];

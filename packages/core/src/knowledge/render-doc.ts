@@ -187,6 +187,13 @@ function renderTriage(kb: KnowledgeBase, byId: ReadonlyMap<string, Question>): s
     );
   }
   lines.push('');
+  lines.push('## Warning signs that raise a weak link', '');
+  for (const l of kb.warningSignLinks) {
+    lines.push(
+      `- ${code(l.contributor)} ×${String(l.lr)} once, when any of ${l.rules.map(code).join(', ')} fires (${l.basis}; ${sourceList(l.sources)}). ${l.note}`,
+    );
+  }
+  lines.push('');
   lines.push('## Triage rules', '');
   lines.push('Rules that call for a clinician without a serious condition behind them.', '');
   for (const t of kb.triageRules) {
