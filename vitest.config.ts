@@ -13,7 +13,14 @@ export default defineConfig({
     projects: [
       ...packageDirs.map(({ name, dir }) => ({
         extends: true as const,
-        test: { name, include: [`${dir}/src/**/*.test.ts`] },
+        test: {
+          name,
+          include: [`${dir}/src/**/*.test.ts`],
+          // Migrate one PGlite database per run; test databases load its dump.
+          ...(['db', 'server'].includes(name)
+            ? { globalSetup: ['packages/db/src/testing/global-setup.ts'] }
+            : {}),
+        },
       })),
       ...(existsSync('e2e')
         ? [

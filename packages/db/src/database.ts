@@ -27,6 +27,12 @@ export type DatabaseConfig =
       /** Folder for the data; created when missing. Omitted: in memory (tests). */
       dataDir?: string;
       migrationsFolder?: string;
+      /**
+       * Start from this dump of a data folder (PGlite's `dumpDataDir`) instead
+       * of an empty cluster: skips `initdb`, the slow part of opening. Tests
+       * load a migrated template this way (`@backtrack/db/testing`).
+       */
+      loadDataDir?: Blob;
     }
   | {
       kind: 'postgres';
@@ -111,7 +117,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     }
     let client: PGlite | undefined;
     try {
-      client = await PGlite.create(config.dataDir ?? 'memory://');
+      client = await PGlite.create(
+        config.dataDir ?? 'memory://',
+        config.loadDataDir === undefined ? {} : { loadDataDir: config.loadDataDir },
+      );
       const db = drizzlePglite({ client, schema });
       await migratePglite(db, { migrationsFolder });
       const opened = client;

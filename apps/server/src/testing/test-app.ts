@@ -1,9 +1,11 @@
 /**
- * An app for API tests: an in-memory PGlite database, a fixed clock, a cheap
+ * An app for API tests: an in-memory PGlite database (loaded from the migrated
+ * template, `@backtrack/db/testing`), a fixed clock, a cheap
  * password hash, and a client that keeps cookies and sends the CSRF header
  * like the web app does.
  */
-import { openDatabase, type Database } from '@backtrack/db';
+import type { Database } from '@backtrack/db';
+import { openTestPglite } from '@backtrack/db/testing';
 import { createApp, type AppOptions } from '../app.js';
 import { scryptPasswordHasher } from '../auth/passwords.js';
 import { fixedClock } from '../http/clock.js';
@@ -137,7 +139,7 @@ export class TestBrowser {
 export async function createTestApp(
   options: Partial<Omit<AppOptions, 'db'>> & { now?: string } = {},
 ): Promise<TestApp> {
-  const database = await openDatabase({ kind: 'pglite' });
+  const database = await openTestPglite();
   const clock = fixedClock(options.now ?? '2026-03-02T09:00:00.000Z');
   const logger = memoryLogger();
   const app = createApp({

@@ -1,5 +1,6 @@
 /**
- * Databases for integration tests: an in-memory PGlite always, and a
+ * Databases for integration tests: an in-memory PGlite (from the migrated
+ * template, `pglite-template.ts`) always, and a
  * throwaway database on a PostgreSQL server when one is reachable at
  * `TEST_DATABASE_URL` (or `DATABASE_URL`, or the default below). Each
  * PostgreSQL test database is created fresh and dropped on close, so test
@@ -8,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, redactUrl, type Database } from '../database.js';
+import { openTestPglite } from './pglite-template.js';
 
 /** Where `scripts/setup-test-deps.sh` puts the test server. */
 export const DEFAULT_TEST_DATABASE_URL =
@@ -73,7 +75,7 @@ export async function testDatabaseKinds(): Promise<TestDatabaseKind[]> {
   const url = testDatabaseUrl();
   const unavailable = await probe(url);
   return [
-    { name: 'pglite', open: () => openDatabase({ kind: 'pglite' }) },
+    { name: 'pglite', open: openTestPglite },
     {
       name: 'postgres',
       ...(unavailable === undefined ? {} : { unavailable }),
