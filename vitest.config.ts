@@ -16,6 +16,11 @@ export default defineConfig({
         test: {
           name,
           include: [`${dir}/src/**/*.test.ts`],
+          // Test files of one project share a worker and its module cache:
+          // none mocks modules or keeps module-level state, and re-importing
+          // Hono, zod and the knowledge base for every file cost more than
+          // the tests themselves (docs/architecture.md, "Tests").
+          isolate: false,
           // Migrate one PGlite database per run; test databases load its dump.
           ...(['db', 'server'].includes(name)
             ? { globalSetup: ['packages/db/src/testing/global-setup.ts'] }
