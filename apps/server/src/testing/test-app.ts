@@ -135,16 +135,17 @@ export class TestBrowser {
   }
 }
 
-/** Builds a test app on a fresh in-memory database. */
+/** Builds a test app on a fresh in-memory database, or on `database` (then left open on close). */
 export async function createTestApp(
-  options: Partial<Omit<AppOptions, 'db'>> & { now?: string } = {},
+  options: Partial<Omit<AppOptions, 'db'>> & { now?: string; database?: Database } = {},
 ): Promise<TestApp> {
-  const database = await openTestPglite();
+  const { database: shared, ...appOptions } = options;
+  const database = shared ?? (await openTestPglite());
   const clock = fixedClock(options.now ?? '2026-03-02T09:00:00.000Z');
   const logger = memoryLogger();
   const app = createApp({
     passwords: scryptPasswordHasher({ log2N: 10, r: 8, p: 1 }),
-    ...options,
+    ...appOptions,
     db: database,
     clock,
     logger,
@@ -155,6 +156,6 @@ export async function createTestApp(
     clock,
     logger,
     browser: () => new TestBrowser(app),
-    close: () => database.close(),
+    close: () => (shared === undefined ? database.close() : Promise.resolve()),
   };
 }

@@ -246,40 +246,51 @@ const FIT_CASES: Case[] = [
   },
 ];
 
-describe('FIT fixtures: totals match the session summaries', () => {
-  for (const c of FIT_CASES) {
-    const path = locate(c.file);
-    const title = `${c.file}${c.copyleft ? ' [copyleft, read from shared/]' : ''}`;
-    if (!path) {
-      it.skip(`${title} — skipped: not found in ../test-fixtures or ../shared/fixtures/activities`, () =>
-        undefined);
-      continue;
-    }
-    it(title, async () => {
-      const { activities, errors } = await importOne(path);
-      expect(errors).toEqual([]);
-      expect(activities).toHaveLength(c.activities);
-      for (const a of activities) expect(ZActivity.safeParse(a).success, a.file).toBe(true);
-      // The reference: the same file decoded by the SDK alone.
-      const { messages } = new Decoder(Stream.fromBuffer(readFileSync(path))).read();
-      const sessions = [...(messages.sessionMesgs ?? [])].sort(
-        (x, y) => new Date(x.startTime ?? 0).getTime() - new Date(y.startTime ?? 0).getTime(),
-      );
-      sessions.forEach((s, i) => {
-        const a = activities[i];
-        within1pct(a?.distanceM, s.totalDistance ?? 0);
-        within1pct(a?.durationS, s.totalElapsedTime ?? 0);
-        if (s.totalAscent !== undefined) within1pct(a?.elevationGainM, s.totalAscent);
-        expect(a?.startTime).toBe(new Date(s.startTime ?? 0).toISOString());
-        // The records agree with the summary too: the series' last distance.
-        const last = a?.series?.points.at(-1)?.distanceM;
-        if (last !== undefined && (s.totalDistance ?? 0) > 1000)
-          within1pct(last, s.totalDistance ?? 0);
+/**
+ * Decoding the largest files takes seconds: the 14-hour ironman FIT file (3 MB,
+ * 45,805 records) is decoded twice (importer and reference), 2 s on an idle
+ * 2-core machine and over Vitest's 5 s default on a busy one.
+ */
+const LARGE_FILE_TIMEOUT_MS = 30_000;
+
+describe(
+  'FIT fixtures: totals match the session summaries',
+  { timeout: LARGE_FILE_TIMEOUT_MS },
+  () => {
+    for (const c of FIT_CASES) {
+      const path = locate(c.file);
+      const title = `${c.file}${c.copyleft ? ' [copyleft, read from shared/]' : ''}`;
+      if (!path) {
+        it.skip(`${title} — skipped: not found in ../test-fixtures or ../shared/fixtures/activities`, () =>
+          undefined);
+        continue;
+      }
+      it(title, async () => {
+        const { activities, errors } = await importOne(path);
+        expect(errors).toEqual([]);
+        expect(activities).toHaveLength(c.activities);
+        for (const a of activities) expect(ZActivity.safeParse(a).success, a.file).toBe(true);
+        // The reference: the same file decoded by the SDK alone.
+        const { messages } = new Decoder(Stream.fromBuffer(readFileSync(path))).read();
+        const sessions = [...(messages.sessionMesgs ?? [])].sort(
+          (x, y) => new Date(x.startTime ?? 0).getTime() - new Date(y.startTime ?? 0).getTime(),
+        );
+        sessions.forEach((s, i) => {
+          const a = activities[i];
+          within1pct(a?.distanceM, s.totalDistance ?? 0);
+          within1pct(a?.durationS, s.totalElapsedTime ?? 0);
+          if (s.totalAscent !== undefined) within1pct(a?.elevationGainM, s.totalAscent);
+          expect(a?.startTime).toBe(new Date(s.startTime ?? 0).toISOString());
+          // The records agree with the summary too: the series' last distance.
+          const last = a?.series?.points.at(-1)?.distanceM;
+          if (last !== undefined && (s.totalDistance ?? 0) > 1000)
+            within1pct(last, s.totalDistance ?? 0);
+        });
+        c.check?.(activities);
       });
-      c.check?.(activities);
-    });
-  }
-});
+    }
+  },
+);
 
 /** Independent hand-check of a GPX file: haversine over `<trkpt>`s of each `<trk>`, by regular expressions. */
 function gpxReference(text: string): { distanceM: number; points: number }[] {
@@ -385,26 +396,30 @@ const GPX_CASES: Case[] = [
   },
 ];
 
-describe('GPX fixtures: distance agrees with an independent haversine', () => {
-  for (const c of GPX_CASES) {
-    const path = locate(c.file);
-    if (!path) {
-      it.skip(`${c.file} — skipped: not found`, () => undefined);
-      continue;
-    }
-    it(c.file, async () => {
-      const { activities, errors } = await importOne(path);
-      expect(errors).toEqual([]);
-      expect(activities).toHaveLength(c.activities);
-      for (const a of activities) expect(ZActivity.safeParse(a).success).toBe(true);
-      const ref = gpxReference(readFileSync(path, 'utf8')).filter((t) => t.points > 0);
-      ref.forEach((t, i) => {
-        within1pct(activities[i]?.distanceM, t.distanceM);
+describe(
+  'GPX fixtures: distance agrees with an independent haversine',
+  { timeout: LARGE_FILE_TIMEOUT_MS },
+  () => {
+    for (const c of GPX_CASES) {
+      const path = locate(c.file);
+      if (!path) {
+        it.skip(`${c.file} — skipped: not found`, () => undefined);
+        continue;
+      }
+      it(c.file, async () => {
+        const { activities, errors } = await importOne(path);
+        expect(errors).toEqual([]);
+        expect(activities).toHaveLength(c.activities);
+        for (const a of activities) expect(ZActivity.safeParse(a).success).toBe(true);
+        const ref = gpxReference(readFileSync(path, 'utf8')).filter((t) => t.points > 0);
+        ref.forEach((t, i) => {
+          within1pct(activities[i]?.distanceM, t.distanceM);
+        });
+        c.check?.(activities);
       });
-      c.check?.(activities);
-    });
-  }
-});
+    }
+  },
+);
 
 /** The file's own summary of a TCX activity: the sums of its (distinct) laps. */
 function tcxLapTotals(text: string): { distanceM: number; timeS: number }[] {
@@ -489,27 +504,31 @@ const TCX_CASES: Case[] = [
   },
 ];
 
-describe('TCX fixtures: totals match the sums of the laps', () => {
-  for (const c of TCX_CASES) {
-    const path = locate(c.file);
-    if (!path) {
-      it.skip(`${c.file}${c.copyleft ? ' [copyleft]' : ''} — skipped: not found in ../shared/fixtures/activities`, () =>
-        undefined);
-      continue;
-    }
-    it(`${c.file}${c.copyleft ? ' [copyleft, read from shared/]' : ''}`, async () => {
-      const { activities, errors } = await importOne(path);
-      expect(errors).toEqual([]);
-      expect(activities).toHaveLength(c.activities);
-      for (const a of activities) expect(ZActivity.safeParse(a).success).toBe(true);
-      tcxLapTotals(readFileSync(path, 'utf8')).forEach((t, i) => {
-        within1pct(activities[i]?.distanceM, t.distanceM);
-        within1pct(activities[i]?.movingTimeS, t.timeS);
+describe(
+  'TCX fixtures: totals match the sums of the laps',
+  { timeout: LARGE_FILE_TIMEOUT_MS },
+  () => {
+    for (const c of TCX_CASES) {
+      const path = locate(c.file);
+      if (!path) {
+        it.skip(`${c.file}${c.copyleft ? ' [copyleft]' : ''} — skipped: not found in ../shared/fixtures/activities`, () =>
+          undefined);
+        continue;
+      }
+      it(`${c.file}${c.copyleft ? ' [copyleft, read from shared/]' : ''}`, async () => {
+        const { activities, errors } = await importOne(path);
+        expect(errors).toEqual([]);
+        expect(activities).toHaveLength(c.activities);
+        for (const a of activities) expect(ZActivity.safeParse(a).success).toBe(true);
+        tcxLapTotals(readFileSync(path, 'utf8')).forEach((t, i) => {
+          within1pct(activities[i]?.distanceM, t.distanceM);
+          within1pct(activities[i]?.movingTimeS, t.timeS);
+        });
+        c.check?.(activities);
       });
-      c.check?.(activities);
-    });
-  }
-});
+    }
+  },
+);
 
 const CORRUPT: { file: string; error: RegExp | null; kept: number; warning?: RegExp }[] = [
   {
@@ -557,41 +576,45 @@ const CORRUPT: { file: string; error: RegExp | null; kept: number; warning?: Reg
   },
 ];
 
-describe('corrupt fixtures: a clear per-file error, no crash, nothing else lost', () => {
-  for (const c of CORRUPT) {
-    const path = locate(c.file);
-    if (!path) {
-      it.skip(`${c.file} — skipped: not found in ../shared/fixtures/activities`, () => undefined);
-      continue;
+describe(
+  'corrupt fixtures: a clear per-file error, no crash, nothing else lost',
+  { timeout: LARGE_FILE_TIMEOUT_MS },
+  () => {
+    for (const c of CORRUPT) {
+      const path = locate(c.file);
+      if (!path) {
+        it.skip(`${c.file} — skipped: not found in ../shared/fixtures/activities`, () => undefined);
+        continue;
+      }
+      it(c.file, async () => {
+        const { activities, errors } = await importOne(path);
+        if (c.error) {
+          expect(errors).toHaveLength(1);
+          expect(errors[0]).toMatch(c.error);
+        } else expect(errors).toEqual([]);
+        expect(activities).toHaveLength(c.kept);
+        for (const a of activities) expect(ZActivity.safeParse(a).success).toBe(true);
+        if (c.warning) expect(activities[0]?.warnings.join(' ')).toMatch(c.warning);
+      });
     }
-    it(c.file, async () => {
-      const { activities, errors } = await importOne(path);
-      if (c.error) {
-        expect(errors).toHaveLength(1);
-        expect(errors[0]).toMatch(c.error);
-      } else expect(errors).toEqual([]);
-      expect(activities).toHaveLength(c.kept);
-      for (const a of activities) expect(ZActivity.safeParse(a).success).toBe(true);
-      if (c.warning) expect(activities[0]?.warnings.join(' ')).toMatch(c.warning);
+
+    it('strava-android: keeps the session totals (59 min, 11.3 km) from before the damage', async () => {
+      const path = locate('corrupt/strava-android-run-corrupt-body.fit');
+      if (!path) return;
+      const [a] = (await importOne(path)).activities;
+      within1pct(a?.distanceM, 11274.04);
+      expect(a?.durationS).toBe(3558);
     });
-  }
 
-  it('strava-android: keeps the session totals (59 min, 11.3 km) from before the damage', async () => {
-    const path = locate('corrupt/strava-android-run-corrupt-body.fit');
-    if (!path) return;
-    const [a] = (await importOne(path)).activities;
-    within1pct(a?.distanceM, 11274.04);
-    expect(a?.durationS).toBe(3558);
-  });
-
-  it('imports the good files of a folder that also holds every corrupt one', async () => {
-    const root = existsSync(SHARED) ? SHARED : LOCAL;
-    const events: ImportEvent[] = [];
-    for await (const ev of importPaths([root], { nowMs: Date.parse('2026-06-01T00:00:00Z') }))
-      events.push(ev);
-    const errors = events.filter((e) => e.kind === 'error');
-    const activities = events.filter((e) => e.kind === 'activity');
-    expect(errors.every((e) => e.file.startsWith('corrupt/'))).toBe(true);
-    expect(activities.length).toBeGreaterThan(30);
-  }, 120_000);
-});
+    it('imports the good files of a folder that also holds every corrupt one', async () => {
+      const root = existsSync(SHARED) ? SHARED : LOCAL;
+      const events: ImportEvent[] = [];
+      for await (const ev of importPaths([root], { nowMs: Date.parse('2026-06-01T00:00:00Z') }))
+        events.push(ev);
+      const errors = events.filter((e) => e.kind === 'error');
+      const activities = events.filter((e) => e.kind === 'activity');
+      expect(errors.every((e) => e.file.startsWith('corrupt/'))).toBe(true);
+      expect(activities.length).toBeGreaterThan(30);
+    }, 120_000);
+  },
+);

@@ -56,7 +56,9 @@ beforeAll(() => {
   if (stale) execFileSync(process.execPath, ['build.mjs'], { cwd: CLI_DIR, stdio: 'inherit' });
 }, 60_000);
 
-describe('bin/backtrack.js', () => {
+// Each test starts Node on the bundle (and one writes a PDF): 1–3 s on an idle
+// 2-core machine, over Vitest's 5 s default when the machine is busy.
+describe('bin/backtrack.js', { timeout: 30_000 }, () => {
   it('runs the interview with answers piped to stdin and ends on an emergency', async () => {
     const kb = loadKnowledgeBase();
     const lines = scriptedInput(

@@ -97,7 +97,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('plan --pdf', () => {
+// Rendering a multi-page PDF with vector illustrations and reading it back
+// with poppler's programs takes about 1 s idle, several on a busy 2-core machine.
+describe('plan --pdf', { timeout: 30_000 }, () => {
   it('writes a PDF that a PDF reader opens, with the page count it reports', async () => {
     const out = join(dir, 'cli.pdf');
     const { code, stdout, stderr } = await runInMemory(
