@@ -84,3 +84,9 @@ export function dateParts(date: IsoDate): [number, number, number] {
   const d = toUtc(date);
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 }
+
+/** The machine's offset from UTC at an instant, minutes (UTC+1 → 60). */
+export function localOffsetMin(at: Date): number {
+  // getTimezoneOffset is minutes *behind* UTC, and -0 would print oddly.
+  return -at.getTimezoneOffset() || 0;
+}

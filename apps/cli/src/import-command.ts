@@ -22,7 +22,8 @@ import { activityStorePath, addToActivityStore, readActivityStore } from './acti
 import type { CliIo } from './cli-io.js';
 import { countImportSteps, createProgressView } from './import-progress.js';
 import { heading } from './render-report.js';
-import { formatInstant, formatKm, localOffsetMin } from './render-training.js';
+import { localOffsetMin } from './dates.js';
+import { formatInstant, formatKm } from './render-training.js';
 import { createStyle, outputWidth, shouldUseColour, wrap } from './style.js';
 
 /** Options of `backtrack import`, after argument parsing. */

@@ -5,17 +5,34 @@
  * findings the assessment can use ("From your imported runs: …"), and pain
  * against training. Kilometres throughout; dates in the runner's local time.
  */
-import { dayString, localDayNumber } from '@backtrack/core';
+import {
+  dayString,
+  localDayNumber,
+  type PainComparison,
+  type TrainingReport,
+} from '@backtrack/core';
 import { formatDate } from './dates.js';
 import { heading } from './render-report.js';
 import { wrap, type Style } from './style.js';
-import type { TrainingOutput } from './training-command.js';
 
-/** The machine's offset from UTC at an instant, minutes (UTC+1 → 60). */
-export function localOffsetMin(at: Date): number {
-  // getTimezoneOffset is minutes *behind* UTC, and -0 would print oddly.
-  return -at.getTimezoneOffset() || 0;
+/** Pain against training, from the saved plan's check-ins. */
+export interface PainSection {
+  /**
+   * `compared`: check-ins were compared (each comparison says whether there
+   * is enough data yet); `no_plan` / `no_check_ins`: nothing to compare yet;
+   * `unavailable`: the state file could not be read (`note` says why).
+   */
+  status: 'compared' | 'no_plan' | 'no_check_ins' | 'unavailable';
+  checkIns: number;
+  comparisons: PainComparison[];
+  note: string;
 }
+
+/** The JSON output of `backtrack training --json`. */
+export type TrainingOutput = TrainingReport & {
+  pain: PainSection;
+  store: { path: string; activities: number };
+};
 
 /** Metres as kilometres with one decimal. */
 export function formatKm(m: number): string {

@@ -6,7 +6,7 @@ import { ACWR_CAVEATS, SHOE_MILEAGE_CAVEAT } from '@backtrack/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDate } from './dates.js';
 import { CASES, hillyHistory, runInMemory, writeActivityStore } from './testing.js';
-import type { TrainingOutput } from './training-command.js';
+import type { TrainingOutput } from './render-training.js';
 
 const NOW = new Date(2024, 2, 20, 12, 0);
 const DAY_MS = 86_400_000;

@@ -10,15 +10,13 @@ import {
   buildTrainingReport,
   DomainError,
   type PainCheckIn,
-  type PainComparison,
   type ShoeSetting,
-  type TrainingReport,
 } from '@backtrack/core';
 import { activityStorePath, readActivityStore } from './activity-store.js';
 import type { CliIo } from './cli-io.js';
-import { planDate, type IsoDate } from './dates.js';
+import { localOffsetMin, planDate, type IsoDate } from './dates.js';
 import { readState, stateFilePath } from './plan-state.js';
-import { localOffsetMin, renderTraining } from './render-training.js';
+import { renderTraining, type PainSection, type TrainingOutput } from './render-training.js';
 import { createStyle, outputWidth, shouldUseColour } from './style.js';
 
 /** Options of `backtrack training`, after argument parsing. */
@@ -28,25 +26,6 @@ export interface TrainingCommandOptions {
   asOf?: IsoDate | undefined;
   shoes: readonly ShoeSetting[];
 }
-
-/** Pain against training, from the saved plan's check-ins. */
-export interface PainSection {
-  /**
-   * `compared`: check-ins were compared (each comparison says whether there
-   * is enough data yet); `no_plan` / `no_check_ins`: nothing to compare yet;
-   * `unavailable`: the state file could not be read (`note` says why).
-   */
-  status: 'compared' | 'no_plan' | 'no_check_ins' | 'unavailable';
-  checkIns: number;
-  comparisons: PainComparison[];
-  note: string;
-}
-
-/** The JSON output of `backtrack training --json`. */
-export type TrainingOutput = TrainingReport & {
-  pain: PainSection;
-  store: { path: string; activities: number };
-};
 
 /** The end of a local calendar day, as an instant. */
 function endOfLocalDay(date: IsoDate): Date {

@@ -18,7 +18,7 @@ import {
 } from '@backtrack/core';
 import { activityStorePath, readActivityStore, type ActivityStore } from './activity-store.js';
 import type { CliIo } from './cli-io.js';
-import { localOffsetMin } from './render-training.js';
+import { localOffsetMin } from './dates.js';
 
 /** Which imported data went into an assessment (the JSON reports show it as `fromImportedRuns`). */
 export interface TrainingDataUse {
