@@ -7,8 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadKnowledgeBase } from '../packages/core/src/knowledge/index.js';
-import { renderKnowledgeBaseMarkdown } from '../packages/core/src/knowledge/render-doc.js';
+import { loadKnowledgeBase, renderKnowledgeBaseMarkdown } from '@backtrack/core';
 
 const out = fileURLToPath(new URL('../docs/knowledge-base.md', import.meta.url));
 mkdirSync(dirname(out), { recursive: true });

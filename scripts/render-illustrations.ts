@@ -11,10 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
-import {
-  ILLUSTRATION_IDS,
-  renderIllustration,
-} from '../packages/core/src/knowledge/exercises/index.js';
+import { ILLUSTRATION_IDS, renderIllustration } from '@backtrack/core';
 
 interface Options {
   png: string | undefined;
