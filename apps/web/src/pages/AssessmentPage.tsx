@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import { useInterview, useInterviewActions, isNotFound } from '../api/queries.js';
 import type { Interview } from '../api/types.js';
@@ -19,7 +19,8 @@ export function AssessmentPage() {
   const { id = '' } = useParams();
   const interview = useInterview(id);
   const actions = useInterviewActions(id);
-  const drafts = useRef(new Map<string, Draft>());
+  // What the runner typed for each question, shown again when they go Back to it.
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(() => new Map());
   const [unit, setUnit] = useUnits();
 
   useEffect(() => {
@@ -109,7 +110,7 @@ export function AssessmentPage() {
           key={`${next.question.id}-${data.asked.length}`}
           question={shown?.question ?? next.question}
           initialDraft={
-            drafts.current.get(next.question.id) ??
+            drafts.get(next.question.id) ??
             (next.question.unit === 'km' && unit === 'mi'
               ? ''
               : draftFromValue(data.answers[next.question.id]))
@@ -118,7 +119,7 @@ export function AssessmentPage() {
           canGoBack={data.asked.length > 0}
           {...(next.question.unit === 'km' ? { distanceUnit: { unit, onChange: setUnit } } : {})}
           onAnswer={(value, draft) => {
-            drafts.current.set(next.question.id, draft);
+            setDrafts((old) => new Map(old).set(next.question.id, draft));
             actions.mutate({
               kind: 'answer',
               questionId: next.question.id,
