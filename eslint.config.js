@@ -1,6 +1,68 @@
 // @ts-check
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+const root = import.meta.dirname;
+
+/** Every workspace folder (`packages/*`, `apps/*`), relative to the root. */
+const workspaces = ['packages', 'apps'].flatMap((dir) =>
+  readdirSync(path.join(root, dir), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `${dir}/${entry.name}`),
+);
+
+/** Files that only tests and tooling load: they may use devDependencies. */
+const testFiles = [
+  '**/*.test.ts',
+  '**/*.test.tsx',
+  '**/src/testing/**',
+  '**/vite.config.ts',
+  '**/scripts/**',
+  'e2e/**',
+  'bench/**',
+  'scripts/**',
+  'vitest.config.ts',
+];
+
+/** What the pure core may never import (STYLE.md, "pure core"). */
+const NOT_IN_CORE = [
+  {
+    group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'child_process', 'crypto'],
+    message: 'packages/core is pure: no I/O (take data as arguments).',
+  },
+  {
+    group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-router', '@tanstack/*'],
+    message: 'packages/core knows no user interface: React belongs in apps/web.',
+  },
+  {
+    group: ['@backtrack/db', '@backtrack/db/*', 'drizzle-orm', 'drizzle-orm/*', 'pg'],
+    message: 'packages/core knows no database: storage belongs in packages/db.',
+  },
+  {
+    group: ['@electric-sql/*'],
+    message: 'packages/core knows no database: storage belongs in packages/db.',
+  },
+  {
+    group: ['hono', 'hono/*', '@hono/*'],
+    message: 'packages/core knows no HTTP: routes belong in apps/server.',
+  },
+  {
+    group: ['@backtrack/*', '!@backtrack/core'],
+    message: 'Dependencies point inwards: packages/core imports no other workspace.',
+  },
+];
+
+/** No workspace reaches into another one's files: only its entry (`exports`). */
+const NO_DEEP_IMPORTS = {
+  group: ['@backtrack/*/src', '@backtrack/*/src/**', '@backtrack/*/dist', '@backtrack/*/dist/**'],
+  message:
+    'Import a workspace from its entry (its package.json `exports`), never from its src/ or dist/.',
+};
 
 export default tseslint.config(
   {
@@ -24,7 +86,7 @@ export default tseslint.config(
           allowDefaultProject: ['vitest.config.ts', 'bench/*.ts', 'scripts/*.ts'],
           defaultProject: 'tsconfig.tests.json',
         },
-        tsconfigRootDir: import.meta.dirname,
+        tsconfigRootDir: root,
       },
     },
     rules: {
@@ -33,21 +95,48 @@ export default tseslint.config(
     },
   },
   {
-    // The domain core is pure: no I/O, no clock, no randomness (DESIGN.md, STYLE.md).
+    // Import rules everywhere: no cycles, no reaching into another workspace.
+    plugins: { 'import-x': importX },
+    settings: {
+      // Read the imported TypeScript files too (no-cycle follows them).
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        // `source` first: workspace packages resolve to their TypeScript entry.
+        createTypeScriptImportResolver({
+          alwaysTryTypes: true,
+          conditionNames: ['source', 'types', 'import', 'node', 'default'],
+        }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-relative-packages': 'error',
+      'no-restricted-imports': ['error', { patterns: [NO_DEEP_IMPORTS] }],
+    },
+  },
+  // Every workspace declares what it imports in its own package.json; only
+  // tests and tooling may use devDependencies (the root's or the workspace's).
+  ...workspaces.map((dir) => ({
+    files: [`${dir}/**/*.{ts,tsx}`],
+    rules: {
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        {
+          packageDir: [path.join(root, dir), root],
+          devDependencies: testFiles,
+          includeTypes: true,
+        },
+      ],
+    },
+  })),
+  {
+    // The domain core is pure: no I/O, no clock, no randomness, no UI, no
+    // database, no HTTP (STYLE.md, "pure core").
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['node:*', 'fs', 'path', 'http', 'child_process'],
-              message: 'packages/core is pure: no I/O.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [NO_DEEP_IMPORTS, ...NOT_IN_CORE] }],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'packages/core takes time as an argument.' },
@@ -61,5 +150,38 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The web app talks to the server over HTTP: it may use the core's types
+    // (`import type`, nothing bundled) but none of its code, and nothing of
+    // the database, the importers or Node.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@backtrack/core',
+              allowTypeImports: true,
+              message:
+                'apps/web may import only types from @backtrack/core (`import type`); values come from the API.',
+            },
+          ],
+          patterns: [
+            NO_DEEP_IMPORTS,
+            {
+              group: ['@backtrack/db', '@backtrack/importers', '@backtrack/cli', 'node:*'],
+              message: 'apps/web runs in the browser: it reaches the server over HTTP.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
 );

@@ -27,6 +27,8 @@ export default defineConfig({
             : {}),
         },
       })),
+      // The repository's own checks: lint boundaries, import cycles.
+      { extends: true as const, test: { name: 'scripts', include: ['scripts/**/*.test.ts'] } },
       ...(existsSync('e2e')
         ? [
             {
