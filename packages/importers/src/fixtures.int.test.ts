@@ -3,9 +3,11 @@
  * the file's own summary (FIT session, TCX laps) or with an independent
  * hand-check (GPX: haversine over the raw points, computed here without the
  * importer), running dynamics are read where SOURCES.md says they exist,
- * and every corrupt file gives a clear error and no crash. Permissive files
- * are read from ../test-fixtures; the copyleft ones only from ../shared,
- * skipped when it is absent.
+ * and every corrupt file gives a clear error and no crash. Our copies are in
+ * ../test-fixtures (ATTRIBUTION.md): permissively licensed files in
+ * activities/, the CC BY-SA 4.0 ones in activities-cc-by-sa/. The copyleft
+ * files and the four derived from Garmin's FIT SDK example are read only
+ * from ../shared and skipped, saying so, when it is absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,11 +19,12 @@ import { importPaths, type ImportEvent } from './import-paths.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LOCAL = join(here, '../test-fixtures/activities');
+const LOCAL_CC_BY_SA = join(here, '../test-fixtures/activities-cc-by-sa');
 const SHARED = join(here, '../../../../shared/fixtures/activities');
 
 /** The file's path: our copy when the licence allows one, else shared/, else undefined. */
 function locate(rel: string): string | undefined {
-  for (const root of [LOCAL, SHARED]) {
+  for (const root of [LOCAL, LOCAL_CC_BY_SA, SHARED]) {
     const p = join(root, rel);
     if (existsSync(p)) return p;
   }
@@ -261,7 +264,7 @@ describe(
       const path = locate(c.file);
       const title = `${c.file}${c.copyleft ? ' [copyleft, read from shared/]' : ''}`;
       if (!path) {
-        it.skip(`${title} — skipped: not found in ../test-fixtures or ../shared/fixtures/activities`, () =>
+        it.skip(`${title} — skipped: not in this repository (licence) and ../shared/fixtures/activities is absent`, () =>
           undefined);
         continue;
       }
@@ -403,7 +406,8 @@ describe(
     for (const c of GPX_CASES) {
       const path = locate(c.file);
       if (!path) {
-        it.skip(`${c.file} — skipped: not found`, () => undefined);
+        it.skip(`${c.file} — skipped: not in this repository and ../shared/fixtures/activities is absent`, () =>
+          undefined);
         continue;
       }
       it(c.file, async () => {
@@ -511,7 +515,7 @@ describe(
     for (const c of TCX_CASES) {
       const path = locate(c.file);
       if (!path) {
-        it.skip(`${c.file}${c.copyleft ? ' [copyleft]' : ''} — skipped: not found in ../shared/fixtures/activities`, () =>
+        it.skip(`${c.file}${c.copyleft ? ' [copyleft]' : ''} — skipped: not in this repository (licence) and ../shared/fixtures/activities is absent`, () =>
           undefined);
         continue;
       }
@@ -583,7 +587,8 @@ describe(
     for (const c of CORRUPT) {
       const path = locate(c.file);
       if (!path) {
-        it.skip(`${c.file} — skipped: not found in ../shared/fixtures/activities`, () => undefined);
+        it.skip(`${c.file} — skipped: not in this repository (FIT SDK licence) and ../shared/fixtures/activities is absent`, () =>
+          undefined);
         continue;
       }
       it(c.file, async () => {
