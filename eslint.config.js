@@ -29,7 +29,7 @@ const testFiles = [
   'vitest.config.ts',
 ];
 
-/** What the pure core may never import (STYLE.md, "pure core"). */
+/** What the pure core may never import (docs/architecture.md: dependencies point inwards). */
 const NOT_IN_CORE = [
   {
     group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'http', 'https', 'child_process', 'crypto'],
@@ -132,7 +132,7 @@ export default tseslint.config(
   })),
   {
     // The domain core is pure: no I/O, no clock, no randomness, no UI, no
-    // database, no HTTP (STYLE.md, "pure core").
+    // database, no HTTP (docs/architecture.md: dependencies point inwards).
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/**/*.test.ts'],
     rules: {

@@ -1,5 +1,5 @@
 /**
- * The boundaries are enforced, not promised (STYLE.md): this runs the
+ * The boundaries are enforced, not promised: this runs the
  * project's own ESLint configuration on small snippets that break a rule and
  * checks that lint fails, and checks that no workspace has an import cycle,
  * type-only imports included (import-x/no-cycle follows value imports only).

@@ -2,8 +2,8 @@
  * The interactive interview in a terminal (or over any pair of streams): one
  * question at a time, chosen by the core's `nextQuestion`, with progress, the
  * section, and the commands `b` back, `s` skip, `r` results and `?` help at
- * every prompt. Warning-sign questions cannot be skipped (DESIGN.md, "Safety
- * first"); an emergency answer ends the interview at once. Answers implied by
+ * every prompt. Warning-sign questions cannot be skipped (docs/architecture.md,
+ * "adaptive questioning"); an emergency answer ends the interview at once. Answers implied by
  * imported runs are offered as defaults (Enter accepts, a typed answer wins);
  * an accepted one carries its provenance into the assessment.
  */

@@ -2,8 +2,8 @@
  * The interview over HTTP: the state (answers and the questions asked) is
  * stored after every step, and the core decides what comes next. The
  * red-flag screen cannot be skipped, and an answer that makes the triage an
- * emergency ends the interview at once with the result (DESIGN.md, "Safety
- * first").
+ * emergency ends the interview at once with the result (docs/architecture.md,
+ * "adaptive questioning").
  */
 import {
   assess,

@@ -239,7 +239,7 @@ function renderSeedClaims(kb: KnowledgeBase): string[] {
 function renderSources(kb: KnowledgeBase): string[] {
   const lines = ['## Sources', ''];
   lines.push(
-    'Evidence levels follow the tags of `research/clinical-evidence.md`; "Section" points to where that document summarises the source.',
+    'Evidence levels follow the tags of the project\'s shared research notes; "Section" points to where those notes summarise the source.',
     '',
   );
   lines.push(

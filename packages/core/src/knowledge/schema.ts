@@ -6,13 +6,13 @@
  */
 import { z } from 'zod';
 
-/** Where a number or rule comes from, per DESIGN.md "Honest numbers". */
+/** Where a number or rule comes from: every number says so (docs/architecture.md). */
 export const ZBasis = z.enum(['seed', 'guideline', 'study', 'expert-estimate']);
 export type Basis = z.infer<typeof ZBasis>;
 
 /**
  * Strength of the best evidence behind a record, using the tags of
- * `research/clinical-evidence.md`: guideline or consensus, systematic review,
+ * the project's shared research notes: guideline or consensus, systematic review,
  * randomised trial, cohort or cross-sectional study, lab/biomechanics study,
  * expert opinion or clinic article.
  */
@@ -35,7 +35,7 @@ export const ZSource = z.object({
   citation: z.string().min(10),
   url: z.url().optional(),
   level: ZEvidenceLevel,
-  /** Section of `research/clinical-evidence.md` where the fact is summarised. */
+  /** Section of the project's shared research notes where the fact is summarised. */
   evidenceSection: z.string().optional(),
   /** For clinical reviewers only (shown in docs/knowledge-base.md, never to a runner). */
   reviewNote: z.string().optional(),

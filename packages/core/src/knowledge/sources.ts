@@ -1,9 +1,9 @@
 /**
  * The bibliography of the knowledge base: every study, guideline and
  * secondary page that a contributor, effect, red flag or triage rule cites.
- * Citations follow `research/clinical-evidence.md` (the cited fact base);
+ * Citations follow the project's shared research notes (the cited fact base);
  * `evidenceSection` points to where the fact is summarised there, and `level`
- * uses that document's evidence tags. Seed claims of the five clinic
+ * uses their evidence tags. Seed claims of the five clinic
  * articles are not listed here: records cite them by id (`S2-05`), see
  * `seed-claims.ts`.
  */
@@ -161,7 +161,7 @@ export const SOURCES: z.input<typeof ZSource>[] = [
   {
     id: 'evidence-synthesis-1-8',
     citation:
-      'Backtrack clinical fact base (research/clinical-evidence.md), §1.8: suggested urgency table for encoding. A synthesis of the sources of §1.0–§1.7 written for the app, not a published source.',
+      "Backtrack clinical fact base (the project's shared research notes), §1.8: suggested urgency table for encoding. A synthesis of the sources of §1.0–§1.7 written for the app, not a published source.",
     level: 'expert',
     evidenceSection: '§1.8',
   },

@@ -3,7 +3,7 @@
  * a recent window against an earlier one, and ground contact time (GCT)
  * balance with its trend. Raising cadence 5–10% lowers hip and knee loading
  * in the lab (Heiderscheit 2011), but no trial shows it treats back pain
- * (clinical-evidence.md §5.8); an uneven GCT balance is a form observation,
+ * (the project's shared research notes, §5.8); an uneven GCT balance is a form observation,
  * with an expert-estimate threshold, not a diagnosis.
  */
 import { isRun, startMs, type Activity } from './activity.js';

@@ -2,7 +2,7 @@
  * Hill exposure: elevation gain and loss, and the share of running done
  * downhill, measured from each activity's downsampled series. Downhill
  * running increases lumbar extension (Levine 2007, lab study of 5°
- * gradients; clinical-evidence.md §5.9), which matters for
+ * gradients; the project's shared research notes, §5.9), which matters for
  * extension-sensitive back pain.
  */
 import { isRun, startMs, type Activity } from './activity.js';

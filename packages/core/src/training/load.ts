@@ -2,7 +2,7 @@
  * Training load from imported runs: weekly distance and time, week-to-week
  * change, single-run spikes against the longest run of the previous 30 days
  * (Frandsen 2025), and the acute:chronic ratio with its caveats
- * (clinical-evidence.md §5.7).
+ * (the project's shared research notes, §5.7).
  */
 import { isRun, startMs, type Activity } from './activity.js';
 import { dayString, isoWeek, localDayNumber, parseDay, type CalendarOptions } from './time.js';
@@ -148,7 +148,7 @@ export type SpikeBand = 'up_10_30' | 'up_30_100' | 'up_100_plus';
 /**
  * Hazard rate ratios for overuse injury by spike band, versus runs up to
  * 10% longer than the 30-day longest (Frandsen 2025, cohort of 5,205
- * runners; clinical-evidence.md §5.7).
+ * runners; the project's shared research notes, §5.7).
  */
 export const SPIKE_HAZARD_RATIOS: Readonly<Record<SpikeBand, number>> = {
   up_10_30: 1.64,

@@ -2,7 +2,7 @@
  * Distance per shoe and a replacement reminder at a distance the runner
  * chooses. The usual 300–500 mile (≈500–800 km) rule rests on weak
  * evidence: machine-wear tests from 1985 (Cook 1985), and no study links
- * shoe mileage to back pain or injury (clinical-evidence.md §5.10).
+ * shoe mileage to back pain or injury (the project's shared research notes, §5.10).
  */
 import { isRun, startMs, type Activity } from './activity.js';
 

@@ -1,7 +1,7 @@
 /**
  * The exercise library: every exercise the clinic articles name (planks,
  * bridges, bird dogs — S2-06; single-leg deadlifts, hip thrusts, side lunges —
- * S2-07) and those the evidence adds for the same aims (clinical-evidence.md
+ * S2-07) and those the evidence adds for the same aims (the project's shared research notes,
  * §5.1–5.4). Text is Backtrack's own plain wording. Doses carry their basis:
  * stretch holds follow Bandy 1997 (30 s, 5 days a week); the McGill "big
  * three" follow the clinic materials summarised in §5.2; everything else is
@@ -795,7 +795,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     harder: 'Draw both knees in together, if comfortable.',
     avoidWhen: ['discogenic'],
     avoidNote:
-      'Bending the lower back forward is often less comfortable when a disc is the suspected source, so the plan leaves this out then. This is a cautious default: there is no accuracy data showing that flexion-sensitive pain means a disc problem (clinical-evidence §4).',
+      "Bending the lower back forward is often less comfortable when a disc is the suspected source, so the plan leaves this out then. This is a cautious default: there is no accuracy data showing that flexion-sensitive pain means a disc problem (the project's shared research notes, §4).",
     stopIf: [PAIN_RULE, LEG_RULE, RED_FLAG_RULE],
     loads: ['spinal_flexion'],
     equipment: ['mat'],

@@ -37,7 +37,7 @@ export type Equipment = z.infer<typeof ZEquipment>;
  * What an exercise loads, so that contraindications follow from a rule rather
  * than from memory: end-range spinal extension is avoided while a bone-stress
  * injury (pars, sacrum) or facet irritation is suspected, and impact while a
- * bone-stress injury is suspected (clinical-evidence.md §1.7 and §5.5).
+ * bone-stress injury is suspected (the project's shared research notes, §1.7 and §5.5).
  */
 export const LOADS = [
   'spinal_extension',
