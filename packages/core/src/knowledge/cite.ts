@@ -3,7 +3,7 @@
  * guideline is named by its first author (or body) and year; a claim of the
  * five clinic articles Backtrack started from is named as such.
  */
-import type { KnowledgeBase } from './index.js';
+import type { KnowledgeBase } from './knowledge-base.js';
 
 const SEED_CLAIM = /^S(\d)-\d\d$/;
 

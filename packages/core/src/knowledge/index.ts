@@ -4,22 +4,13 @@
  */
 import { z } from 'zod';
 import { CONTRIBUTORS } from './contributors.js';
-import {
-  buildExerciseLibrary,
-  exerciseCitations,
-  EXERCISES,
-  type Exercise,
-} from './exercises/index.js';
+import { buildExerciseLibrary, exerciseCitations, EXERCISES } from './exercises/index.js';
 import { EFFECT_GROUPS, EFFECTS } from './effects.js';
 import { QUESTIONS } from './questions.js';
 import { MINOR_FLAGS, RED_FLAGS, TRIAGE_RULES } from './red-flags.js';
-import {
-  WARNING_SIGN_LINKS,
-  ZWarningSignLink,
-  type WarningSignLink,
-} from './warning-sign-links.js';
-import { PLAN_RULE_RECORDS, ZPlanRule, type PlanRule } from './plan-rules.js';
-import { RETURN_TO_RUN, RUNNING_RULES, ZRunningRule, type RunningRule } from './running-rules.js';
+import { WARNING_SIGN_LINKS, ZWarningSignLink } from './warning-sign-links.js';
+import { PLAN_RULE_RECORDS, ZPlanRule } from './plan-rules.js';
+import { RETURN_TO_RUN, RUNNING_RULES, ZRunningRule } from './running-rules.js';
 import {
   ZContributor,
   ZEffectGroup,
@@ -29,38 +20,11 @@ import {
   ZSeedClaim,
   ZSource,
   ZTriageRule,
-  type Contributor,
-  type EffectGroup,
-  type MinorFlag,
-  type Question,
-  type RedFlag,
   type Rule,
-  type SeedClaim,
-  type Source,
-  type TriageRule,
 } from './schema.js';
+import type { KnowledgeBase } from './knowledge-base.js';
 import { SEED_CLAIMS } from './seed-claims.js';
 import { SOURCES } from './sources.js';
-
-/** The validated knowledge base handed to the engine. */
-export interface KnowledgeBase {
-  contributors: Contributor[];
-  questions: Question[];
-  /** Groups of correlated findings whose effects are damped together. */
-  effectGroups: EffectGroup[];
-  redFlags: RedFlag[];
-  triageRules: TriageRule[];
-  /** Minor warning signs that the level-of-concern triage rules count. */
-  minorFlags: MinorFlag[];
-  /** Warning-sign rules that also raise a contributor (bone overload). */
-  warningSignLinks: WarningSignLink[];
-  sources: Source[];
-  seedClaims: SeedClaim[];
-  exercises: Exercise[];
-  runningRules: RunningRule[];
-  /** The plan engine's numbers (thresholds, schedule, dose steps), each with basis and sources. */
-  planRules: PlanRule[];
-}
 
 /** Pseudo-question ids the engine derives itself and rules may read. */
 export const DERIVED_FACT_IDS = ['__risk_level'] as const;
@@ -257,6 +221,7 @@ export function loadKnowledgeBase(): KnowledgeBase {
 }
 
 export * from './schema.js';
+export type { KnowledgeBase } from './knowledge-base.js';
 export { shortCitation, shortCitations } from './cite.js';
 export { LIKELIHOOD_BANDS, ZLikelihoodBands, type LikelihoodBands } from './likelihood-bands.js';
 export { RISK_SCREEN, PAIN_SCALE, PSFS } from './instruments.js';
