@@ -1,6 +1,6 @@
 /**
  * Red flags: rules over the runner's answers that set a minimum triage tier,
- * following the urgency table of clinical-evidence.md §1.8 (a synthesis of the
+ * following the urgency table of the project's shared research notes, §1.8 (a synthesis of the
  * IFOMPT framework, BMJ Best Practice, NICE NG59/NG65 and the bone-stress
  * literature). Single flags have poor accuracy on their own (Finucane 2020),
  * so the rules deliberately over-triage: a missed emergency is a safety
