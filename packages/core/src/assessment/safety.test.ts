@@ -308,6 +308,22 @@ describe('HAZ-10 over-triage from wording', () => {
     expect(kb.questions.find((q) => q.id === 'bladder_change')?.help).toMatch(/childbirth/);
   });
 
+  it('HAZ-10: pregnancy and the year after birth get a pelvic-health referral and no generic plan', () => {
+    for (const pregnancy of ['pregnant', 'postpartum']) {
+      const answers = screened({
+        age: 31,
+        sex: 'female',
+        pregnancy,
+        postpartum_pelvic_floor: 'no',
+      });
+      const result = assess(kb, answers);
+      expect(result.triage.tier).toBe('see_clinician');
+      const plan = generatePlan(kb, result, answers);
+      expect(plan.kind).toBe('no_plan');
+      expect(plan.kind === 'no_plan' && plan.reason).toMatch(/pelvic-health physiotherapist/);
+    }
+  });
+
   it('HAZ-10: leaking since childbirth goes to a pelvic-health physiotherapist, not the emergency department', () => {
     const result = assess(
       kb,

@@ -507,6 +507,21 @@ export function generatePlan(
       disclaimer: result.disclaimer,
     };
   }
+  if (answers.pregnancy === 'pregnant' || answers.pregnancy === 'postpartum') {
+    // Pelvic girdle pain, abdominal separation and the pelvic floor change what
+    // is safe to load; a pelvic-health assessment comes first (vleeming-2008,
+    // goom-2019: no running before three months after birth, nor while
+    // pelvic-floor symptoms last).
+    return {
+      kind: 'no_plan',
+      tier,
+      reason:
+        'Backtrack’s exercises and running plans are not adapted to pregnancy or the year after birth: some of them (curl-ups, planks, running) need changing while the pelvic joints, the tummy muscles and the pelvic floor recover. A pelvic-health physiotherapist can give you a plan that fits.',
+      whatToDoNow: result.triage.whatToDoNow,
+      reasons: result.triage.reasons,
+      disclaimer: result.disclaimer,
+    };
+  }
   const profile = ZRunnerProfile.parse(profileInput);
   const conservative = tier === 'see_clinician';
   const targets = chooseTargets(result);
