@@ -38,4 +38,25 @@ describe('duplicates', () => {
   it('treats the same content imported twice as one', () => {
     expect(mergeDuplicates([fit, { ...fit }]).activities).toHaveLength(1);
   });
+
+  it('merges a flood of copies of one run into one, naming only a few of them', () => {
+    // 20,000 identical rows, as in a hostile export: each is compared with a
+    // bounded number of neighbours, so this stays linear (it was quadratic).
+    const copies = Array.from({ length: 20_000 }, (_, i) =>
+      run('2024-03-03', 10, { source: 'strava', file: `row-${String(i)}.csv` }),
+    );
+    const { activities, merged } = mergeDuplicates(copies);
+    expect(activities).toHaveLength(1);
+    expect(merged[0]?.mergedIds).toHaveLength(19_999);
+    const warning = activities[0]?.warnings.at(-1) ?? '';
+    expect(warning).toMatch(/19999 other import\(s\).*and 19994 more/);
+    expect(warning.length).toBeLessThan(300);
+  });
+
+  it('still tells apart runs that start close together but differ in distance', () => {
+    const a = run('2024-03-03', 5, { time: '07:00:00' });
+    const b = run('2024-03-03', 12, { time: '07:00:30' });
+    const c = run('2024-03-03', 5.05, { time: '07:01:00' });
+    expect(findDuplicates([a, b, c])).toEqual([[a.id, c.id]]);
+  });
 });

@@ -13,6 +13,17 @@ export interface DuplicateOptions {
   maxDistanceDiffPct?: number;
 }
 
+/**
+ * How many later-starting activities each one is compared with. One runner
+ * cannot start this many runs within two minutes, so only a flood of copies
+ * reaches the bound; copies still join one group through their neighbours
+ * (the groups are transitive), and the work stays linear in the input.
+ */
+export const MAX_DUPLICATE_NEIGHBOURS = 32;
+
+/** How many merged files a merge warning names before it says "and N more". */
+const MAX_NAMED_IN_WARNING = 5;
+
 /** True when two activities look like the same run recorded or exported twice. */
 export function isDuplicate(a: Activity, b: Activity, options: DuplicateOptions = {}): boolean {
   if (a.id === b.id) return true;
@@ -54,7 +65,8 @@ export function findDuplicates(
   for (let k = 0; k < dated.length; k++) {
     const x = dated[k];
     if (!x) continue;
-    for (let m = k + 1; m < dated.length; m++) {
+    const last = Math.min(dated.length, k + 1 + MAX_DUPLICATE_NEIGHBOURS);
+    for (let m = k + 1; m < last; m++) {
       const y = dated[m];
       if (!y || y.ms - x.ms > maxDiffMs) break;
       const ax = activities[x.i];
@@ -105,8 +117,19 @@ export function mergeDuplicates(
   const groupOf = new Map<Activity, Activity[]>();
   const remaining = new Set(activities);
   const merged: MergeRecord[] = [];
+  // Activities by id, in input order: each group's members in one pass, not a scan per group.
+  const byId = new Map<string, Activity[]>();
+  for (const a of activities) {
+    const list = byId.get(a.id) ?? [];
+    list.push(a);
+    byId.set(a.id, list);
+  }
+  const order = new Map(activities.map((a, i) => [a, i]));
   for (const ids of groups) {
-    const members = activities.filter((a) => ids.includes(a.id) && remaining.has(a));
+    const members = [...new Set(ids)]
+      .flatMap((id) => byId.get(id) ?? [])
+      .filter((a) => remaining.has(a))
+      .sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0));
     const first = members[0];
     if (!first || members.length < 2) continue;
     const best = members.reduce((x, y) => (richness(y) > richness(x) ? y : x), first);
@@ -116,11 +139,11 @@ export function mergeDuplicates(
       out = fillFrom(out, other);
       remaining.delete(other);
     }
+    const others = members.filter((m) => m !== best).map((m) => m.file ?? m.source);
+    const named = others.slice(0, MAX_NAMED_IN_WARNING).join(', ');
+    const more = others.length - MAX_NAMED_IN_WARNING;
     out.warnings.push(
-      `Merged with ${members.length - 1} other import(s) of the same run (${members
-        .filter((m) => m !== best)
-        .map((m) => m.file ?? m.source)
-        .join(', ')}).`,
+      `Merged with ${others.length} other import(s) of the same run (${named}${more > 0 ? ` and ${more} more` : ''}).`,
     );
     groupOf.set(best, [out]);
     merged.push({ keptId: best.id, mergedIds: members.filter((m) => m !== best).map((m) => m.id) });
