@@ -69,6 +69,8 @@ export interface ReadOptions {
   nowMs: number;
   /** One series point per this many seconds. Default 10. */
   seriesIntervalS?: number;
+  /** The most bytes one file may hold after decompression. Default `MAX_FILE_BYTES` (64 MiB). */
+  maxFileBytes?: number;
 }
 
 /** The series without cadence (a bike's cadence is in rpm, not steps). */

@@ -42,16 +42,35 @@ export interface FileReadResult {
   bytes: number;
 }
 
+/**
+ * The most bytes one activity file may hold after decompression. A 14-hour
+ * FIT recording at one record a second is about 5 MB and its GPX about 20 MB;
+ * anything far larger is not a run but a decompression bomb or a mistake, and
+ * reading it would hold the memory and the CPU of everyone's server.
+ */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Thrown when a file grows past {@link MAX_FILE_BYTES} while it is read. */
+class FileTooLarge extends Error {
+  constructor(limit: number) {
+    super(
+      `larger than ${String(Math.round(limit / 1024 / 1024))} MiB after decompression; not read (an activity file is at most a few MB)`,
+    );
+  }
+}
+
 async function* tap(
   source: AsyncIterable<unknown>,
   hash: Hash,
   counter: { bytes: number },
+  limit: number,
 ): AsyncGenerator<Uint8Array> {
   for await (const chunk of source) {
     const bytes = chunk instanceof Uint8Array ? chunk : Buffer.from(String(chunk));
     if (bytes.length === 0) continue;
-    hash.update(bytes);
     counter.bytes += bytes.length;
+    if (counter.bytes > limit) throw new FileTooLarge(limit);
+    hash.update(bytes);
     yield bytes;
   }
 }
@@ -100,7 +119,7 @@ export async function readActivityFile(
     const raw = await file.open();
     const stream = file.name.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
     raw.on('error', (e) => stream.destroy(e));
-    const chunks = tap(stream, hash, counter);
+    const chunks = tap(stream, hash, counter, options.maxFileBytes ?? MAX_FILE_BYTES);
     const iterator = chunks[Symbol.asyncIterator]();
     const first = await iterator.next();
     if (first.done === true) {

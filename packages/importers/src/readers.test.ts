@@ -86,6 +86,20 @@ describe('per-file errors', () => {
     expect(plain.activities[0]?.dynamics?.gctBalanceLeftPct).toBe(50.2);
   });
 
+  it('stops reading a decompression bomb at the size limit and says why', async () => {
+    // A FIT header followed by 16 MiB of zeros compresses to about 16 KB; the limit here is 1 MiB.
+    const fit = encodeSyntheticRun({ start: new Date('2024-03-03T07:00:00Z'), durationS: 60 });
+    const bomb = gzipSync(Buffer.concat([fit.subarray(0, 14), Buffer.alloc(16 * 1024 * 1024)]));
+    expect(bomb.length).toBeLessThan(100_000);
+    const r = await readActivityFile(bytesSource('1.fit.gz', bomb), {
+      ...options,
+      maxFileBytes: 1024 * 1024,
+    });
+    expect(r.activities).toEqual([]);
+    expect(r.error).toMatch(/larger than 1 MiB after decompression/);
+    expect(r.bytes).toBeLessThan(2 * 1024 * 1024);
+  });
+
   it('trusts the content over a wrong extension', async () => {
     const fit = encodeSyntheticRun({ start: new Date('2024-03-03T07:00:00Z'), durationS: 120 });
     const r = await readActivityFile(bytesSource('mislabelled.gpx', fit), options);

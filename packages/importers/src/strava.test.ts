@@ -15,7 +15,7 @@ import { ZipFile } from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZActivity, type Activity } from '@backtrack/core';
 import { importAll, importPaths, type ImportEvent } from './import-paths.js';
-import { parseStravaDate, readStravaCsv } from './strava.js';
+import { MAX_CSV_ROW_BYTES, MAX_CSV_ROWS, parseStravaDate, readStravaCsv } from './strava.js';
 import { encodeSyntheticRun, syntheticGpx } from './synthetic.js';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -334,6 +334,25 @@ describe('activities.csv', () => {
     const { rows, problems } = await readStravaCsv(Readable.from([csv]));
     expect(rows.map((r) => r.name)).toEqual(['ok']);
     expect(problems).toEqual([expect.stringMatching(/^activities\.csv line 2: activityId/)]);
+  });
+
+  it('stops at a row longer than the limit and keeps the rows before it', async () => {
+    const ok = `1,"Mar 3, 2024, 7:01:02 AM",ok,Run,,10,1,,,,,,,,,10,10,1000,,,,,`;
+    const huge = `2,"Mar 4, 2024, 7:01:02 AM",${'x'.repeat(MAX_CSV_ROW_BYTES + 10)},Run,,10,1,,,,,,,,,10,10,1000,,,,,`;
+    const { rows, problems } = await readStravaCsv(Readable.from([`${HEADER}\n${ok}\n${huge}\n`]));
+    expect(rows.map((r) => r.name)).toEqual(['ok']);
+    expect(problems).toEqual([expect.stringMatching(/line 3 is longer than 256 KiB/)]);
+  });
+
+  it('reads at most MAX_CSV_ROWS rows and says so', async () => {
+    const row = (i: number) =>
+      `${String(i + 1)},"Mar 3, 2024, 7:01:02 AM",r,Run,,10,1,,,,,,,,,10,10,1000,,,,,`;
+    const lines = Array.from({ length: MAX_CSV_ROWS + 5 }, (_, i) => row(i));
+    const { rows, problems } = await readStravaCsv(
+      Readable.from([`${HEADER}\n${lines.join('\n')}\n`]),
+    );
+    expect(rows).toHaveLength(MAX_CSV_ROWS);
+    expect(problems).toEqual([expect.stringMatching(/more than 40000 rows/)]);
   });
 
   it('rejects a CSV that is not Strava’s', async () => {

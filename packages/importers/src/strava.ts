@@ -106,10 +106,23 @@ export interface StravaCsv {
   problems: string[];
 }
 
-/** Reads `activities.csv` (streamed through csv-parse). */
+/**
+ * The most rows of `activities.csv` read: more than a runner records in a
+ * lifetime (50 years of two activities a day), so only a forged file reaches it.
+ */
+export const MAX_CSV_ROWS = 40_000;
+/** The longest row of `activities.csv` read, bytes (a real row is under 10 KB). */
+export const MAX_CSV_ROW_BYTES = 256 * 1024;
+
+/** Reads `activities.csv` (streamed through csv-parse), at most {@link MAX_CSV_ROWS} rows of at most {@link MAX_CSV_ROW_BYTES}. */
 export async function readStravaCsv(stream: Readable): Promise<StravaCsv> {
   const parser = stream.pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true }),
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_CSV_ROW_BYTES,
+    }),
   );
   stream.on('error', (e) => parser.destroy(e));
   let header: string[] | undefined;
@@ -120,16 +133,24 @@ export async function readStravaCsv(stream: Readable): Promise<StravaCsv> {
   const rows: StravaRow[] = [];
   const problems: string[] = [];
   let line = 1;
-  for await (const record of parser) {
-    if (!Array.isArray(record)) continue;
+  let stopped = false;
+  /** Handles one record; returns false to stop reading. */
+  const handle = (record: unknown): boolean => {
+    if (!Array.isArray(record)) return true;
+    if (rows.length + problems.length >= MAX_CSV_ROWS) {
+      problems.push(
+        `activities.csv has more than ${String(MAX_CSV_ROWS)} rows; the rows after line ${String(line)} were not read`,
+      );
+      return false;
+    }
     const cells = record.map((c) => String(c));
     if (!header) {
       header = cells.map((c) => c.trim());
       if (!header.includes('Activity ID')) {
         problems.push('activities.csv has no "Activity ID" column; it is not a Strava export list');
-        return { rows, problems };
+        return false;
       }
-      continue;
+      return true;
     }
     line += 1;
     const get = (i: number): string | undefined => (i >= 0 ? cells[i]?.trim() : undefined);
@@ -163,7 +184,37 @@ export async function readStravaCsv(stream: Readable): Promise<StravaCsv> {
       problems.push(
         `activities.csv line ${line}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       );
-  }
+    return true;
+  };
+  // Records are handled as the parser emits them, so the rows read before an
+  // error (a row over the size limit) are kept.
+  await new Promise<void>((resolve) => {
+    parser.on('data', (record: unknown) => {
+      if (stopped) return;
+      if (!handle(record)) {
+        stopped = true;
+        parser.destroy();
+        stream.destroy();
+        resolve();
+      }
+    });
+    parser.on('end', () => {
+      resolve();
+    });
+    parser.on('error', (err: unknown) => {
+      if (!stopped) {
+        const code = err instanceof Error && 'code' in err ? err.code : undefined;
+        problems.push(
+          code === 'CSV_MAX_RECORD_SIZE'
+            ? `activities.csv line ${String(line + 1)} is longer than ${String(MAX_CSV_ROW_BYTES / 1024)} KiB; reading stopped there (the rows before it are kept)`
+            : `activities.csv could not be read past line ${String(line)}: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      }
+      stopped = true;
+      stream.destroy();
+      resolve();
+    });
+  });
   if (!header) problems.push('activities.csv is empty');
   return { rows, problems };
 }
