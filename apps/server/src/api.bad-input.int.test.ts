@@ -573,6 +573,16 @@ const cases: Case[] = [
     code: 'invalid_input',
     says: /startDate/,
   },
+  ...['0000-01-01', '9999-12-31'].map((startDate) => ({
+    name: `save plan: startDate ${startDate} outside the supported years`,
+    as: 'A' as const,
+    method: 'POST' as const,
+    path: '/api/plans',
+    options: { json: { assessmentId: ':done', startDate } },
+    status: 400,
+    code: 'invalid_input' as const,
+    says: /startDate.*1900-01-01 to 2199-12-31/,
+  })),
   {
     name: 'save plan: date in another format',
     as: 'A',
@@ -1093,6 +1103,15 @@ const cases: Case[] = [
     code: 'invalid_input',
     says: /asOf/,
   },
+  ...['0001-01-01', '0000-06-01', '9999-12-31'].map((asOf) => ({
+    name: `training: asOf ${asOf} outside the supported years`,
+    as: 'A' as const,
+    method: 'GET' as const,
+    path: `/api/training?asOf=${asOf}`,
+    status: 400,
+    code: 'invalid_input' as const,
+    says: /asOf.*1900-01-01 to 2199-12-31/,
+  })),
   {
     name: 'training: asOf in another format',
     as: 'A',

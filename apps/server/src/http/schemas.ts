@@ -21,7 +21,14 @@ export const ZIdParam = z.object({
   }),
 });
 
-/** A calendar date, `YYYY-MM-DD`, that exists. */
+/**
+ * The dates the API accepts: wide enough for any runner's history and plan,
+ * narrow enough that date arithmetic (a plan's end, a 12-week window) never
+ * leaves the years JavaScript prints as `YYYY` (year 0 and 9999-12-31 did).
+ */
+export const DATE_RANGE = { min: '1900-01-01', max: '2199-12-31' } as const;
+
+/** A calendar date, `YYYY-MM-DD`, that exists and lies in {@link DATE_RANGE}. */
 export const ZIsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
@@ -29,6 +36,10 @@ export const ZIsoDate = z
     const d = new Date(`${text}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
   }, 'not a real calendar date')
+  .refine(
+    (text) => text >= DATE_RANGE.min && text <= DATE_RANGE.max,
+    `a date from ${DATE_RANGE.min} to ${DATE_RANGE.max}`,
+  )
   .openapi({ example: '2026-03-02', format: 'date' });
 
 const DESCRIPTIONS: Record<ApiErrorCode, string> = {
