@@ -227,6 +227,9 @@ export function planService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
       }
       const week = weekOfDay(day);
       return repos.transaction(async (tx) => {
+        // One check-in per plan at a time: on PostgreSQL two concurrent ones
+        // would otherwise both rebuild the adaptations and collide.
+        await tx.plans.lock(row.id);
         const stored = await tx.plans.addCheckIn({
           planId: row.id,
           date: input.date,

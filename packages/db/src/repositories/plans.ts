@@ -68,6 +68,14 @@ export function plansRepository(db: Db) {
       const byPlan = new Map(counts.map((c) => [c.planId, c.n]));
       return rows.map((r) => ({ ...r, checkInCount: byPlan.get(r.id) ?? 0 }));
     },
+    /**
+     * Locks the plan's row until the transaction ends (`SELECT … FOR UPDATE`),
+     * so that two check-ins to one plan at the same time rebuild its
+     * adaptations one after the other (call inside a transaction).
+     */
+    async lock(planId: string): Promise<void> {
+      await db.select({ id: plans.id }).from(plans).where(eq(plans.id, planId)).for('update');
+    },
     /** Adds a check-in; undefined when the plan already has one for that date. */
     async addCheckIn(
       input: Omit<typeof checkIns.$inferInsert, 'id' | 'createdAt'> & { now: Date },
