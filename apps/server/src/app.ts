@@ -105,9 +105,15 @@ function fromHttpException(error: HTTPException): { code: ApiErrorCode; message:
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const logger = options.logger ?? consoleLogger;
   const cookies = options.cookies ?? 'auto';
-  const limits: { login: RateLimiter; register: RateLimiter } = {
-    // Ten wrong passwords per account per 15 minutes; twenty sign-ups per address per hour.
+  const limits: AppDeps['limits'] = {
+    // Ten wrong passwords per account and address per 15 minutes, thirty per address
+    // across accounts, a hundred per account across addresses (so one guesser does
+    // not lock the owner out from elsewhere); twenty sign-ups per address per hour.
     login: options.limits?.login ?? fixedWindowLimiter({ limit: 10, windowMs: 15 * 60_000 }),
+    loginClient:
+      options.limits?.loginClient ?? fixedWindowLimiter({ limit: 30, windowMs: 15 * 60_000 }),
+    loginEmail:
+      options.limits?.loginEmail ?? fixedWindowLimiter({ limit: 100, windowMs: 15 * 60_000 }),
     register: options.limits?.register ?? fixedWindowLimiter({ limit: 20, windowMs: 60 * 60_000 }),
   };
   const deps: AppDeps = {

@@ -12,6 +12,8 @@ export interface RateLimiter {
   hit(key: string, now: Date): void;
   /** Forgets `key` (for example after a successful login). */
   reset(key: string): void;
+  /** Takes back one attempt counted for `key` (one that turned out not to count, such as a correct password). */
+  release(key: string, now: Date): void;
 }
 
 /** A limiter that allows `limit` attempts per `windowMs` for each key. */
@@ -49,6 +51,10 @@ export function fixedWindowLimiter(options: {
     },
     reset(key) {
       windows.delete(key);
+    },
+    release(key, now) {
+      const entry = current(key, now);
+      if (entry && entry.count > 0) entry.count -= 1;
     },
   };
 }

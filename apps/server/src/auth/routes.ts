@@ -107,7 +107,7 @@ export function authRoutes(service: AuthService, cookies: CookieSecurity) {
       return c.json({ user }, 201);
     })
     .openapi(login, async (c) => {
-      const { user, token } = await service.login(c.req.valid('json'), c.var.auth);
+      const { user, token } = await service.login(c.req.valid('json'), c.var.auth, clientKey(c));
       setSessionCookie(c, token, cookies);
       return c.json({ user }, 200);
     })

@@ -115,23 +115,31 @@ export function authService(deps: AppDeps) {
       });
     },
 
-    async login(credentials: Credentials, current: AuthState): Promise<SignedIn> {
+    async login(credentials: Credentials, current: AuthState, client = 'local'): Promise<SignedIn> {
       const now = clock.now();
       const email = normaliseEmail(credentials.email);
-      const key = `login:${email}`;
-      const wait = limits.login.retryAfter(key, now);
-      if (wait !== undefined) throw rateLimited(wait);
+      const key = `login:${email}|${client}`;
+      const checks = [
+        [limits.login, key],
+        [limits.loginClient, `login-client:${client}`],
+        [limits.loginEmail, `login-email:${email}`],
+      ] as const;
+      const waits = checks.flatMap(([limiter, k]) => limiter.retryAfter(k, now) ?? []);
+      if (waits.length > 0) throw rateLimited(Math.max(...waits));
+      // Count the attempt before the (slow) password check, so that concurrent
+      // guesses cannot all pass the limit while the first ones are hashing.
+      for (const [limiter, k] of checks) limiter.hit(k, now);
       const user = await repos.users.findByEmail(email);
       // Spend the same time whether or not the account exists.
       const ok = await passwords.verify(
         credentials.password,
         user?.passwordHash ?? (await passwords.dummyHash),
       );
-      if (!user || !ok) {
-        limits.login.hit(key, now);
-        throw new DomainError('unauthenticated', 'Wrong email or password.');
-      }
+      if (!user || !ok) throw new DomainError('unauthenticated', 'Wrong email or password.');
+      // A correct password is not a guess: only wrong ones count against the limits.
       limits.login.reset(key);
+      limits.loginClient.release(`login-client:${client}`, now);
+      limits.loginEmail.release(`login-email:${email}`, now);
       return repos.transaction(async (tx) => {
         const token = await startUserSession(tx, user, current);
         await tx.audit.record({ userId: user.id, action: 'auth.login', at: now });

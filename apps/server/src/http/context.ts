@@ -27,5 +27,13 @@ export interface AppDeps {
   clock: Clock;
   passwords: PasswordHasher;
   logger: Logger;
-  limits: { login: RateLimiter; register: RateLimiter };
+  limits: {
+    /** Wrong passwords for one account from one address. */
+    login: RateLimiter;
+    /** Wrong passwords from one address, whatever the account. */
+    loginClient: RateLimiter;
+    /** Wrong passwords for one account, whatever the address. */
+    loginEmail: RateLimiter;
+    register: RateLimiter;
+  };
 }
