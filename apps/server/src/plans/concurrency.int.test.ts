@@ -31,7 +31,8 @@ describe.each(kinds)('concurrent check-ins on $name', (kind) => {
           const created = await runner.post('/api/plans', {
             assessmentId,
             startDate: '2026-03-02',
-            profile: { runningDaysPerWeek: 3, weeklyKm: 30, longestRunKm: 10 },
+            // A different profile each round: the same request again would give back the same plan.
+            profile: { runningDaysPerWeek: 3, weeklyKm: 30 + round, longestRunKm: 10 },
           });
           expect(created.status).toBe(201);
           const plan = created.body as SavedPlanDto;

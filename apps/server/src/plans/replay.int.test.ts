@@ -33,11 +33,20 @@ const START = '2026-03-02';
 const dateOfDay = (day: number) =>
   new Date(Date.parse(`${START}T00:00:00Z`) + (day - 1) * 86_400_000).toISOString().slice(0, 10);
 
+let plansMade = 0;
+/** A new plan; the units differ each time (display only), since the same request again gives back the same plan. */
 async function newPlan(): Promise<SavedPlanDto> {
+  plansMade += 1;
   const res = await runner.post('/api/plans', {
     assessmentId,
     startDate: START,
-    profile: { runningDaysPerWeek: 3, weeklyKm: 30, longestRunKm: 10 },
+    profile: {
+      runningDaysPerWeek: 3,
+      weeklyKm: 30,
+      longestRunKm: 10,
+      units: plansMade % 2 === 0 ? 'mi' : 'km',
+      equipment: plansMade > 2 ? ['mat'] : [],
+    },
   });
   expect(res.status).toBe(201);
   return res.body as SavedPlanDto;

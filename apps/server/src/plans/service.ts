@@ -39,6 +39,19 @@ import {
 } from './dto.js';
 
 /** The body of a new plan. */
+
+/** JSON with object keys sorted (the database's jsonb reorders keys). */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+/** The most plans one account keeps: bounds what one signed-in user can store. */
+export const MAX_PLANS_PER_ACCOUNT = 100;
+
 export interface NewPlan {
   assessmentId: string;
   startDate: string;
@@ -173,6 +186,19 @@ export function planService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
       }
       const now = clock.now();
       const row = await repos.transaction(async (tx) => {
+        await tx.plans.lockOwner(userId);
+        // The same request again (a double click, a retry) gives back the plan it made.
+        const same = (await tx.plans.findSame(userId, assessment.id, input.startDate)).find(
+          (p) =>
+            stableJson(p.profile) === stableJson(profile) &&
+            p.plan.weeks.length === outcome.weeks.length,
+        );
+        if (same) return same;
+        if ((await tx.plans.countForUser(userId)) >= MAX_PLANS_PER_ACCOUNT)
+          throw new DomainError(
+            'conflict',
+            `An account keeps at most ${String(MAX_PLANS_PER_ACCOUNT)} plans; export your data and delete the account to start again, or keep using a saved plan.`,
+          );
         const created = await tx.plans.create({
           userId,
           assessmentId: assessment.id,

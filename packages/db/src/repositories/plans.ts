@@ -1,7 +1,7 @@
 /** Saved plans with their check-ins and adaptations. */
 import { and, asc, count, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Db } from '../database.js';
-import { adaptations, checkIns, plans } from '../schema.js';
+import { adaptations, checkIns, plans, users } from '../schema.js';
 
 /** A stored plan. */
 export type PlanRow = typeof plans.$inferSelect;
@@ -25,6 +25,33 @@ export function plansRepository(db: Db) {
         .returning();
       if (!row) throw new Error('insert into plans returned no row');
       return row;
+    },
+    /**
+     * Locks the user's row until the transaction ends, so that plans saved at
+     * the same time by one account are checked one after the other (call inside
+     * a transaction).
+     */
+    async lockOwner(userId: string): Promise<void> {
+      await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+    },
+    /** The user's plans made from this assessment with this start date, newest first. */
+    async findSame(userId: string, assessmentId: string, startDate: string): Promise<PlanRow[]> {
+      return db
+        .select()
+        .from(plans)
+        .where(
+          and(
+            eq(plans.userId, userId),
+            eq(plans.assessmentId, assessmentId),
+            eq(plans.startDate, startDate),
+          ),
+        )
+        .orderBy(desc(plans.createdAt));
+    },
+    /** How many plans the user has. */
+    async countForUser(userId: string): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(plans).where(eq(plans.userId, userId));
+      return row?.n ?? 0;
     },
     /** The plan if it belongs to this user, else undefined. */
     async findForUser(id: string, userId: string): Promise<PlanRow | undefined> {
