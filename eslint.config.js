@@ -165,9 +165,17 @@ export default tseslint.config(
             {
               name: '@backtrack/core',
               allowTypeImports: true,
-              // The known exceptions: the plan calendar's pure date functions
-              // (one rule, one place), imported by PlanView and CheckInPage.
-              allowImportNames: ['dateOfDay', 'planPosition'],
+              // The known exceptions (one rule, one place): the plan
+              // calendar's pure date functions, imported by PlanView and
+              // CheckInPage, and the wording of tiers and body regions
+              // (knowledge/labels.ts: pure data, type-only imports, no zod).
+              allowImportNames: [
+                'dateOfDay',
+                'planPosition',
+                'TIER_WORDING',
+                'SCREEN_INCOMPLETE_WORDING',
+                'BODY_REGION_LABELS',
+              ],
               message:
                 'apps/web may import only types from @backtrack/core (`import type`); values come from the API.',
             },

@@ -3,29 +3,14 @@
  * label locators only. The question on screen is read from the API (with the
  * page's own cookies) so the test knows what to answer.
  */
+import { BODY_REGION_LABELS } from '@backtrack/core';
 import type { Page } from 'playwright-core';
 import { benignAnswer, optionLabel, type ApiAnswer, type ApiQuestion } from './answers.js';
 import type { ApiInterview } from './api.js';
 
-const BODY_REGION_NAMES: Record<string, string> = {
-  low_back_left: 'Low back, left side',
-  low_back_centre: 'Low back, centre',
-  low_back_right: 'Low back, right side',
-  buttock_left: 'Left buttock',
-  buttock_right: 'Right buttock',
-  groin_left: 'Left groin',
-  groin_right: 'Right groin',
-  thigh_back_left: 'Back of left thigh',
-  thigh_back_right: 'Back of right thigh',
-  thigh_front_left: 'Front of left thigh',
-  thigh_front_right: 'Front of right thigh',
-  below_knee_left: 'Left leg below the knee',
-  below_knee_right: 'Right leg below the knee',
-};
-
-/** The name a screen reader gives a body-map region. */
+/** The name a screen reader gives a body-map region (the core's label). */
 export function regionName(id: string): string {
-  return BODY_REGION_NAMES[id] ?? id;
+  return new Map<string, string>(Object.entries(BODY_REGION_LABELS)).get(id) ?? id;
 }
 
 /** The assessment id in the page's address. */

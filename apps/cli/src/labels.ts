@@ -1,9 +1,15 @@
 /**
  * Plain-language labels for the core's closed vocabularies. Each table is a
- * `Record` over the core's union, so the compiler flags a new section, tier
- * or region that has no label.
+ * `Record` over the core's union, so the compiler flags a new section or
+ * basis that has no label. Tier and body-region wording is the core's.
  */
-import type { Basis, BodyRegion, Section, TriageTier } from '@backtrack/core';
+import {
+  SCREEN_INCOMPLETE_WORDING,
+  TIER_WORDING,
+  type Basis,
+  type Section,
+  type TriageTier,
+} from '@backtrack/core';
 
 /** Section titles shown above each question. */
 export const SECTION_TITLES: Readonly<Record<Section, string>> = {
@@ -19,34 +25,15 @@ export const SECTION_TITLES: Readonly<Record<Section, string>> = {
   risk_screen: 'How the pain affects you',
 };
 
-/** Body-map regions as a runner would name them. */
-export const BODY_REGION_LABELS: Readonly<Record<BodyRegion, string>> = {
-  low_back_left: 'Low back, left side',
-  low_back_centre: 'Low back, centre',
-  low_back_right: 'Low back, right side',
-  buttock_left: 'Buttock, left',
-  buttock_right: 'Buttock, right',
-  groin_left: 'Groin, left',
-  groin_right: 'Groin, right',
-  thigh_back_left: 'Back of the thigh, left',
-  thigh_back_right: 'Back of the thigh, right',
-  thigh_front_left: 'Front of the thigh, left',
-  thigh_front_right: 'Front of the thigh, right',
-  below_knee_left: 'Below the knee, left',
-  below_knee_right: 'Below the knee, right',
-};
-
-/** Headline of each triage tier. */
-export const TIER_HEADLINES: Readonly<Record<TriageTier, string>> = {
-  emergency: 'EMERGENCY: get emergency care now',
-  urgent_doctor: 'URGENT: see a doctor within the next few days',
-  see_clinician: 'SEE A CLINICIAN: book a physiotherapist or doctor within one to two weeks',
-  self_care: 'SELF-CARE: no warning signs in your answers',
-};
-
-/** Headline while the warning-sign screen is unfinished: no tier is given. */
-export const SCREEN_INCOMPLETE_HEADLINE =
-  'NO RESULT YET: the warning-sign questions are not finished';
+/**
+ * The verdict line of a triage tier, in capitals first: `EMERGENCY: get
+ * emergency care now`; null while the warning-sign screen is unfinished. The
+ * words are the core's (`TIER_WORDING`, `SCREEN_INCOMPLETE_WORDING`).
+ */
+export function tierHeadline(tier: TriageTier | null): string {
+  const { label, headline } = tier === null ? SCREEN_INCOMPLETE_WORDING : TIER_WORDING[tier];
+  return `${label.toUpperCase()}: ${headline.charAt(0).toLowerCase()}${headline.slice(1)}`;
+}
 
 /** Where a number comes from, in words. */
 export const BASIS_LABELS: Readonly<Record<Basis, string>> = {

@@ -5,13 +5,13 @@
  * accepts a value the engine would reject.
  */
 import {
+  BODY_REGION_LABELS,
   BODY_REGIONS,
   normaliseAnswer,
   type AnswerValue,
   type Option,
   type Question,
 } from '@backtrack/core';
-import { BODY_REGION_LABELS } from './labels.js';
 
 /** Commands available at every prompt. */
 export type SessionCommand = 'back' | 'skip' | 'results' | 'help';

@@ -39,7 +39,7 @@ import {
   exercisesInPlan,
   type DistanceUnit,
 } from './describe-plan.js';
-import { BASIS_LABELS, SCREEN_INCOMPLETE_HEADLINE, TIER_HEADLINES, humanise } from './labels.js';
+import { BASIS_LABELS, humanise, tierHeadline } from './labels.js';
 import { percent } from './render-report.js';
 import { weakLinksForLater } from './render-plan.js';
 
@@ -280,11 +280,7 @@ function titlePage(w: Writer, input: PlanPdfInput): void {
   w.doc.moveDown(0.8);
 
   const colour = triage.tier === null ? COLOURS.muted : TIER_COLOURS[triage.tier];
-  w.callout(
-    colour,
-    triage.tier === null ? SCREEN_INCOMPLETE_HEADLINE : TIER_HEADLINES[triage.tier],
-    [`What to do now: ${triage.whatToDoNow}`],
-  );
+  w.callout(colour, tierHeadline(triage.tier), [`What to do now: ${triage.whatToDoNow}`]);
   if (triage.reasons.length > 0) {
     w.h3('Why');
     w.list(

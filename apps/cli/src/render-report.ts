@@ -14,7 +14,7 @@ import {
   type Triage,
 } from '@backtrack/core';
 import { citeSources as cite } from './cite.js';
-import { BASIS_LABELS, SCREEN_INCOMPLETE_HEADLINE, TIER_HEADLINES, humanise } from './labels.js';
+import { BASIS_LABELS, humanise, tierHeadline } from './labels.js';
 import { wrap, type Style } from './style.js';
 import type { TrainingDataUse } from './training-data.js';
 
@@ -128,11 +128,7 @@ export function renderTriage(result: AssessmentResult, options: TextReportOption
   if (emergency) {
     lines.push(style.bold(style.inverse(style.red(' EMERGENCY: WHAT TO DO NOW '))));
   }
-  lines.push(
-    style.bold(
-      colour(triage.tier === null ? SCREEN_INCOMPLETE_HEADLINE : TIER_HEADLINES[triage.tier]),
-    ),
-  );
+  lines.push(style.bold(colour(tierHeadline(triage.tier))));
   lines.push(colour(rule));
   lines.push(style.bold('What to do now:'));
   lines.push(style.bold(wrap(triage.whatToDoNow, { width, indent: '  ' })));

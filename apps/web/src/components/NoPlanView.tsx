@@ -1,5 +1,5 @@
+import { TIER_WORDING } from '@backtrack/core';
 import type { NoPlan } from '../api/types.js';
-import { TIER_HEADINGS } from '../lib/format.js';
 
 /** Why there is no plan, and what to do instead. */
 export function NoPlanView({ outcome }: { outcome: NoPlan }) {
@@ -13,7 +13,7 @@ export function NoPlanView({ outcome }: { outcome: NoPlan }) {
       <h3>
         {outcome.tier === null
           ? 'Finish the warning-sign questions first'
-          : TIER_HEADINGS[outcome.tier]}
+          : TIER_WORDING[outcome.tier].headline}
       </h3>
       <p>
         <strong>What to do now: </strong>

@@ -1,5 +1,5 @@
+import { SCREEN_INCOMPLETE_WORDING, TIER_WORDING } from '@backtrack/core';
 import type { AssessmentResult } from '../api/types.js';
-import { TIER_HEADINGS, TIER_LABELS } from '../lib/format.js';
 
 /**
  * The triage outcome, always first on the report: tier, what to do now, and
@@ -10,7 +10,9 @@ export function TriageBanner({ triage }: { triage: AssessmentResult['triage'] })
   if (triage.tier === null) {
     return (
       <section className="triage triage--incomplete" aria-labelledby="triage-heading">
-        <h2 id="triage-heading">No result yet: the warning-sign questions are not finished</h2>
+        <h2 id="triage-heading">
+          {SCREEN_INCOMPLETE_WORDING.label}: {SCREEN_INCOMPLETE_WORDING.headline.toLowerCase()}
+        </h2>
         <p className="triage__now">
           <strong>What to do now: </strong>
           {triage.whatToDoNow}
@@ -27,9 +29,9 @@ export function TriageBanner({ triage }: { triage: AssessmentResult['triage'] })
   return (
     <section className={`triage triage--${triage.tier}`} aria-labelledby="triage-heading">
       <p className="triage__tier">
-        Urgency: <strong>{TIER_LABELS[triage.tier]}</strong>
+        Urgency: <strong>{TIER_WORDING[triage.tier].label}</strong>
       </p>
-      <h2 id="triage-heading">{TIER_HEADINGS[triage.tier]}</h2>
+      <h2 id="triage-heading">{TIER_WORDING[triage.tier].headline}</h2>
       <p className="triage__now">
         <strong>What to do now: </strong>
         {triage.whatToDoNow}

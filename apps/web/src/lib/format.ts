@@ -2,7 +2,7 @@
  * Formatting of numbers and plan items for people: probabilities, likelihood
  * factors, doses, and what a plan item asks the runner to do.
  */
-import type { PlanDose, PlanItem, TriageTier } from '../api/types.js';
+import type { PlanDose, PlanItem } from '../api/types.js';
 import { formatDistance, type DistanceUnit } from './units.js';
 
 /** A probability in [0, 1] as a whole percentage; the extremes say "under 1%" and "over 99%". */
@@ -59,22 +59,6 @@ export function formatPlanItem(item: PlanItem, unit: DistanceUnit): string {
       return `Instead of running, ${item.minutes} min of ${item.activities.join(', or ')}`;
   }
 }
-
-/** Short names of the triage tiers. */
-export const TIER_LABELS: Readonly<Record<TriageTier, string>> = {
-  emergency: 'Emergency',
-  urgent_doctor: 'See a doctor within days',
-  see_clinician: 'Book a clinician',
-  self_care: 'Self-care',
-};
-
-/** Headings of the triage banner. */
-export const TIER_HEADINGS: Readonly<Record<TriageTier, string>> = {
-  emergency: 'Get emergency care now',
-  urgent_doctor: 'See a doctor in the next few days',
-  see_clinician: 'Book a physiotherapist or doctor',
-  self_care: 'No warning signs found: self-care is a reasonable start',
-};
 
 /** Names of the adaptation decisions. */
 export const DECISION_LABELS: Readonly<Record<string, string>> = {

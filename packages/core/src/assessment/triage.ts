@@ -6,6 +6,7 @@
  * which are at least as urgent as those for "no".
  */
 import type { KnowledgeBase } from '../knowledge/index.js';
+import { TIER_WORDING } from '../knowledge/labels.js';
 import { TRIAGE_TIERS, type SeriousCondition, type TriageTier } from '../knowledge/schema.js';
 import { evaluateRule, isApplicable, type Answers } from './answers.js';
 
@@ -72,15 +73,6 @@ export function tierRank(tier: TriageTier): number {
 export function moreUrgent(a: TriageTier, b: TriageTier): TriageTier {
   return tierRank(a) <= tierRank(b) ? a : b;
 }
-
-const DEFAULT_ACTION: Record<TriageTier, string> = {
-  emergency: 'Get emergency care now.',
-  urgent_doctor: 'See a doctor within the next few days, and stop running until you are cleared.',
-  see_clinician:
-    'Book a physiotherapist or doctor within one to two weeks. You can keep active within comfort in the meantime.',
-  self_care:
-    'No warning signs in your answers. A self-management plan is a reasonable start; see a physiotherapist if it is not improving within a few weeks, and get help at once if any warning sign appears.',
-};
 
 /** Joins plain phrases: "a, b and c". */
 export function listInWords(items: readonly string[]): string {
@@ -159,7 +151,7 @@ export function triage(kb: KnowledgeBase, answers: Answers): Triage {
     whatToDoNow:
       tier === null
         ? `The warning-sign questions are not finished. Answer the rest before reading any result or starting a plan: ${listInWords(missing.map((q) => q.topic))}. "Not sure" is an answer.`
-        : (top?.action ?? DEFAULT_ACTION[tier]),
+        : (top?.action ?? TIER_WORDING[tier].action),
     missing,
     unsure,
     unresolvedRedFlagQuestions: [...missing, ...unsure].map((q) => q.id),

@@ -221,6 +221,12 @@ export function loadKnowledgeBase(): KnowledgeBase {
 }
 
 export * from './schema.js';
+export {
+  BODY_REGION_LABELS,
+  SCREEN_INCOMPLETE_WORDING,
+  TIER_WORDING,
+  type TierWording,
+} from './labels.js';
 export type { KnowledgeBase } from './knowledge-base.js';
 export { shortCitation, shortCitations } from './cite.js';
 export { LIKELIHOOD_BANDS, ZLikelihoodBands, type LikelihoodBands } from './likelihood-bands.js';
