@@ -166,12 +166,21 @@ export default tseslint.config(
               name: '@backtrack/core',
               allowTypeImports: true,
               // The known exceptions (one rule, one place): the plan
-              // calendar's pure date functions, imported by PlanView and
-              // CheckInPage, and the wording of tiers and body regions
-              // (knowledge/labels.ts: pure data, type-only imports, no zod).
+              // calendar's pure date functions (plan/calendar.ts), the
+              // distance units (units.ts), and the wording of tiers and body
+              // regions (knowledge/labels.ts: pure data, type-only imports).
+              // None of these modules imports zod or anything else.
               allowImportNames: [
                 'dateOfDay',
                 'planPosition',
+                'isCalendarDate',
+                'formatDate',
+                'formatShortDate',
+                'formatDayMonth',
+                'KM_PER_MILE',
+                'fromKm',
+                'toKm',
+                'formatDistance',
                 'TIER_WORDING',
                 'SCREEN_INCOMPLETE_WORDING',
                 'BODY_REGION_LABELS',

@@ -3,27 +3,17 @@
  * handout and the calendar. The plan stores kilometres; the runner's unit is
  * applied here, at the edge, and nowhere else.
  */
-import type {
-  ExerciseCategory,
-  Plan,
-  PlanDose,
-  PlanDay,
-  PlanItem,
-  PlanWeek,
-  RunningMode,
+import {
+  formatDistance,
+  type DistanceUnit,
+  type ExerciseCategory,
+  type Plan,
+  type PlanDose,
+  type PlanDay,
+  type PlanItem,
+  type PlanWeek,
+  type RunningMode,
 } from '@backtrack/core';
-
-/** Units a runner sees distances in. */
-export type DistanceUnit = 'km' | 'mi';
-
-/** Kilometres in one international mile. */
-export const KM_PER_MILE = 1.609344;
-
-/** A distance stored in km, shown in `unit` to one decimal (`5 km`, `3.1 mi`). */
-export function formatDistance(km: number, unit: DistanceUnit): string {
-  const value = unit === 'mi' ? km / KM_PER_MILE : km;
-  return `${Number(value.toFixed(1))} ${unit}`;
-}
 
 /** A dose: `2 × 10`, `3 × 8 each side, hold 5 s`, `3 × 30 s hold`. */
 export function describeDose(dose: PlanDose): string {

@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Plan, PlanOutcome } from '@backtrack/core';
+import { KM_PER_MILE, formatDistance, type Plan, type PlanOutcome } from '@backtrack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KM_PER_MILE, describeDose, formatDistance } from './describe-plan.js';
+import { describeDose } from './describe-plan.js';
 import { CASES, runInMemory } from './testing.js';
 
 // A Wednesday: the default start date is the following Monday.

@@ -5,10 +5,10 @@
  * every item with its dose. Event ids are stable for a start date, so
  * importing a regenerated calendar updates events rather than duplicating them.
  */
-import type { ExerciseCategory, Plan } from '@backtrack/core';
+import type { DistanceUnit, ExerciseCategory, Plan } from '@backtrack/core';
 import { createEvents, type EventAttributes } from 'ics';
 import { addDays, dateParts, planDate, type IsoDate } from './dates.js';
-import { describeItem, summariseDay, type DistanceUnit } from './describe-plan.js';
+import { describeItem, summariseDay } from './describe-plan.js';
 
 /** Options of the calendar. */
 export interface PlanIcsOptions {

@@ -19,6 +19,7 @@ import {
   describeIllustration,
   renderIllustration,
   type AssessmentResult,
+  type DistanceUnit,
   type Exercise,
   type NoPlan,
   type Plan,
@@ -37,7 +38,6 @@ import {
   doseSchedule,
   exerciseNamesFor,
   exercisesInPlan,
-  type DistanceUnit,
 } from './describe-plan.js';
 import { BASIS_LABELS, humanise, tierHeadline } from './labels.js';
 import { percent } from './render-report.js';

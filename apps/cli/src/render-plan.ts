@@ -11,6 +11,7 @@ import {
   PAIN_MONITORING,
   RETURN_TO_RUN,
   type AssessmentResult,
+  type DistanceUnit,
   type NoPlan,
   type Plan,
   type PlanOutcome,
@@ -23,7 +24,6 @@ import {
   describeItem,
   describeWeekRunning,
   exerciseNamesFor,
-  type DistanceUnit,
 } from './describe-plan.js';
 import { BASIS_LABELS } from './labels.js';
 import {

@@ -7,5 +7,6 @@ export { renderKnowledgeBaseMarkdown } from './knowledge/render-doc.js';
 export * from './assessment/index.js';
 export * from './plan/index.js';
 export * from './errors.js';
+export * from './units.js';
 export * from './training/index.js';
 export * from './insights/index.js';

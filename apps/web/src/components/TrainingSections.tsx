@@ -11,7 +11,7 @@ import { useShoeReminder } from '../api/training-queries.js';
 import type { TrainingDto, TrainingPainDto } from '../api/types.js';
 import { formatDate } from '../lib/dates.js';
 import { describeSpike, formatRunDate, formatSignedPercent } from '../lib/training.js';
-import { formatDistance, fromKm, toKm, type DistanceUnit } from '../lib/units.js';
+import { KM_PER_MILE, formatDistance, fromKm, toKm, type DistanceUnit } from '../lib/units.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { RunValueChart, ShoeChart } from './TrainingCharts.js';
 
@@ -111,7 +111,7 @@ export function HillsSection({ report, unit }: { report: TrainingDto; unit: Dist
     const climb =
       h.gainPerKmM === null
         ? ''
-        : ` and ${Math.round(unit === 'km' ? h.gainPerKmM : h.gainPerKmM * 1.609344)} m of climb per ${unit === 'km' ? 'km' : 'mile'}`;
+        : ` and ${Math.round(unit === 'km' ? h.gainPerKmM : h.gainPerKmM * KM_PER_MILE)} m of climb per ${unit === 'km' ? 'km' : 'mile'}`;
     text = `Last ${h.days} days: ${Math.round(h.downhillShare * 100)}% of the measured running was downhill (${km(h.downhillM)} of ${km(h.measuredM)} steeper than −2%), ${km(h.uphillM)} uphill${climb}, over ${plural(h.runs, 'run')}${h.runsWithoutProfile > 0 ? ` (${h.runsWithoutProfile} without altitude)` : ''}.`;
   }
   return (

@@ -4,6 +4,7 @@
  * runner's reminder line, and one value per run over time (cadence,
  * ground-contact balance). Pure: the components only draw what these return.
  */
+import { formatDayMonth } from '@backtrack/core';
 import type { ChartBox } from './chart.js';
 import { labelEvery, linearScale, niceTicks } from './scale.js';
 import { localDate, type WeekLoadRow } from './training.js';
@@ -13,13 +14,8 @@ export type { ChartBox };
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "3 Mar" for `YYYY-MM-DD` (no weekday: axis labels are short). */
-export function axisDate(iso: string): string {
-  const [, m, d] = iso.split('-');
-  return `${Number(d)} ${MONTHS[Number(m) - 1] ?? ''}`;
-}
+/** "3 Mar" for `YYYY-MM-DD` (no weekday: axis labels are short); the core's calendar format. */
+export const axisDate: (iso: string) => string = formatDayMonth;
 
 /** A tick: its value and where it is drawn. */
 export interface Tick {

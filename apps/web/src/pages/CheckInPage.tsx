@@ -7,7 +7,7 @@ import { PainScale } from '../components/PainScale.js';
 import { SafetyStopNotice, TodayList } from '../components/PlanView.js';
 import { useUnits } from '../components/use-units.js';
 import { planPosition } from '@backtrack/core';
-import { formatDate, isIsoDate, toIsoDate } from '../lib/dates.js';
+import { formatDate, isCalendarDate, toIsoDate } from '../lib/dates.js';
 import { DECISION_LABELS } from '../lib/format.js';
 
 const PAIN_FIELDS = [
@@ -19,7 +19,7 @@ const PAIN_FIELDS = [
 type PainKey = (typeof PAIN_FIELDS)[number]['key'];
 
 function dayItems(saved: SavedPlan, date: string) {
-  if (!isIsoDate(date)) return null;
+  if (!isCalendarDate(date)) return null;
   const pos = planPosition(saved.startDate, date);
   if (!pos) return null;
   const week = saved.plan.weeks[pos.week - 1];
@@ -54,7 +54,7 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!isIsoDate(date)) {
+    if (!isCalendarDate(date)) {
       setProblem('Enter the date of this check-in.');
       return;
     }

@@ -8,7 +8,7 @@ import { RunningProfileForm } from '../components/RunningProfileForm.js';
 import { PlanPageHead } from '../components/PlanPageHead.js';
 import { useUnits } from '../components/use-units.js';
 import type { RunnerProfileInput } from '../api/types.js';
-import { isIsoDate, toIsoDate } from '../lib/dates.js';
+import { isCalendarDate, toIsoDate } from '../lib/dates.js';
 import { parseStoredProfile } from '../lib/profile.js';
 import { readSetting, STORAGE_KEYS, writeSetting } from '../lib/storage.js';
 
@@ -33,7 +33,7 @@ export function PlanPreviewPage() {
 
   const onSave = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!isIsoDate(startDate)) {
+    if (!isCalendarDate(startDate)) {
       setDateProblem('Enter the start date as a date, for example 2025-03-03.');
       return;
     }

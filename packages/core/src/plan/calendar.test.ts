@@ -1,6 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, dateOfDay, dayOfWeek, planDay, planPosition, weekOfDay } from './calendar.js';
+import {
+  addDays,
+  dateOfDay,
+  dayOfWeek,
+  daysBetween,
+  formatDate,
+  formatDayMonth,
+  formatShortDate,
+  planDay,
+  planPosition,
+  weekdayName,
+  weekdayOf,
+  weekOfDay,
+} from './calendar.js';
 
 describe('plan calendar', () => {
   it.each([
@@ -39,5 +52,20 @@ describe('plan calendar', () => {
         expect(planDay('2024-02-28', addDays('2024-02-28', n))).toBe(n + 1);
       }),
     );
+  });
+
+  it('counts days across a month and a daylight-saving change', () => {
+    expect(daysBetween('2025-03-28', '2025-04-02')).toBe(5);
+    expect(daysBetween('2025-04-02', '2025-03-28')).toBe(-5);
+    expect(addDays('2025-03-28', 5)).toBe('2025-04-02');
+  });
+
+  it('names and formats dates in UTC, so a date never shifts', () => {
+    expect(weekdayOf('2025-01-05')).toBe(0);
+    expect(weekdayName('2025-01-06')).toBe('Mon');
+    expect(formatDayMonth('2025-03-03')).toBe('3 Mar');
+    expect(formatShortDate('2025-03-10')).toBe('Mon 10 Mar');
+    expect(formatDate('2025-03-03')).toBe('Mon 3 Mar 2025');
+    expect(() => formatDate('2025-02-30')).toThrow(RangeError);
   });
 });

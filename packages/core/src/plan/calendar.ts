@@ -66,3 +66,56 @@ export function planPosition(startDate: string, date: string): PlanPosition | nu
   if (day < 1) return null;
   return { day, week: weekOfDay(day), dayOfWeek: dayOfWeek(day) };
 }
+
+/** Month names, January first. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** Weekday names, Sunday first (as `Date#getUTCDay` counts them). */
+export const WEEKDAY_NAMES = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+] as const;
+
+/** The weekday of a date, 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(date: string): number {
+  return new Date(utcMs(date)).getUTCDay();
+}
+
+/** Short weekday name: `Mon`. */
+export function weekdayName(date: string): string {
+  return (WEEKDAY_NAMES[weekdayOf(date)] ?? '').slice(0, 3);
+}
+
+/** Day and short month, for axis labels: `3 Mar`. */
+export function formatDayMonth(date: string): string {
+  const d = new Date(utcMs(date));
+  return `${d.getUTCDate()} ${(MONTH_NAMES[d.getUTCMonth()] ?? '').slice(0, 3)}`;
+}
+
+/** A short date for tables: `Mon 3 Mar`. */
+export function formatShortDate(date: string): string {
+  return `${weekdayName(date)} ${formatDayMonth(date)}`;
+}
+
+/** A date for people: `Mon 3 Mar 2025`. */
+export function formatDate(date: string): string {
+  return `${formatShortDate(date)} ${new Date(utcMs(date)).getUTCFullYear()}`;
+}

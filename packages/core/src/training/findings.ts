@@ -10,6 +10,7 @@
  */
 import type { AnswerValue } from '../assessment/answers.js';
 import type { Basis } from '../knowledge/schema.js';
+import { MONTH_NAMES } from '../plan/calendar.js';
 import { isRun, startMs, type Activity } from './activity.js';
 import { cadenceChange, gctBalanceTrend } from './dynamics.js';
 import { hillExposure } from './hills.js';
@@ -76,25 +77,10 @@ export interface FindingsOptions extends CalendarOptions {
   minRuns?: number;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 function longDate(iso: string, utcOffsetMin: number): string {
   const day = dayString(localDayNumber(Date.parse(iso), utcOffsetMin));
   const [, m, d] = day.split('-');
-  return `${Number(d)} ${MONTHS[Number(m) - 1] ?? ''}`;
+  return `${Number(d)} ${MONTH_NAMES[Number(m) - 1] ?? ''}`;
 }
 
 const km = (m: number): string => (m / 1000).toFixed(1);
