@@ -168,9 +168,11 @@ export default tseslint.config(
               // The known exceptions (one rule, one place): the plan
               // calendar's pure date functions (plan/calendar.ts), the
               // distance units (units.ts), and the wording of tiers and body
-              // regions (knowledge/labels.ts: pure data, type-only imports).
+              // regions (knowledge/labels.ts: pure data, type-only imports),
+              // and the rule of exclusive options (exclusive-options.ts).
               // None of these modules imports zod or anything else.
               allowImportNames: [
+                'toggleOption',
                 'dateOfDay',
                 'planPosition',
                 'isCalendarDate',

@@ -3,6 +3,7 @@
  * tapped into an API answer value (or a message saying what is wrong), and
  * formatting an answer for reading back.
  */
+import { toggleOption } from '@backtrack/core';
 import type { AnswerValue, QuestionDto } from '../api/types.js';
 import { BODY_REGION_LABELS, isBodyRegion } from './body-regions.js';
 import { fromKm, toKm, type DistanceUnit } from './units.js';
@@ -10,18 +11,8 @@ import { fromKm, toKm, type DistanceUnit } from './units.js';
 /** What the runner has entered so far for the current question. */
 export type Draft = string | string[];
 
-/** Option ids that exclude every other option of a multi-choice question. */
-const EXCLUSIVE_OPTIONS = new Set(['none', 'not_known', 'nothing']);
-
-/**
- * Toggles an option of a multi-choice answer. Choosing "none" (or "not
- * known") clears the others; choosing anything else clears "none".
- */
-export function toggleOption(selected: readonly string[], id: string): string[] {
-  if (selected.includes(id)) return selected.filter((s) => s !== id);
-  if (EXCLUSIVE_OPTIONS.has(id)) return [id];
-  return [...selected.filter((s) => !EXCLUSIVE_OPTIONS.has(s)), id];
-}
+/** Toggles an option of a multi-choice answer: the core's rule for "none". */
+export { toggleOption };
 
 /** The result of reading a draft: a value to send, or a message for the runner. */
 export type ParsedAnswer = { ok: true; value: AnswerValue } | { ok: false; message: string };

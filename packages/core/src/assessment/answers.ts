@@ -5,6 +5,7 @@
  */
 import type { KnowledgeBase } from '../knowledge/index.js';
 import { BODY_REGIONS, type AnswerTest, type Question, type Rule } from '../knowledge/schema.js';
+import { isExclusiveOption } from './exclusive-options.js';
 
 /** One answer: 'yes' | 'no' | 'unsure' for yes/no, an option id, option ids, or a number. */
 export type AnswerValue = string | number | readonly string[];
@@ -100,9 +101,7 @@ export function normaliseAnswer(
         };
       }
       const unique = [...new Set(raw)];
-      const exclusive: string[] = unique.filter(
-        (v) => v === 'none' || v === 'nothing' || v === 'not_known',
-      );
+      const exclusive = unique.filter(isExclusiveOption);
       if (exclusive.length > 0 && unique.length > exclusive.length) {
         return {
           value: unique.filter((v) => !exclusive.includes(v)),

@@ -1,5 +1,6 @@
 /** The assessment engine: validation, triage, ranking, risk screen and the interview. */
 export * from './answers.js';
+export * from './exclusive-options.js';
 export * from './assess.js';
 export * from './interview.js';
 export * from './likelihood-band.js';
