@@ -17,10 +17,10 @@ import {
   StoredActivityIndex,
   type Activity,
 } from '@backtrack/core';
-import { importPaths } from '@backtrack/importers';
+import { countImportSteps, importPaths } from '@backtrack/importers';
 import { activityStorePath, addToActivityStore, readActivityStore } from './activity-store.js';
 import type { CliIo } from './cli-io.js';
-import { countImportSteps, createProgressView } from './import-progress.js';
+import { createProgressView } from './import-progress.js';
 import { heading } from './render-report.js';
 import { localOffsetMin } from './dates.js';
 import { formatInstant, formatKm } from './render-training.js';

@@ -2,90 +2,12 @@
  * Progress of `backtrack import` on a terminal: one line on stderr, redrawn
  * in place (`[██████░░░░] 12/40 files · 31 activities · 1 error · file`).
  * Not a terminal (a pipe, a log file, a test): nothing is drawn. The total
- * is counted beforehand the way the importer counts files (activity files,
- * plus one for a Strava `activities.csv`), so the bar ends full.
+ * is counted beforehand by the importer's own `countImportSteps`, so the bar
+ * ends full.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { formatFromName, type ImportProgress } from '@backtrack/importers';
-import yauzl from 'yauzl';
+import { basename } from 'node:path';
+import type { ImportProgress } from '@backtrack/importers';
 import type { OutputStream } from './cli-io.js';
-
-/** Whether the importer counts an entry of a folder or zip as one file. */
-function countsAsFile(name: string): boolean {
-  return (
-    formatFromName(name) !== undefined &&
-    !name.startsWith('__MACOSX/') &&
-    !basename(name).startsWith('._')
-  );
-}
-
-function unitsOf(names: readonly string[]): number {
-  const files = names.filter(countsAsFile).length;
-  return files + (names.some((n) => basename(n) === 'activities.csv') ? 1 : 0);
-}
-
-async function folderNames(root: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string, prefix: string): Promise<void> => {
-    for (const e of await readdir(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) await walk(join(dir, e.name), `${prefix}${e.name}/`);
-      else if (e.isFile()) out.push(`${prefix}${e.name}`);
-    }
-  };
-  await walk(root, '');
-  return out;
-}
-
-async function zipNames(path: string): Promise<string[]> {
-  const zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false });
-  try {
-    const names: string[] = [];
-    await new Promise<void>((resolve, reject) => {
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (!entry.fileName.endsWith('/')) names.push(entry.fileName);
-        zip.readEntry();
-      });
-      zip.on('end', () => {
-        resolve();
-      });
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-    return names;
-  } finally {
-    zip.close();
-  }
-}
-
-/**
- * How many progress steps importing `paths` will report; undefined when it
- * cannot be told (the bar then shows counts without a total).
- */
-export async function countImportSteps(paths: readonly string[]): Promise<number | undefined> {
-  let total = 0;
-  try {
-    for (const path of paths) {
-      let info;
-      try {
-        info = await stat(path);
-      } catch {
-        continue; // reported by the importer, without a progress step
-      }
-      if (info.isDirectory()) total += unitsOf(await folderNames(path));
-      else if (path.toLowerCase().endsWith('.zip')) {
-        try {
-          total += unitsOf(await zipNames(path));
-        } catch {
-          total += 1; // an unreadable zip is one step with an error
-        }
-      } else total += 1;
-    }
-  } catch {
-    return undefined;
-  }
-  return total;
-}
 
 /** Draws import progress. */
 export interface ProgressView {

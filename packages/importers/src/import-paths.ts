@@ -114,6 +114,62 @@ async function zipContainer(path: string): Promise<ExportContainer> {
   };
 }
 
+/** Whether an entry of a folder or zip is an activity file the importer reads. */
+function isActivityFileName(name: string): boolean {
+  // macOS zips carry `__MACOSX/…/._name` resource forks: not activities.
+  return (
+    formatFromName(name) !== undefined &&
+    !name.startsWith('__MACOSX/') &&
+    !basename(name).startsWith('._')
+  );
+}
+
+/** Progress steps of a folder or zip: one per activity file, one for a Strava `activities.csv`. */
+function containerSteps(container: ExportContainer): number {
+  const names = container.files.map((f) => f.name);
+  return (
+    names.filter(isActivityFileName).length + (names.some((n) => basename(n) === CSV_NAME) ? 1 : 0)
+  );
+}
+
+/**
+ * How many progress steps (`ImportProgress.filesDone`) importing `paths`
+ * will report, found the way {@link importPaths} finds files but without
+ * reading them; undefined when it cannot be told. For a progress bar.
+ */
+export async function countImportSteps(paths: readonly string[]): Promise<number | undefined> {
+  let total = 0;
+  try {
+    for (const path of paths) {
+      let info;
+      try {
+        info = await stat(path);
+      } catch {
+        continue; // reported by the importer, without a progress step
+      }
+      if (info.isDirectory()) {
+        total += containerSteps(folderContainer(path, await listFolder(path)));
+      } else if (path.toLowerCase().endsWith('.zip')) {
+        let container: ExportContainer;
+        try {
+          container = await zipContainer(path);
+        } catch {
+          total += 1; // an unreadable zip is one step with an error
+          continue;
+        }
+        try {
+          total += containerSteps(container);
+        } finally {
+          await container.close();
+        }
+      } else total += 1;
+    }
+  } catch {
+    return undefined;
+  }
+  return total;
+}
+
 function withoutFlag(a: Activity & { sportStated: boolean }): Activity {
   const out: Activity & { sportStated?: boolean } = { ...a };
   delete out.sportStated;
@@ -218,13 +274,7 @@ export async function* importPaths(
       const csv = container.files
         .filter((f) => basename(f.name) === CSV_NAME)
         .sort((a, b) => a.name.length - b.name.length)[0];
-      // macOS zips carry `__MACOSX/…/._name` resource forks: not activities.
-      const activityFiles = container.files.filter(
-        (f) =>
-          formatFromName(f.name) !== undefined &&
-          !f.name.startsWith('__MACOSX/') &&
-          !basename(f.name).startsWith('._'),
-      );
+      const activityFiles = container.files.filter((f) => isActivityFileName(f.name));
       if (!csv) {
         yield* fromFiles(activityFiles);
         return;

@@ -4,6 +4,7 @@
  * per-file errors and duplicate detection.
  */
 export {
+  countImportSteps,
   importAll,
   importPaths,
   type ImportEvent,

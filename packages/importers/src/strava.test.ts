@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { ZipFile } from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZActivity, type Activity } from '@backtrack/core';
-import { importAll, importPaths, type ImportEvent } from './import-paths.js';
+import { countImportSteps, importAll, importPaths, type ImportEvent } from './import-paths.js';
 import { MAX_CSV_ROW_BYTES, MAX_CSV_ROWS, parseStravaDate, readStravaCsv } from './strava.js';
 import { encodeSyntheticRun, syntheticGpx } from './synthetic.js';
 
@@ -317,6 +317,12 @@ describe('Strava bulk export', () => {
     expect(events.length).toBeGreaterThan(0);
     expect(seen.at(-1)).toBe(7);
     expect(seen).toEqual([...seen].sort((x, y) => x - y));
+  });
+
+  it('counts beforehand the progress steps it will report', async () => {
+    expect(await countImportSteps([zipPath])).toBe(7);
+    expect(await countImportSteps([folder])).toBe(7);
+    expect(await countImportSteps([zipPath, watchFile, join(dir, 'missing.fit')])).toBe(8);
   });
 });
 
