@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient, uniqueEmail } from './support/api.js';
 import { screenshot, screenshotOnFailure, seriousViolations } from './support/artifacts.js';
 import { launchBrowser, VIEWPORTS, type TestBrowser } from './support/browser.js';
-import { zipStored } from './support/zip.js';
+import { zipOf } from './support/zip.js';
 
 const baseURL = inject('baseURL');
 const FIXTURES = path.resolve(
@@ -58,7 +58,7 @@ const CHECK_INS: [string, number][] = [
  * shoes, one real FIT file (2015) and one manual entry (no file) of 14 km on
  * 10 June 2018, more than 10% longer than the 9.8 km run of 27 May.
  */
-function stravaExport(): Buffer {
+function stravaExport(): Promise<Buffer> {
   const header =
     'Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,Elapsed Time,Distance,Max Heart Rate,Relative Effort,Commute,Activity Private Note,Activity Gear,Filename,Athlete Weight,Bike Weight,Elapsed Time,Moving Time,Distance';
   const csv = [
@@ -66,7 +66,7 @@ function stravaExport(): Buffer {
     '101,"Aug 15, 2015, 2:45:08 PM","Canal loop",Run,,2830,9.01,,,false,,"Pegasus 34",activities/101.fit,,,2830.0,2800.0,9008.0',
     '102,"Jun 10, 2018, 7:00:00 AM","Long run",Run,,5040,14.00,,,false,,"Pegasus 34",,,,5040.0,5040.0,14000.0',
   ].join('\n');
-  return zipStored([
+  return zipOf([
     { name: 'activities.csv', data: Buffer.from(`${csv}\n`) },
     {
       name: 'activities/101.fit',
@@ -273,7 +273,7 @@ describe('training', () => {
     await p.goto('/training');
     await p.getByRole('heading', { level: 1, name: 'Training' }).waitFor();
     await upload(p, [
-      { name: 'export_12345.zip', mimeType: 'application/zip', buffer: stravaExport() },
+      { name: 'export_12345.zip', mimeType: 'application/zip', buffer: await stravaExport() },
     ]);
     await expect(fileResult(p, 'export_12345.zip').textContent()).resolves.toContain(
       '2 activities imported',
