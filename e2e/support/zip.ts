@@ -3,7 +3,7 @@
  * and the server's tests use), so a spec can build a Strava-style export
  * from real activity files.
  */
-import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { ZipFile } from 'yazl';
 
 /** One file of the archive. */
@@ -17,11 +17,5 @@ export async function zipOf(entries: readonly ZipEntry[]): Promise<Buffer> {
   const zip = new ZipFile();
   for (const entry of entries) zip.addBuffer(Buffer.from(entry.data), entry.name);
   zip.end();
-  const chunks: Buffer[] = [];
-  const sink = new PassThrough();
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await new Promise<void>((resolve, reject) => {
-    zip.outputStream.pipe(sink).on('finish', resolve).on('error', reject);
-  });
-  return Buffer.concat(chunks);
+  return buffer(zip.outputStream);
 }

@@ -1,5 +1,5 @@
 /** Activities for API tests: activity files to upload, and runs stored directly for the training tests. */
-import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import type { Activity } from '@backtrack/core';
 import { createRepositories } from '@backtrack/db';
 import { syntheticGpx } from '@backtrack/importers';
@@ -21,13 +21,7 @@ export async function zipOf(files: Record<string, string | Uint8Array>): Promise
     zip.addBuffer(typeof data === 'string' ? Buffer.from(data) : Buffer.from(data), name);
   }
   zip.end();
-  const chunks: Buffer[] = [];
-  const sink = new PassThrough();
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  await new Promise<void>((resolve, reject) => {
-    zip.outputStream.pipe(sink).on('finish', resolve).on('error', reject);
-  });
-  return new Uint8Array(Buffer.concat(chunks));
+  return new Uint8Array(await buffer(zip.outputStream));
 }
 
 let counter = 0;
