@@ -1,34 +1,14 @@
 /** `backtrack kb`: contributors, red flags and sources, as JSON or text. */
-import type { KnowledgeBase, SeriousCondition, TriageTier } from '@backtrack/core';
+import { summariseKnowledgeBase, type KnowledgeBase, type KnowledgeSummary } from '@backtrack/core';
 import { humanise } from './labels.js';
 import { percent } from './render-report.js';
 import { wrap, type Style } from './style.js';
 
-/** The knowledge base as listed by `backtrack kb --json`. */
-export interface KnowledgeBaseDto {
-  contributors: { id: string; name: string; prior: number; summary: string }[];
-  redFlags: { id: string; name: string; tier: TriageTier; condition: SeriousCondition }[];
-  sources: { id: string; citation: string; url: string | null }[];
-}
+/** The knowledge base as listed by `backtrack kb --json`: the core's summary, as the API lists it. */
+export type KnowledgeBaseDto = KnowledgeSummary;
 
 /** The listing of the knowledge base. */
-export function listKnowledgeBase(kb: KnowledgeBase): KnowledgeBaseDto {
-  return {
-    contributors: kb.contributors.map((c) => ({
-      id: c.id,
-      name: c.name,
-      prior: c.prior,
-      summary: c.summary,
-    })),
-    redFlags: kb.redFlags.map((f) => ({
-      id: f.id,
-      name: f.name,
-      tier: f.tier,
-      condition: f.condition,
-    })),
-    sources: kb.sources.map((s) => ({ id: s.id, citation: s.citation, url: s.url ?? null })),
-  };
-}
+export const listKnowledgeBase: (kb: KnowledgeBase) => KnowledgeBaseDto = summariseKnowledgeBase;
 
 /** The knowledge base as readable text. */
 export function renderKnowledgeBase(
@@ -56,7 +36,7 @@ export function renderKnowledgeBase(
   lines.push('', style.bold(`Sources (${dto.sources.length})`));
   for (const s of dto.sources) {
     lines.push(
-      wrap(`${s.citation}${s.url === null ? '' : ` ${s.url}`}`, {
+      wrap(`${s.citation}${s.url === undefined ? '' : ` ${s.url}`}`, {
         width,
         first: `  ${s.id}: `,
         indent: '      ',

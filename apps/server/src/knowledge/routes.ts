@@ -1,7 +1,12 @@
-/** Read-only knowledge: questions, contributors, red flags, sources, exercises and their illustrations. */
+/**
+ * Read-only knowledge: questions, the knowledge base in brief (the core's
+ * `summariseKnowledgeBase`, as `backtrack kb --json` lists it), exercises and
+ * their illustrations.
+ */
 import {
   DomainError,
   renderIllustration,
+  summariseKnowledgeBase,
   type Exercise,
   type KnowledgeBase,
 } from '@backtrack/core';
@@ -27,7 +32,9 @@ const questions = createRoute({
 
 const ZKnowledge = z
   .object({
-    contributors: z.array(z.object({ id: z.string(), name: z.string(), summary: z.string() })),
+    contributors: z.array(
+      z.object({ id: z.string(), name: z.string(), prior: z.number(), summary: z.string() }),
+    ),
     redFlags: z.array(
       z.object({ id: z.string(), name: z.string(), tier: z.string(), condition: z.string() }),
     ),
@@ -81,21 +88,7 @@ const illustration = createRoute({
 /** The knowledge routes. Responses are computed once: the knowledge base is immutable. */
 export function knowledgeRoutes(kb: KnowledgeBase) {
   const questionList = { questions: kb.questions.map(toQuestionDto) };
-  const summary = {
-    contributors: kb.contributors.map((c) => ({ id: c.id, name: c.name, summary: c.summary })),
-    redFlags: kb.redFlags.map((f) => ({
-      id: f.id,
-      name: f.name,
-      tier: f.tier,
-      condition: f.condition,
-    })),
-    sources: kb.sources.map((s) => ({
-      id: s.id,
-      citation: s.citation,
-      ...(s.url === undefined ? {} : { url: s.url }),
-      level: s.level,
-    })),
-  };
+  const summary = summariseKnowledgeBase(kb);
   const library = {
     exercises: kb.exercises.map((e) => ({
       ...e,

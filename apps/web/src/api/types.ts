@@ -17,6 +17,7 @@ import type {
   ContributorId,
   Equipment,
   Exercise,
+  KnowledgeSummary,
   NoPlan,
   Plan,
   PlanDose,
@@ -72,19 +73,11 @@ export interface Interview {
   result?: AssessmentResult;
 }
 
-/** A bibliographic source (`GET /api/knowledge`). */
-export interface SourceDto {
-  id: string;
-  citation: string;
-  url?: string;
-}
+/** The knowledge summary (`GET /api/knowledge`): the core's `summariseKnowledgeBase`. */
+export type KnowledgeDto = KnowledgeSummary;
 
-/** The knowledge summary (`GET /api/knowledge`). */
-export interface KnowledgeDto {
-  contributors: { id: ContributorId; name: string; summary: string }[];
-  redFlags: { id: string; name: string; tier: TriageTier; condition: string }[];
-  sources: SourceDto[];
-}
+/** A bibliographic source (`GET /api/knowledge`). */
+export type SourceDto = KnowledgeSummary['sources'][number];
 
 /** An exercise of the library (`GET /api/exercises`). */
 export type ExerciseDto = Exercise & { illustrationUrl?: string };

@@ -228,6 +228,7 @@ export {
   type TierWording,
 } from './labels.js';
 export type { KnowledgeBase } from './knowledge-base.js';
+export { summariseKnowledgeBase, type KnowledgeSummary } from './summary.js';
 export { shortCitation, shortCitations } from './cite.js';
 export { LIKELIHOOD_BANDS, ZLikelihoodBands, type LikelihoodBands } from './likelihood-bands.js';
 export { RISK_SCREEN, PAIN_SCALE, PSFS } from './instruments.js';
