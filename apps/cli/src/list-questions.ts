@@ -1,8 +1,14 @@
 /** `backtrack questions`: every question of the interview, as JSON or text. */
-import type { AnswerType, KnowledgeBase, Option, Rule, Section } from '@backtrack/core';
+import {
+  describeRule,
+  type AnswerType,
+  type KnowledgeBase,
+  type Option,
+  type Rule,
+  type Section,
+} from '@backtrack/core';
 import { SECTION_TITLES } from './labels.js';
 import { choicesOf } from './parse-answer.js';
-import { describeRule } from './render-rule.js';
 import { wrap, type Style } from './style.js';
 
 /** One question as listed by `backtrack questions --json`; absent fields are `null`. */

@@ -229,6 +229,14 @@ export {
 } from './labels.js';
 export type { KnowledgeBase } from './knowledge-base.js';
 export { summariseKnowledgeBase, type KnowledgeSummary } from './summary.js';
+export {
+  describeRule,
+  describeTest,
+  PLAIN_RULE_STYLE,
+  REVIEW_RULE_STYLE,
+  type DescribeRuleOptions,
+  type RuleStyle,
+} from './describe-rule.js';
 export { shortCitation, shortCitations } from './cite.js';
 export { LIKELIHOOD_BANDS, ZLikelihoodBands, type LikelihoodBands } from './likelihood-bands.js';
 export { RISK_SCREEN, PAIN_SCALE, PSFS } from './instruments.js';

@@ -8,7 +8,8 @@
  */
 import { citedSources, type KnowledgeBase } from './index.js';
 import { LOAD_LIMITS, PAIN_MONITORING, RETURN_TO_RUN } from './running-rules.js';
-import type { AnswerTest, Effect, Question, Rule } from './schema.js';
+import { describeRule, describeTest, REVIEW_RULE_STYLE } from './describe-rule.js';
+import type { Effect, Question, Rule } from './schema.js';
 
 /** Escapes text for a Markdown table cell (pipes, line breaks). */
 function cell(text: string): string {
@@ -31,42 +32,9 @@ function percent(p: number): string {
   return `${String(Math.round(p * 1000) / 10)}%`;
 }
 
-/** Renders one answer test against a question, using option labels where they exist. */
-function renderTest(question: Question | undefined, id: string, test: AnswerTest): string {
-  const label = (value: string) => {
-    const option = question?.options?.find((o) => o.id === value);
-    return option ? `${value} ("${option.label}")` : value;
-  };
-  const unit = question?.unit ? ` ${question.unit}` : '';
-  switch (test.kind) {
-    case 'is':
-      return `${code(id)} = ${label(test.value)}`;
-    case 'oneOf':
-      return `${code(id)} is one of ${test.values.map(label).join(', ')}`;
-    case 'includes':
-      return `${code(id)} includes ${label(test.value)}`;
-    case 'includesAny':
-      return `${code(id)} includes any of ${test.values.map(label).join(', ')}`;
-    case 'range': {
-      if (test.min !== undefined && test.max !== undefined)
-        return `${String(test.min)} ≤ ${code(id)} < ${String(test.max)}${unit}`;
-      if (test.min !== undefined) return `${code(id)} ≥ ${String(test.min)}${unit}`;
-      if (test.max !== undefined) return `${code(id)} < ${String(test.max)}${unit}`;
-      return `${code(id)} answered`;
-    }
-  }
-}
-
-/** Renders a rule over answers as one readable line. */
+/** Renders a rule over answers as one readable line, with option labels and units. */
 export function renderRule(rule: Rule, questions: ReadonlyMap<string, Question>): string {
-  const inner = (r: Rule): string => {
-    const text = renderRule(r, questions);
-    return 'q' in r ? text : `(${text})`;
-  };
-  if ('q' in rule) return renderTest(questions.get(rule.q), rule.q, rule.test);
-  if ('all' in rule) return rule.all.map(inner).join(' AND ');
-  if ('any' in rule) return rule.any.map(inner).join(' OR ');
-  return `at least ${String(rule.atLeast)} of: ${rule.of.map(inner).join('; ')}`;
+  return describeRule(rule, { style: REVIEW_RULE_STYLE, questions });
 }
 
 function sourceList(ids: readonly string[]): string {
@@ -76,7 +44,10 @@ function sourceList(ids: readonly string[]): string {
 function effectRow(question: Question, effect: Effect): string[] {
   return [
     code(effect.contributor),
-    renderTest(question, question.id, effect.when),
+    describeTest(question.id, effect.when, {
+      style: REVIEW_RULE_STYLE,
+      questions: new Map([[question.id, question]]),
+    }),
     String(effect.lr),
     String(effect.lrElse),
     effect.association

@@ -1,7 +1,8 @@
-import type { Rule } from '@backtrack/core';
 import { describe, expect, it } from 'vitest';
-import { describeRule } from './render-rule.js';
+import { describeRule } from './describe-rule.js';
+import type { Rule } from './schema.js';
 
+// The plain style, as `backtrack questions` prints it.
 describe('describeRule', () => {
   it.each<[Rule, string]>([
     [{ q: 'age', test: { kind: 'range', min: 50 } }, 'age ≥ 50'],
