@@ -153,6 +153,9 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (response.status === 204) return undefined as T;
   const parsed = parseJson(await response.text());
   if (!response.ok) throw toApiError(response.status, parsed);
+  // The one unchecked step: a success body is trusted to be the T the caller
+  // names (a type of @backtrack/server/contract, which the server validated
+  // its response against), not parsed again in the browser.
   return parsed as T;
 }
 
