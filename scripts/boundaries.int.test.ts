@@ -58,6 +58,25 @@ describe('lint fails on a boundary violation', { timeout: 60_000 }, () => {
     expect(type).toEqual([]);
   });
 
+  it('the web importing the server, except types from its contract', async () => {
+    const file = 'apps/web/src/lib/units.ts';
+    const type = await failingRules(
+      file,
+      "import type { SavedPlanDto } from '@backtrack/server/contract';\nexport const plan: SavedPlanDto | undefined = undefined;\n",
+    );
+    expect(type).toEqual([]);
+    const value = await failingRules(
+      file,
+      "import { contract } from '@backtrack/server/contract';\nexport const c: unknown = contract;\n",
+    );
+    expect(value).toContain('@typescript-eslint/no-restricted-imports');
+    const server = await failingRules(
+      file,
+      "import type { App } from '@backtrack/server';\nexport const app: App | undefined = undefined;\n",
+    );
+    expect(server).toContain('@typescript-eslint/no-restricted-imports');
+  });
+
   it('a deep import into another workspace', async () => {
     const rules = await failingRules(
       'apps/cli/src/style.ts',

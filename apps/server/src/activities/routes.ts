@@ -54,7 +54,8 @@ const ZActivityDetail = z
   })
   .openapi('Activity');
 
-const ZImportResult = z
+/** What an upload did. */
+export const ZImportResult = z
   .object({
     imported: z.number().int(),
     duplicates: z.number().int(),
@@ -62,6 +63,16 @@ const ZImportResult = z
     activities: z.array(ZActivitySummary),
   })
   .openapi('ImportResult');
+
+/** A page of activities, newest first. */
+export const ZActivitiesPage = z
+  .object({
+    activities: z.array(ZActivitySummary),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .openapi('ActivitiesPage');
 
 const ZPageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -106,15 +117,7 @@ const list = createRoute({
   summary: 'The signed-in runner’s activities, newest first, a page at a time',
   request: { query: ZPageQuery },
   responses: {
-    200: jsonResponse(
-      z.object({
-        activities: z.array(ZActivitySummary),
-        total: z.number().int(),
-        limit: z.number().int(),
-        offset: z.number().int(),
-      }),
-      'A page of activities',
-    ),
+    200: jsonResponse(ZActivitiesPage, 'A page of activities'),
     ...errorResponses('invalid_input', 'unauthenticated'),
   },
 });

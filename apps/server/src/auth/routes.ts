@@ -15,7 +15,8 @@ import {
 import type { AuthService } from './service.js';
 import { isTokenShaped, newToken } from './tokens.js';
 
-const ZUser = z.object({ id: z.uuid(), email: z.string() }).openapi('User');
+/** A signed-in user. */
+export const ZUser = z.object({ id: z.uuid(), email: z.string() }).openapi('User');
 const ZCredentials = z
   .object({
     email: z.email().max(254).openapi({ example: 'runner@example.org' }),

@@ -1,5 +1,5 @@
 /** `/api/plans/*`: saved plans, check-ins and progress (an account is needed). */
-import { ZRunnerProfile, type Plan } from '@backtrack/core';
+import { ZRunnerProfile, ZTriageTier, type Plan } from '@backtrack/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../auth/middleware.js';
 import { newRouter } from '../http/router.js';
@@ -13,7 +13,7 @@ const ZPlan = z.custom<Plan>().openapi('Plan', {
   description:
     'A plan (`Plan` in @backtrack/core) with the adaptations so far applied to its weeks.',
 });
-const ZCheckInOut = z
+export const ZCheckInOut = z
   .object({
     date: z.string(),
     day: z.number().int(),
@@ -37,7 +37,7 @@ const ZSafetyStop = z
     description:
       'Check-ins called for stopping running: ask the warning-sign questions again and see a clinician.',
   });
-const ZAdaptation = z
+export const ZAdaptation = z
   .object({
     week: z
       .number()
@@ -50,7 +50,7 @@ const ZAdaptation = z
     safetyStop: ZSafetyStop.optional(),
   })
   .openapi('Adaptation');
-const ZSavedPlan = z
+export const ZSavedPlan = z
   .object({
     id: z.uuid(),
     assessmentId: z.uuid(),
@@ -64,7 +64,7 @@ const ZSavedPlan = z
     today: z.object({ date: z.string(), day: z.number().int(), week: z.number().int() }).nullable(),
   })
   .openapi('SavedPlan');
-const ZSavedPlanSummary = z
+export const ZSavedPlanSummary = z
   .object({
     id: z.uuid(),
     assessmentId: z.uuid(),
@@ -72,12 +72,12 @@ const ZSavedPlanSummary = z
     endDate: z.string(),
     createdAt: z.string(),
     weeks: z.number().int(),
-    tier: z.string(),
+    tier: ZTriageTier,
     targets: z.array(z.string()),
     checkIns: z.number().int(),
   })
   .openapi('SavedPlanSummary');
-const ZProgress = z
+export const ZProgress = z
   .object({
     points: z.array(
       z.object({
@@ -94,6 +94,10 @@ const ZProgress = z
     ),
   })
   .openapi('Progress');
+/** What recording a check-in returns: the adaptation of next week so far (null in the last week). */
+export const ZCheckInResponse = z
+  .object({ checkIn: ZCheckInOut, adaptation: ZAdaptation.nullable() })
+  .openapi('CheckInResponse');
 
 const pain = z.number().int().min(0).max(10);
 const sessions = z.number().int().min(0).max(10);
@@ -106,7 +110,7 @@ const ZNewPlan = z
     profile: ZRunnerProfile.optional(),
   })
   .strict();
-const ZNewCheckIn = z
+export const ZNewCheckIn = z
   .object({
     date: ZIsoDate,
     painDuring: pain,
@@ -161,10 +165,7 @@ const checkIn = createRoute({
     'Record a day’s check-in; returns the adaptation of next week so far (null in the last week)',
   request: { params: ZIdParam, body: jsonBody(ZNewCheckIn) },
   responses: {
-    201: jsonResponse(
-      z.object({ checkIn: ZCheckInOut, adaptation: ZAdaptation.nullable() }),
-      'Recorded',
-    ),
+    201: jsonResponse(ZCheckInResponse, 'Recorded'),
     ...changing,
   },
 });

@@ -43,7 +43,8 @@ const ZPainComparison = z.custom<PainComparison>().openapi('PainComparison', {
     '`PainComparison` in @backtrack/core: `{ id, outcome, a: {label, n, meanPain}, b, status: "estimated" | "not_enough_data", difference?, ci95?, hedgesG?, text }`.',
 });
 
-const ZPain = z
+/** Pain against training. */
+export const ZPain = z
   .object({
     status: z.enum(['no_check_ins', 'compared']),
     checkIns: z.number().int(),

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { ApiError, readCookie, toApiError } from './client.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { ApiError, isErrorBody, readCookie, toApiError } from './client.js';
+import type { ApiErrorCodeDto } from './types.js';
 
 describe('readCookie', () => {
   it.each([
@@ -39,5 +40,32 @@ describe('toApiError', () => {
     const error = toApiError(status, '<html>gateway</html>');
     expect(error.code).toBe(code);
     expect(error.message).toBe(`The server answered ${status}. Please try again.`);
+  });
+});
+
+describe('isErrorBody', () => {
+  it.each([
+    ['an unknown code', { error: { code: 'teapot', message: 'm', details: [] } }],
+    ['a code that is not a string', { error: { code: 404, message: 'm', details: [] } }],
+    ['no message', { error: { code: 'not_found', details: [] } }],
+    ['details that are not strings', { error: { code: 'not_found', message: 'm', details: [1] } }],
+    ['no details', { error: { code: 'not_found', message: 'm' } }],
+    ['a code inherited from Object', { error: { code: 'toString', message: 'm', details: [] } }],
+    ['no error object', { code: 'not_found' }],
+    ['text', '<html>gateway</html>'],
+    ['nothing', undefined],
+  ])('rejects %s, and toApiError falls back to the status', (_, body) => {
+    expect(isErrorBody(body)).toBe(false);
+    expect(toApiError(404, body)).toMatchObject({
+      code: 'not_found',
+      message: 'The server answered 404. Please try again.',
+      details: [],
+    });
+  });
+
+  it('accepts the server’s error body and narrows its code', () => {
+    const body: unknown = { error: { code: 'conflict', message: 'm', details: [] } };
+    expect(isErrorBody(body)).toBe(true);
+    if (isErrorBody(body)) expectTypeOf(body.error.code).toEqualTypeOf<ApiErrorCodeDto>();
   });
 });

@@ -4,17 +4,31 @@
  * state-changing request.
  */
 
-/** Error codes of the API (docs/api.md), plus `network` when no answer came. */
-export type ApiErrorCode =
-  | 'invalid_input'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'rate_limited'
-  | 'server_error'
-  | 'network';
+import type { ApiErrorCodeDto, ErrorBodyDto } from './types.js';
+
+/** Error codes of the API (the server's contract, docs/api.md), plus `network` when no answer came. */
+export type ApiErrorCode = ApiErrorCodeDto | 'network';
+
+/**
+ * The server's error codes as a value the guard can read. Typed as a record
+ * over the contract's union, so a code added to or removed from the server
+ * fails to compile here until this table follows.
+ */
+const SERVER_ERROR_CODES: Record<ApiErrorCodeDto, true> = {
+  invalid_input: true,
+  unauthenticated: true,
+  forbidden: true,
+  not_found: true,
+  conflict: true,
+  payload_too_large: true,
+  rate_limited: true,
+  server_error: true,
+};
+
+/** Whether `value` is one of the server's error codes. */
+export function isApiErrorCode(value: unknown): value is ApiErrorCodeDto {
+  return typeof value === 'string' && Object.hasOwn(SERVER_ERROR_CODES, value);
+}
 
 /** A failed API call, with the server's code and message. */
 export class ApiError extends Error {
@@ -69,19 +83,33 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** Turns an error response body into an `ApiError`. */
+/** Whether a response body is the server's error body (`{ error: { code, message, details } }`). */
+export function isErrorBody(body: unknown): body is ErrorBodyDto {
+  if (!isRecord(body) || !isRecord(body.error)) return false;
+  const { code, message, details } = body.error;
+  return (
+    isApiErrorCode(code) &&
+    typeof message === 'string' &&
+    Array.isArray(details) &&
+    details.every((d) => typeof d === 'string')
+  );
+}
+
+/**
+ * Turns an error response body into an `ApiError`: the server's code, message
+ * and details when the body is its error body, else a code from the status
+ * (a proxy's HTML page, an empty body).
+ */
 export function toApiError(status: number, body: unknown): ApiError {
-  const fallback: ApiErrorCode = CODES_BY_STATUS[status] ?? 'server_error';
-  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-  const code = typeof error?.code === 'string' ? (error.code as ApiErrorCode) : fallback;
-  const message =
-    typeof error?.message === 'string'
-      ? error.message
-      : `The server answered ${status}. Please try again.`;
-  const details = Array.isArray(error?.details)
-    ? error.details.filter((d): d is string => typeof d === 'string')
-    : [];
-  return new ApiError(code, message, { status, details });
+  if (isErrorBody(body)) {
+    const { code, message, details } = body.error;
+    return new ApiError(code, message, { status, details });
+  }
+  return new ApiError(
+    CODES_BY_STATUS[status] ?? 'server_error',
+    `The server answered ${status}. Please try again.`,
+    { status },
+  );
 }
 
 let csrfToken: string | undefined;
@@ -125,6 +153,9 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (response.status === 204) return undefined as T;
   const parsed = parseJson(await response.text());
   if (!response.ok) throw toApiError(response.status, parsed);
+  // The one unchecked step: a success body is trusted to be the T the caller
+  // names (a type of @backtrack/server/contract, which the server validated
+  // its response against), not parsed again in the browser.
   return parsed as T;
 }
 

@@ -75,7 +75,10 @@ describe('sendForm', () => {
   it('turns an error answer into the API error, 413 included', async () => {
     const xhr = new FakeXhr();
     const pending = sendForm('/x', form(), { csrfToken: 't', createRequest: () => xhr });
-    xhr.answer(413, '{"error":{"code":"payload_too_large","message":"The upload is over 50 MB."}}');
+    xhr.answer(
+      413,
+      '{"error":{"code":"payload_too_large","message":"The upload is over 50 MB.","details":[]}}',
+    );
     await expect(pending).rejects.toMatchObject({
       code: 'payload_too_large',
       status: 413,
