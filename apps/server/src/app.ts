@@ -24,7 +24,7 @@ import { assessmentService } from './assessments/service.js';
 import type { CookieSecurity } from './auth/cookies.js';
 import { loadAuth, requireCsrf } from './auth/middleware.js';
 import { scryptPasswordHasher, type PasswordHasher } from './auth/passwords.js';
-import { fixedWindowLimiter, type RateLimiter } from './auth/rate-limit.js';
+import { fixedWindowLimiter } from './auth/rate-limit.js';
 import { authRoutes } from './auth/routes.js';
 import { authService } from './auth/service.js';
 import { knowledgeRoutes } from './knowledge/routes.js';

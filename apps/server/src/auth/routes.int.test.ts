@@ -200,7 +200,7 @@ describe('Secure cookies', () => {
     }
   });
 
-  it('limits one address across accounts, and a correct password never counts', async () => {
+  it('takes back an attempt that turned out not to count (a correct password)', () => {
     const limiter = fixedWindowLimiter({ limit: 2, windowMs: 60_000 });
     const now = new Date('2026-03-02T09:00:00Z');
     limiter.hit('k', now);
