@@ -12,6 +12,14 @@ export type QuestionInput = Omit<z.input<typeof ZQuestion>, 'effects'>;
 
 const includes = (q: string, value: string): Rule => ({ q, test: { kind: 'includes', value } });
 
+/** Asked of women and girls of an age (`min` inclusive, `max` exclusive). */
+const femaleAged = (min: number, max: number): Rule => ({
+  all: [
+    { q: 'sex', test: { kind: 'is', value: 'female' } },
+    { q: 'age', test: { kind: 'range', min, max } },
+  ],
+});
+
 /** Every question, in interview order. */
 export const QUESTIONS: QuestionInput[] = [
   // ── About you (asked before the red-flag screen; several red flags depend on these) ──
@@ -53,12 +61,7 @@ export const QUESTIONS: QuestionInput[] = [
     ],
     redFlag: true,
     topic: 'pregnancy or a recent birth',
-    askIf: {
-      all: [
-        { q: 'sex', test: { kind: 'is', value: 'female' } },
-        { q: 'age', test: { kind: 'range', min: 14, max: 56 } },
-      ],
-    },
+    askIf: femaleAged(14, 56),
   },
   {
     id: 'postpartum_pelvic_floor',
@@ -410,12 +413,7 @@ export const QUESTIONS: QuestionInput[] = [
     ],
     redFlag: true,
     topic: 'your periods',
-    askIf: {
-      all: [
-        { q: 'sex', test: { kind: 'is', value: 'female' } },
-        { q: 'age', test: { kind: 'range', min: 10, max: 56 } },
-      ],
-    },
+    askIf: femaleAged(10, 56),
   },
   {
     id: 'restricted_eating',
