@@ -41,6 +41,8 @@ export type DatabaseConfig =
       /** Connection pool size (default 10). */
       poolSize?: number;
       migrationsFolder?: string;
+      /** Told of an error on an idle pooled connection (the pool replaces it). */
+      onIdleError?: (error: Error) => void;
     };
 
 /** An open database. */
@@ -143,6 +145,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     }
   }
   const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+  // An idle connection that the server ends (a restart, an administrator, a
+  // dropped database) is an 'error' event on the pool; unhandled, it would
+  // crash the process. The pool drops that client and opens a new one when needed.
+  pool.on('error', (error) => {
+    config.onIdleError?.(error);
+  });
   const db = drizzlePg({ client: pool, schema });
   try {
     await migratePg(db, { migrationsFolder });
