@@ -1,4 +1,4 @@
-import { TIER_WORDING } from '@backtrack/core';
+import { SCREEN_INCOMPLETE_WORDING, TIER_WORDING } from '@backtrack/core';
 import type { NoPlan } from '../api/types.js';
 
 /** Why there is no plan, and what to do instead. */
@@ -11,9 +11,7 @@ export function NoPlanView({ outcome }: { outcome: NoPlan }) {
       <h2 id="noplan-heading">No exercise plan for now</h2>
       <p>{outcome.reason}</p>
       <h3>
-        {outcome.tier === null
-          ? 'Finish the warning-sign questions first'
-          : TIER_WORDING[outcome.tier].headline}
+        {(outcome.tier === null ? SCREEN_INCOMPLETE_WORDING : TIER_WORDING[outcome.tier]).headline}
       </h3>
       <p>
         <strong>What to do now: </strong>

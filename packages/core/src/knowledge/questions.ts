@@ -12,6 +12,18 @@ export type QuestionInput = Omit<z.input<typeof ZQuestion>, 'effects'>;
 
 const includes = (q: string, value: string): Rule => ({ q, test: { kind: 'includes', value } });
 
+/** Pain marked anywhere on a leg (thigh or below the knee) on the body map. */
+const legPain: Rule = {
+  any: [
+    includes('pain_map', 'thigh_back_left'),
+    includes('pain_map', 'thigh_back_right'),
+    includes('pain_map', 'thigh_front_left'),
+    includes('pain_map', 'thigh_front_right'),
+    includes('pain_map', 'below_knee_left'),
+    includes('pain_map', 'below_knee_right'),
+  ],
+};
+
 /** Asked of women and girls of an age (`min` inclusive, `max` exclusive). */
 const femaleAged = (min: number, max: number): Rule => ({
   all: [
@@ -569,16 +581,7 @@ export const QUESTIONS: QuestionInput[] = [
     section: 'symptoms',
     text: 'Does the leg pain feel sharp, shooting or electric, or come with numbness or pins and needles?',
     type: 'yes_no',
-    askIf: {
-      any: [
-        includes('pain_map', 'thigh_back_left'),
-        includes('pain_map', 'thigh_back_right'),
-        includes('pain_map', 'thigh_front_left'),
-        includes('pain_map', 'thigh_front_right'),
-        includes('pain_map', 'below_knee_left'),
-        includes('pain_map', 'below_knee_right'),
-      ],
-    },
+    askIf: legPain,
   },
   {
     id: 'walking_leg_pain_sitting_eases',
@@ -586,16 +589,7 @@ export const QUESTIONS: QuestionInput[] = [
     text: 'Does pain or heaviness in the leg build up as you walk, so that you have to slow down or stop, and then ease when you sit down or bend forward?',
     help: 'Think of walking, not running. Calf pain that eases as soon as you stand still is a different thing: mention it to a doctor.',
     type: 'yes_no',
-    askIf: {
-      any: [
-        includes('pain_map', 'thigh_back_left'),
-        includes('pain_map', 'thigh_back_right'),
-        includes('pain_map', 'thigh_front_left'),
-        includes('pain_map', 'thigh_front_right'),
-        includes('pain_map', 'below_knee_left'),
-        includes('pain_map', 'below_knee_right'),
-      ],
-    },
+    askIf: legPain,
   },
   {
     id: 'cough_sneeze',
