@@ -5,6 +5,8 @@
  * everything. Tests call `createApp` with an in-memory database and a fixed
  * clock; `main.ts` with the real ones.
  */
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DomainError, loadKnowledgeBase, type KnowledgeBase } from '@backtrack/core';
 import { createRepositories, type Database } from '@backtrack/db';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
@@ -28,6 +30,7 @@ import { fixedWindowLimiter } from './auth/rate-limit.js';
 import { authRoutes } from './auth/routes.js';
 import { authService } from './auth/service.js';
 import { knowledgeRoutes } from './knowledge/routes.js';
+import { createMailer, DEFAULT_MAIL_FROM, type Mailer } from './mail/mailer.js';
 import { planRoutes } from './plans/routes.js';
 import { planService } from './plans/service.js';
 import { trainingRoutes } from './training/routes.js';
@@ -57,6 +60,8 @@ export interface AppOptions {
   kb?: KnowledgeBase;
   passwords?: PasswordHasher;
   logger?: Logger;
+  /** How mail leaves; default: an outbox folder under the system's temporary folder. */
+  mailer?: Mailer;
   /** `always` in production (and behind TLS); `auto` sets Secure only on https requests. */
   cookies?: CookieSecurity;
   /** The built web app to serve at `/`, if any. */
@@ -122,6 +127,13 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     clock: options.clock ?? systemClock,
     passwords: options.passwords ?? scryptPasswordHasher(),
     logger,
+    mailer:
+      options.mailer ??
+      createMailer({
+        kind: 'outbox',
+        folder: path.join(tmpdir(), 'backtrack-outbox'),
+        from: DEFAULT_MAIL_FROM,
+      }),
     limits,
   };
   const auth = authService(deps);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { databaseConfigFromEnv, type DatabaseConfig } from '@backtrack/db';
 import type { CookieSecurity } from './auth/cookies.js';
+import { mailConfigFromEnv, type MailConfig } from './mail/mailer.js';
 
 /** Everything `main.ts` needs to start. */
 export interface ServerConfig {
@@ -13,6 +14,8 @@ export interface ServerConfig {
   cookies: CookieSecurity;
   /** Where the built web app is looked for. */
   webDist: string;
+  /** How mail leaves: SMTP (`SMTP_URL`) or the outbox folder. */
+  mail: MailConfig;
 }
 
 /** The environment variables read. */
@@ -34,5 +37,6 @@ export function readConfig(env: Env, cwd: string, here: string = import.meta.url
     database,
     cookies: env.NODE_ENV === 'production' ? 'always' : 'auto',
     webDist: env.BACKTRACK_WEB_DIST?.trim() || fileURLToPath(new URL('../../web/dist', here)),
+    mail: mailConfigFromEnv(env, cwd),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Starts the Backtrack server: reads the configuration from the environment
  * (PORT, HOST, DATABASE_URL, BACKTRACK_DATA_DIR, BACKTRACK_WEB_DIST,
- * NODE_ENV), opens the database (applying migrations), and serves the API
+ * NODE_ENV, SMTP_URL, MAIL_FROM, BACKTRACK_OUTBOX_DIR), opens the database (applying migrations), and serves the API
  * and the built web app until SIGINT or SIGTERM.
  */
 import { serve } from '@hono/node-server';
@@ -10,6 +10,7 @@ import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { systemClock } from './http/clock.js';
 import { consoleLogger } from './http/logger.js';
+import { createMailer } from './mail/mailer.js';
 import { hasWebBuild } from './web/serve-web.js';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -29,7 +30,15 @@ async function main(): Promise<void> {
       : `Web app: not built (${config.webDist} has no index.html); serving the API only`,
   );
 
+  const mailer = createMailer(config.mail);
+  console.log(
+    config.mail.kind === 'smtp'
+      ? `Mail: SMTP at ${mailer.describe}`
+      : `Mail: no SMTP_URL set; messages are written to ${mailer.describe}`,
+  );
+
   const app = createApp({
+    mailer,
     db: database,
     clock: systemClock,
     logger: consoleLogger,

@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '@backtrack/core';
 import type { Repositories, SessionRow, UserRow } from '@backtrack/db';
 import type { PasswordHasher } from '../auth/passwords.js';
 import type { RateLimiter } from '../auth/rate-limit.js';
+import type { Mailer } from '../mail/mailer.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
 
@@ -27,6 +28,8 @@ export interface AppDeps {
   clock: Clock;
   passwords: PasswordHasher;
   logger: Logger;
+  /** The one way mail leaves (SMTP or the outbox folder). */
+  mailer: Mailer;
   limits: {
     /** Wrong passwords for one account from one address. */
     login: RateLimiter;

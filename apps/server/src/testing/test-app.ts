@@ -4,12 +4,17 @@
  * password hash, and a client that keeps cookies and sends the CSRF header
  * like the web app does.
  */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Database } from '@backtrack/db';
+import { simpleParser } from 'mailparser';
 import { openTestPglite } from '@backtrack/db/testing';
 import { createApp, type AppOptions } from '../app.js';
 import { scryptPasswordHasher } from '../auth/passwords.js';
 import { fixedClock } from '../http/clock.js';
 import { memoryLogger } from '../http/logger.js';
+import { createMailer } from '../mail/mailer.js';
 
 /** A response as tests read it. */
 export interface TestResponse {
@@ -29,7 +34,17 @@ export interface TestApp {
   logger: ReturnType<typeof memoryLogger>;
   /** A new browser: its own cookie jar. */
   browser(): TestBrowser;
+  /** The mail the app sent (to its own outbox folder), oldest first. */
+  mail(): Promise<SentMail[]>;
   close(): Promise<void>;
+}
+
+/** A message the app sent, as a test reads it. */
+export interface SentMail {
+  to: string;
+  subject: string;
+  text: string;
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 /** Request options. */
@@ -143,7 +158,9 @@ export async function createTestApp(
   const database = shared ?? (await openTestPglite());
   const clock = fixedClock(options.now ?? '2026-03-02T09:00:00.000Z');
   const logger = memoryLogger();
+  const outbox = path.join(mkdtempSync(path.join(tmpdir(), 'bt-test-outbox-')), 'outbox');
   const app = createApp({
+    mailer: createMailer({ kind: 'outbox', folder: outbox, from: 'Backtrack <no-reply@test>' }),
     passwords: scryptPasswordHasher({ log2N: 10, r: 8, p: 1 }),
     ...appOptions,
     db: database,
@@ -156,6 +173,38 @@ export async function createTestApp(
     clock,
     logger,
     browser: () => new TestBrowser(app),
-    close: () => (shared === undefined ? database.close() : Promise.resolve()),
+    mail: async () => {
+      let files: string[] = [];
+      try {
+        files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
+      } catch {
+        return [];
+      }
+      return Promise.all(
+        files.sort().map(async (file) => {
+          const parsed = await simpleParser(readFileSync(path.join(outbox, file)));
+          return {
+            to:
+              parsed.to === undefined
+                ? ''
+                : [parsed.to]
+                    .flat()
+                    .map((a) => a.text)
+                    .join(', '),
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            attachments: parsed.attachments.map((a) => ({
+              filename: a.filename ?? '',
+              contentType: a.contentType,
+              content: a.content.toString('utf8'),
+            })),
+          };
+        }),
+      );
+    },
+    close: async () => {
+      rmSync(path.dirname(outbox), { recursive: true, force: true });
+      if (shared === undefined) await database.close();
+    },
   };
 }
