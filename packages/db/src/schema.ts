@@ -55,11 +55,56 @@ export const sessions = pgTable(
   'sessions',
   {
     idHash: text('id_hash').primaryKey(),
+    /** What the API shows to name a session (the token's hash never leaves the server). */
+    id: uuid('id').notNull().unique().defaultRandom(),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
+    /** When a request last used the session (updated at most every few minutes). */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }),
+    /** The browser's User-Agent when the session started, cut to 256 characters. */
+    userAgent: text('user_agent'),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Password reset tokens sent by mail: only the token's SHA-256 is stored.
+ * A token works once (`used_at`) and until `expires_at`.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('password_resets_user_idx').on(t.userId),
+    index('password_resets_expires_idx').on(t.expiresAt),
+  ],
+);
+
+/**
+ * Attempt counters for throttling (login, registration, password reset),
+ * shared by every server process on the database: one fixed window per key,
+ * counted with one atomic upsert. Keys hold digests of emails and
+ * addresses, not the values. Rows are swept once their window has ended.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
+    count: integer('count').notNull(),
+    /** The end of the window: the row can go after it. */
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('rate_limits_expires_idx').on(t.expiresAt)],
 );
 
 /** Interview modes, as in `@backtrack/core`'s `InterviewOptions`. */
@@ -261,6 +306,8 @@ export const adaptationsRelations = relations(adaptations, ({ one }) => ({
 export const schema = {
   users,
   sessions,
+  passwordResets,
+  rateLimits,
   assessments,
   plans,
   checkIns,

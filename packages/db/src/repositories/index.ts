@@ -3,7 +3,9 @@ import type { Db } from '../database.js';
 import { activitiesRepository, shoesRepository } from './activities.js';
 import { assessmentsRepository } from './assessments.js';
 import { auditRepository } from './audit.js';
+import { passwordResetsRepository } from './password-resets.js';
 import { plansRepository } from './plans.js';
+import { rateLimitsRepository } from './rate-limits.js';
 import { sessionsRepository } from './sessions.js';
 import { usersRepository } from './users.js';
 
@@ -16,6 +18,8 @@ export interface Repositories {
   audit: ReturnType<typeof auditRepository>;
   activities: ReturnType<typeof activitiesRepository>;
   shoes: ReturnType<typeof shoesRepository>;
+  passwordResets: ReturnType<typeof passwordResetsRepository>;
+  rateLimits: ReturnType<typeof rateLimitsRepository>;
   /** Runs `work` in one transaction; it commits when `work` resolves and rolls back when it throws. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -30,6 +34,8 @@ export function createRepositories(db: Db): Repositories {
     audit: auditRepository(db),
     activities: activitiesRepository(db),
     shoes: shoesRepository(db),
+    passwordResets: passwordResetsRepository(db),
+    rateLimits: rateLimitsRepository(db),
     transaction: (work) => db.transaction((tx) => work(createRepositories(tx))),
   };
 }
@@ -39,6 +45,7 @@ export type { SessionRow } from './sessions.js';
 export type { AssessmentRow, AssessmentChanges, Owner } from './assessments.js';
 export type { PlanRow, PlanListRow, CheckInRow, AdaptationRow } from './plans.js';
 export type { AuditRow } from './audit.js';
+export type { RateWindow, RateLimitsRepository } from './rate-limits.js';
 export type {
   ActivityRow,
   NewActivityRow,

@@ -1,5 +1,5 @@
 /** Browser sessions (anonymous or signed in), stored by the hash of their token. */
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, lte, ne, or } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { sessions, users } from '../schema.js';
 import type { UserRow } from './users.js';
@@ -15,6 +15,8 @@ export function sessionsRepository(db: Db) {
       userId: string | null;
       now: Date;
       expiresAt: Date;
+      /** The browser's User-Agent header, if any (cut to 256 characters). */
+      userAgent?: string | undefined;
     }): Promise<SessionRow> {
       const [row] = await db
         .insert(sessions)
@@ -22,6 +24,8 @@ export function sessionsRepository(db: Db) {
           idHash: input.idHash,
           userId: input.userId,
           createdAt: input.now,
+          lastSeenAt: input.now,
+          userAgent: input.userAgent?.slice(0, 256) ?? null,
           expiresAt: input.expiresAt,
         })
         .returning();
@@ -47,6 +51,56 @@ export function sessionsRepository(db: Db) {
         .leftJoin(users, eq(users.id, sessions.userId))
         .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)));
       return row;
+    },
+    /** The user's active sessions, most recently used first. */
+    async listForUser(userId: string, now: Date): Promise<SessionRow[]> {
+      return db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+        .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
+    },
+    /**
+     * Records that the session was used at `now`, unless it was already
+     * recorded less than `everyMs` before (so most requests write nothing).
+     */
+    async touch(idHash: string, now: Date, everyMs: number): Promise<void> {
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: now })
+        .where(
+          and(
+            eq(sessions.idHash, idHash),
+            or(
+              isNull(sessions.lastSeenAt),
+              lt(sessions.lastSeenAt, new Date(now.getTime() - everyMs)),
+            ),
+          ),
+        );
+    },
+    /** Ends the user's session with public id `id`; returns its token hash, or undefined when the user has no such session. */
+    async deleteForUserById(userId: string, id: string): Promise<string | undefined> {
+      const [row] = await db
+        .delete(sessions)
+        .where(and(eq(sessions.userId, userId), eq(sessions.id, id)))
+        .returning({ idHash: sessions.idHash });
+      return row?.idHash;
+    },
+    /** Ends every session of the user, but the one with token hash `except` if given; returns how many. */
+    async deleteForUser(
+      userId: string,
+      options: { except?: string | undefined } = {},
+    ): Promise<number> {
+      const deleted = await db
+        .delete(sessions)
+        .where(
+          and(
+            eq(sessions.userId, userId),
+            options.except === undefined ? undefined : ne(sessions.idHash, options.except),
+          ),
+        )
+        .returning({ idHash: sessions.idHash });
+      return deleted.length;
     },
     async delete(idHash: string): Promise<void> {
       await db.delete(sessions).where(eq(sessions.idHash, idHash));

@@ -30,6 +30,10 @@ export function usersRepository(db: Db) {
       const [row] = await db.select().from(users).where(eq(users.email, email));
       return row;
     },
+    /** Replaces the account's password hash. */
+    async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+      await db.update(users).set({ passwordHash }).where(eq(users.id, id));
+    },
     /** Deletes the account and, by cascade, every row that belongs to it. True when it existed. */
     async delete(id: string): Promise<boolean> {
       const deleted = await db.delete(users).where(eq(users.id, id)).returning({ id: users.id });
