@@ -26,7 +26,8 @@ import { assessmentService } from './assessments/service.js';
 import type { CookieSecurity } from './auth/cookies.js';
 import { loadAuth, requireCsrf } from './auth/middleware.js';
 import { scryptPasswordHasher, type PasswordHasher } from './auth/passwords.js';
-import { fixedWindowLimiter } from './auth/rate-limit.js';
+import { passwordResetService } from './auth/password-reset.js';
+import { databaseLimiter, type RateLimit } from './auth/rate-limit.js';
 import { authRoutes } from './auth/routes.js';
 import { authService } from './auth/service.js';
 import { knowledgeRoutes } from './knowledge/routes.js';
@@ -66,10 +67,69 @@ export interface AppOptions {
   cookies?: CookieSecurity;
   /** The built web app to serve at `/`, if any. */
   webDist?: string | undefined;
-  limits?: Partial<AppDeps['limits']>;
+  /** Throttling limits, by name (defaults: {@link DEFAULT_LIMITS}). */
+  limits?: Partial<Record<keyof AppDeps['limits'], RateLimit>>;
+  /** Where runners reach the app, for links in mails (default `http://localhost:3000`). */
+  publicUrl?: string;
   /** The largest upload to `POST /api/activities/import`, bytes (default 25 MiB). */
   maxImportBytes?: number;
 }
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The security headers of every response, the app's pages and the API alike.
+ * The Content-Security-Policy allows only the app's own files: no inline or
+ * injected script, no inline style (React's `style` props set CSSOM
+ * properties, which CSP does not block), images from the app and `data:`
+ * (the favicon), no plugins, no framing, forms and `<base>` only to the app.
+ * The Permissions-Policy turns off the device features the app never uses.
+ */
+export const SECURE_HEADERS = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+  permissionsPolicy: {
+    accelerometer: [],
+    camera: [],
+    displayCapture: [],
+    geolocation: [],
+    gyroscope: [],
+    hid: [],
+    magnetometer: [],
+    microphone: [],
+    midi: [],
+    payment: [],
+    serial: [],
+    usb: [],
+  },
+} as const satisfies Parameters<typeof secureHeaders>[0];
+
+/**
+ * The throttling limits: ten wrong passwords per account and address per 15
+ * minutes, thirty per address across accounts, a hundred per account across
+ * addresses (so one guesser cannot lock the owner out from elsewhere, and a
+ * password reset lifts the lock anyway); twenty sign-ups per address per
+ * hour; ten reset requests or confirmations per address and three reset
+ * mails per address per hour.
+ */
+export const DEFAULT_LIMITS: Record<keyof AppDeps['limits'], RateLimit> = {
+  login: { limit: 10, windowMs: 15 * MINUTE_MS },
+  loginClient: { limit: 30, windowMs: 15 * MINUTE_MS },
+  loginEmail: { limit: 100, windowMs: 15 * MINUTE_MS },
+  register: { limit: 20, windowMs: 60 * MINUTE_MS },
+  resetClient: { limit: 10, windowMs: 60 * MINUTE_MS },
+  resetEmail: { limit: 3, windowMs: 60 * MINUTE_MS },
+};
 
 /** The version reported by the OpenAPI document. */
 const API_VERSION = '0.1.0';
@@ -110,19 +170,19 @@ function fromHttpException(error: HTTPException): { code: ApiErrorCode; message:
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const logger = options.logger ?? consoleLogger;
   const cookies = options.cookies ?? 'auto';
+  const repos = createRepositories(options.db.db);
+  const limiter = (name: keyof AppDeps['limits']) =>
+    databaseLimiter(repos.rateLimits, options.limits?.[name] ?? DEFAULT_LIMITS[name]);
   const limits: AppDeps['limits'] = {
-    // Ten wrong passwords per account and address per 15 minutes, thirty per address
-    // across accounts, a hundred per account across addresses (so one guesser does
-    // not lock the owner out from elsewhere); twenty sign-ups per address per hour.
-    login: options.limits?.login ?? fixedWindowLimiter({ limit: 10, windowMs: 15 * 60_000 }),
-    loginClient:
-      options.limits?.loginClient ?? fixedWindowLimiter({ limit: 30, windowMs: 15 * 60_000 }),
-    loginEmail:
-      options.limits?.loginEmail ?? fixedWindowLimiter({ limit: 100, windowMs: 15 * 60_000 }),
-    register: options.limits?.register ?? fixedWindowLimiter({ limit: 20, windowMs: 60 * 60_000 }),
+    login: limiter('login'),
+    loginClient: limiter('loginClient'),
+    loginEmail: limiter('loginEmail'),
+    register: limiter('register'),
+    resetClient: limiter('resetClient'),
+    resetEmail: limiter('resetEmail'),
   };
   const deps: AppDeps = {
-    repos: createRepositories(options.db.db),
+    repos,
     kb: options.kb ?? loadKnowledgeBase(),
     clock: options.clock ?? systemClock,
     passwords: options.passwords ?? scryptPasswordHasher(),
@@ -134,12 +194,13 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
         folder: path.join(tmpdir(), 'backtrack-outbox'),
         from: DEFAULT_MAIL_FROM,
       }),
+    publicUrl: options.publicUrl ?? 'http://localhost:3000',
     limits,
   };
   const auth = authService(deps);
 
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', secureHeaders());
+  app.use('*', secureHeaders(SECURE_HEADERS));
   app.use('/api/*', async (c, next) => {
     await next();
     // Health data: no shared or browser cache unless a route says otherwise.
@@ -189,7 +250,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     },
   );
   app.route('/api', knowledgeRoutes(deps.kb));
-  app.route('/api/auth', authRoutes(auth, cookies));
+  app.route('/api/auth', authRoutes(auth, passwordResetService(deps), cookies));
   app.route('/api/assessments', assessmentRoutes(assessmentService(deps), auth, cookies));
   app.route('/api/plans', planRoutes(planService(deps)));
   app.route('/api/activities', activityRoutes(activityService(deps)));
@@ -232,7 +293,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       const lines = describeZodIssues(error.issues);
       return send(c, 'invalid_input', lines[0] ?? 'invalid input', lines);
     }
-    logger.error(`${c.req.method} ${new URL(c.req.url).pathname} failed:`, error);
+    // Ids in the path (plans, activities) stay out of the log, like the query's parameters.
+    const route = new URL(c.req.url).pathname.replace(
+      /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
+      ':id',
+    );
+    logger.error(`${c.req.method} ${route} failed:`, error);
     return send(c, 'server_error', 'Something went wrong on our side. Please try again.');
   });
   return app;

@@ -16,6 +16,8 @@ export interface ServerConfig {
   webDist: string;
   /** How mail leaves: SMTP (`SMTP_URL`) or the outbox folder. */
   mail: MailConfig;
+  /** Where runners reach the app (`PUBLIC_URL`), for links in mails. */
+  publicUrl: string;
 }
 
 /** The environment variables read. */
@@ -31,8 +33,14 @@ export function readConfig(env: Env, cwd: string, here: string = import.meta.url
   // The bundle (dist/main.js) ships the migrations next to itself; from source, @backtrack/db finds its own.
   const bundled = fileURLToPath(new URL('./migrations', here));
   if (existsSync(`${bundled}/meta/_journal.json`)) database.migrationsFolder = bundled;
+  const publicUrl = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;
+  if (!/^https?:\/\/[^/\s]+/.test(publicUrl))
+    throw new Error(
+      `PUBLIC_URL must be an http(s) URL like https://backtrack.example.org, got "${publicUrl}"`,
+    );
   return {
     port,
+    publicUrl,
     host: env.HOST?.trim() || undefined,
     database,
     cookies: env.NODE_ENV === 'production' ? 'always' : 'auto',

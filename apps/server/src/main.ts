@@ -1,7 +1,7 @@
 /**
  * Starts the Backtrack server: reads the configuration from the environment
  * (PORT, HOST, DATABASE_URL, BACKTRACK_DATA_DIR, BACKTRACK_WEB_DIST,
- * NODE_ENV, SMTP_URL, MAIL_FROM, BACKTRACK_OUTBOX_DIR), opens the database (applying migrations), and serves the API
+ * NODE_ENV, SMTP_URL, MAIL_FROM, BACKTRACK_OUTBOX_DIR, PUBLIC_URL), opens the database (applying migrations), and serves the API
  * and the built web app until SIGINT or SIGTERM.
  */
 import { serve } from '@hono/node-server';
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     logger: consoleLogger,
     cookies: config.cookies,
     webDist: config.webDist,
+    publicUrl: config.publicUrl,
   });
   const server = serve(
     { fetch: app.fetch, port: config.port, ...(config.host ? { hostname: config.host } : {}) },
@@ -68,9 +69,18 @@ async function main(): Promise<void> {
   });
 
   const repos = createRepositories(database.db);
+  // Expired sessions, reset tokens and throttling windows go once an hour.
   const sweep = setInterval(() => {
-    repos.sessions.deleteExpired(systemClock.now()).catch((error: unknown) => {
-      consoleLogger.error('Removing expired sessions failed:', error);
+    const now = systemClock.now();
+    Promise.all([
+      repos.sessions.deleteExpired(now),
+      repos.passwordResets.deleteExpired(now),
+      repos.rateLimits.deleteExpired(now),
+    ]).catch((error: unknown) => {
+      consoleLogger.error(
+        'Removing expired sessions, reset tokens or throttling windows failed:',
+        error,
+      );
     });
   }, HOUR_MS);
   sweep.unref();

@@ -6,7 +6,10 @@ import type { AppDeps, AppEnv, AuthState } from '../http/context.js';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies.js';
 import { hashToken, isTokenShaped, safeEqual } from './tokens.js';
 
-/** Loads the caller's session and user into `c.var.auth`. */
+/** How often a session's `last_seen_at` is written at most (for the sessions list). */
+export const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
+
+/** Loads the caller's session and user into `c.var.auth`, noting when a signed-in session was last used. */
 export function loadAuth(deps: Pick<AppDeps, 'repos' | 'clock'>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
@@ -17,6 +20,13 @@ export function loadAuth(deps: Pick<AppDeps, 'repos' | 'clock'>): MiddlewareHand
         deps.clock.now(),
       );
       if (found) auth = found;
+      const { session } = auth;
+      const now = deps.clock.now();
+      if (
+        session?.userId &&
+        (!session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS)
+      )
+        await deps.repos.sessions.touch(session.idHash, now, LAST_SEEN_EVERY_MS);
     }
     c.set('auth', auth);
     await next();

@@ -1,60 +1,70 @@
 /**
- * A fixed-window counter per key, in memory: enough for one process to slow
- * down password guessing. (Several processes would share it through the
- * database or a cache; not needed yet.)
+ * Throttling in the database: a fixed-window counter per key, counted with
+ * one atomic upsert (`rate_limits`), so that every server process on one
+ * PostgreSQL (or the one on PGlite) shares the count, and concurrent requests
+ * cannot all pass a limit. An attempt is counted before the work it guards
+ * (the password hash), never after.
  */
+import { createHash } from 'node:crypto';
+import type { RateLimitsRepository } from '@backtrack/db';
 
 /** Counts attempts per key within a window. */
 export interface RateLimiter {
-  /** Seconds until `key` may try again, or undefined if it may now. */
-  retryAfter(key: string, now: Date): number | undefined;
-  /** Counts one attempt for `key`. */
-  hit(key: string, now: Date): void;
-  /** Forgets `key` (for example after a successful login). */
-  reset(key: string): void;
+  /**
+   * Counts one attempt for `key`; returns undefined when it is within the
+   * limit, or the seconds until the key may try again when it is over.
+   */
+  hit(key: string, now: Date): Promise<number | undefined>;
   /** Takes back one attempt counted for `key` (one that turned out not to count, such as a correct password). */
-  release(key: string, now: Date): void;
+  release(key: string, now: Date): Promise<void>;
+  /** Forgets every key that starts with `prefix` (for example an account's login locks). */
+  reset(prefix: string): Promise<void>;
 }
 
-/** A limiter that allows `limit` attempts per `windowMs` for each key. */
-export function fixedWindowLimiter(options: {
+/** A limit: `limit` attempts per `windowMs` for each key. */
+export interface RateLimit {
   limit: number;
   windowMs: number;
-  maxKeys?: number;
-}): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
-  const maxKeys = options.maxKeys ?? 10_000;
-  const current = (key: string, now: Date) => {
-    const entry = windows.get(key);
-    if (entry && now.getTime() - entry.start < options.windowMs) return entry;
-    if (entry) windows.delete(key);
-    return undefined;
-  };
+}
+
+/** A limiter over the `rate_limits` table. */
+export function databaseLimiter(repo: RateLimitsRepository, options: RateLimit): RateLimiter {
   return {
-    retryAfter(key, now) {
-      const entry = current(key, now);
-      if (!entry || entry.count < options.limit) return undefined;
-      return Math.max(1, Math.ceil((entry.start + options.windowMs - now.getTime()) / 1000));
+    async hit(key, now) {
+      const window = await repo.hit(key, now, options.windowMs);
+      if (window.count <= options.limit) return undefined;
+      return Math.max(1, Math.ceil((window.endsAt.getTime() - now.getTime()) / 1000));
     },
-    hit(key, now) {
-      const entry = current(key, now);
-      if (entry) {
-        entry.count += 1;
-        return;
-      }
-      if (windows.size >= maxKeys) {
-        // Maps iterate in insertion order: drop the oldest window.
-        const oldest = windows.keys().next();
-        if (!oldest.done) windows.delete(oldest.value);
-      }
-      windows.set(key, { start: now.getTime(), count: 1 });
-    },
-    reset(key) {
-      windows.delete(key);
-    },
-    release(key, now) {
-      const entry = current(key, now);
-      if (entry && entry.count > 0) entry.count -= 1;
-    },
+    release: (key, now) => repo.release(key, now),
+    reset: (prefix) => repo.reset(prefix),
   };
+}
+
+/**
+ * A short digest of an email or address for a limiter key: the table holds
+ * no personal data in the clear, and keys stay a fixed size.
+ */
+export function keyPart(value: string): string {
+  return createHash('sha256').update(value).digest('base64url').slice(0, 22);
+}
+
+/**
+ * Counts one attempt against each limiter in turn. When one is over its
+ * limit, the attempts already counted by the earlier ones are taken back (the
+ * request will not be served, so it should not use up their allowance) and
+ * the seconds to wait are returned.
+ */
+export async function hitAll(
+  checks: readonly (readonly [RateLimiter, string])[],
+  now: Date,
+): Promise<number | undefined> {
+  for (const [index, [limiter, key]] of checks.entries()) {
+    const wait = await limiter.hit(key, now);
+    if (wait !== undefined) {
+      for (const [earlier, earlierKey] of checks.slice(0, index))
+        await earlier.release(earlierKey, now);
+      return wait;
+    }
+  }
+  return undefined;
 }

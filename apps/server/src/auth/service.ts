@@ -1,15 +1,22 @@
 /**
- * Accounts and sessions: register, log in, log out, and anonymous sessions.
- * Registering or logging in starts a new session (the old token stops
- * working, so a planted cookie cannot ride along) and claims the anonymous
- * session's assessments for the account.
+ * Accounts and sessions: register, log in, log out (here or everywhere),
+ * list and end sessions, anonymous sessions. Registering or logging in
+ * starts a new session (the old token stops working, so a planted cookie
+ * cannot ride along) and claims the anonymous session's assessments for the
+ * account. Every password check is counted against the limits before the
+ * hash runs; registering an address that already has an account answers
+ * like a new one and mails the owner instead.
  */
 import { DomainError } from '@backtrack/core';
-import type { Repositories, UserRow } from '@backtrack/db';
+import type { Repositories, SessionRow, UserRow } from '@backtrack/db';
 import type { AppDeps, AuthState } from '../http/context.js';
 import { HttpOnlyError } from '../http/errors.js';
 import { SESSION_TTL_MS } from './cookies.js';
+import { alreadyRegisteredMail, sendInBackground } from './mails.js';
+import { requireUser } from './middleware.js';
+import { hitAll, keyPart } from './rate-limit.js';
 import { hashToken, newToken } from './tokens.js';
+import { describeUserAgent } from './user-agent.js';
 
 /** A user as the API shows it. */
 export interface UserDto {
@@ -23,11 +30,34 @@ export interface Credentials {
   password: string;
 }
 
+/** Who is asking, as far as throttling and the sessions list care. */
+export interface ClientInfo {
+  /** The remote address (behind a proxy, the proxy's). */
+  address: string;
+  /** The User-Agent header, if any. */
+  userAgent?: string | undefined;
+}
+
 /** The result of signing in: the user and the new session's token for the cookie. */
 export interface SignedIn {
   user: UserDto;
   token: string;
 }
+
+/** A session as its owner sees it in the list. */
+export interface SessionDto {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string | null;
+  /** "Firefox on Linux", from the User-Agent when the session started. */
+  browser: string;
+  /** Whether this is the session making the request. */
+  current: boolean;
+}
+
+/** What registering says, the same whether or not the address already had an account. */
+export const REGISTER_MESSAGE =
+  'Thank you. If this email address is new, your account is ready and you are signed in. If it already has an account, you are not signed in: we have sent a mail to it instead.';
 
 /** Emails are compared trimmed and in lower case. */
 export function normaliseEmail(email: string): string {
@@ -39,7 +69,8 @@ export function toUserDto(user: Pick<UserRow, 'id' | 'email'>): UserDto {
   return { id: user.id, email: user.email };
 }
 
-function rateLimited(retryAfter: number): HttpOnlyError {
+/** The 429 with its `retry-after` header. */
+export function rateLimited(retryAfter: number): HttpOnlyError {
   return new HttpOnlyError(
     'rate_limited',
     `Too many attempts. Try again in ${retryAfter} seconds.`,
@@ -48,15 +79,46 @@ function rateLimited(retryAfter: number): HttpOnlyError {
   );
 }
 
+/** The limiter keys of password checks, built from digests of the email and the address. */
+export const loginKeys = {
+  /** One account from one address. */
+  accountAddress: (email: string, address: string) => `login:${keyPart(email)}|${keyPart(address)}`,
+  /** Every address's lock on one account (a prefix of `accountAddress`). */
+  accountPrefix: (email: string) => `login:${keyPart(email)}|`,
+  account: (email: string) => `login-email:${keyPart(email)}`,
+  address: (address: string) => `login-client:${keyPart(address)}`,
+};
+
 /** The accounts and sessions use cases. */
 export function authService(deps: AppDeps) {
-  const { repos, clock, passwords, limits } = deps;
+  const { repos, clock, passwords, limits, logger, mailer } = deps;
+
+  /** Counts one password check for `email` from `address`; throws 429 when over a limit. */
+  async function countPasswordCheck(email: string, address: string, now: Date): Promise<void> {
+    const wait = await hitAll(
+      [
+        [limits.login, loginKeys.accountAddress(email, address)],
+        [limits.loginClient, loginKeys.address(address)],
+        [limits.loginEmail, loginKeys.account(email)],
+      ],
+      now,
+    );
+    if (wait !== undefined) throw rateLimited(wait);
+  }
+
+  /** A correct password is not a guess: only wrong ones count against the limits. */
+  async function forgivePasswordCheck(email: string, address: string, now: Date): Promise<void> {
+    await limits.login.reset(loginKeys.accountAddress(email, address));
+    await limits.loginClient.release(loginKeys.address(address), now);
+    await limits.loginEmail.release(loginKeys.account(email), now);
+  }
 
   /** Starts a signed-in session in a transaction, claiming the current anonymous session's assessments. */
   async function startUserSession(
     tx: Repositories,
     user: UserRow,
     current: AuthState,
+    client: ClientInfo,
   ): Promise<string> {
     const now = clock.now();
     const token = newToken();
@@ -65,6 +127,7 @@ export function authService(deps: AppDeps) {
       userId: user.id,
       now,
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      userAgent: client.userAgent,
     });
     if (current.session) {
       if (current.session.userId === null)
@@ -74,9 +137,21 @@ export function authService(deps: AppDeps) {
     return token;
   }
 
+  function toSessionDto(row: SessionRow, current: AuthState): SessionDto {
+    return {
+      id: row.id,
+      createdAt: row.createdAt.toISOString(),
+      lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
+      browser: describeUserAgent(row.userAgent),
+      current: row.idHash === current.session?.idHash,
+    };
+  }
+
   return {
     /** Creates an anonymous session; returns its token for the cookie. */
-    async startAnonymousSession(): Promise<{ token: string; idHash: string }> {
+    async startAnonymousSession(
+      client: Partial<ClientInfo> = {},
+    ): Promise<{ token: string; idHash: string }> {
       const now = clock.now();
       const token = newToken();
       const idHash = hashToken(token);
@@ -85,50 +160,49 @@ export function authService(deps: AppDeps) {
         userId: null,
         now,
         expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+        userAgent: client.userAgent,
       });
       return { token, idHash };
     },
 
+    /**
+     * Registers a new address and signs in (returns the session token). For
+     * an address that already has an account nothing changes, the owner gets
+     * a mail, and no token comes back; the caller answers the same either way.
+     */
     async register(
       credentials: Credentials,
       current: AuthState,
-      clientKey: string,
-    ): Promise<SignedIn> {
+      client: ClientInfo,
+    ): Promise<{ token: string | undefined }> {
       const now = clock.now();
-      const key = `register:${clientKey}`;
-      const wait = limits.register.retryAfter(key, now);
+      const wait = await limits.register.hit(`register:${keyPart(client.address)}`, now);
       if (wait !== undefined) throw rateLimited(wait);
-      limits.register.hit(key, now);
       const email = normaliseEmail(credentials.email);
+      // Hash in both cases, so that an existing address does not answer sooner.
       const passwordHash = await passwords.hash(credentials.password);
-      return repos.transaction(async (tx) => {
+      const token = await repos.transaction(async (tx) => {
         const user = await tx.users.create({ email, passwordHash, now });
-        if (!user)
-          throw new DomainError(
-            'conflict',
-            'An account with this email already exists. Log in instead.',
-            ['email'],
-          );
-        const token = await startUserSession(tx, user, current);
+        if (!user) return undefined;
+        const started = await startUserSession(tx, user, current, client);
         await tx.audit.record({ userId: user.id, action: 'account.register', at: now });
-        return { user: toUserDto(user), token };
+        return started;
       });
+      if (token === undefined)
+        sendInBackground(mailer, logger, alreadyRegisteredMail(email, deps.publicUrl));
+      return { token };
     },
 
-    async login(credentials: Credentials, current: AuthState, client = 'local'): Promise<SignedIn> {
+    async login(
+      credentials: Credentials,
+      current: AuthState,
+      client: ClientInfo,
+    ): Promise<SignedIn> {
       const now = clock.now();
       const email = normaliseEmail(credentials.email);
-      const key = `login:${email}|${client}`;
-      const checks = [
-        [limits.login, key],
-        [limits.loginClient, `login-client:${client}`],
-        [limits.loginEmail, `login-email:${email}`],
-      ] as const;
-      const waits = checks.flatMap(([limiter, k]) => limiter.retryAfter(k, now) ?? []);
-      if (waits.length > 0) throw rateLimited(Math.max(...waits));
-      // Count the attempt before the (slow) password check, so that concurrent
-      // guesses cannot all pass the limit while the first ones are hashing.
-      for (const [limiter, k] of checks) limiter.hit(k, now);
+      // Counted before the (slow) password check, in one atomic statement per
+      // limit, so that concurrent guesses cannot all pass while the first hash.
+      await countPasswordCheck(email, client.address, now);
       const user = await repos.users.findByEmail(email);
       // Spend the same time whether or not the account exists.
       const ok = await passwords.verify(
@@ -136,12 +210,9 @@ export function authService(deps: AppDeps) {
         user?.passwordHash ?? (await passwords.dummyHash),
       );
       if (!user || !ok) throw new DomainError('unauthenticated', 'Wrong email or password.');
-      // A correct password is not a guess: only wrong ones count against the limits.
-      limits.login.reset(key);
-      limits.loginClient.release(`login-client:${client}`, now);
-      limits.loginEmail.release(`login-email:${email}`, now);
+      await forgivePasswordCheck(email, client.address, now);
       return repos.transaction(async (tx) => {
-        const token = await startUserSession(tx, user, current);
+        const token = await startUserSession(tx, user, current, client);
         await tx.audit.record({ userId: user.id, action: 'auth.login', at: now });
         return { user: toUserDto(user), token };
       });
@@ -156,6 +227,59 @@ export function authService(deps: AppDeps) {
           action: 'auth.logout',
           at: clock.now(),
         });
+    },
+
+    /** Ends every session of the signed-in user, this one included. */
+    async logoutEverywhere(current: AuthState): Promise<void> {
+      const user = requireUser(current);
+      await repos.sessions.deleteForUser(user.id);
+      await repos.audit.record({ userId: user.id, action: 'auth.logout_all', at: clock.now() });
+    },
+
+    /** The signed-in user's active sessions, most recently used first. */
+    async listSessions(current: AuthState): Promise<SessionDto[]> {
+      const user = requireUser(current);
+      const rows = await repos.sessions.listForUser(user.id, clock.now());
+      return rows.map((row) => toSessionDto(row, current));
+    },
+
+    /** Ends one of the signed-in user's sessions; says whether it was the caller's own. */
+    async endSession(current: AuthState, id: string): Promise<{ wasCurrent: boolean }> {
+      const user = requireUser(current);
+      const idHash = await repos.sessions.deleteForUserById(user.id, id);
+      if (idHash === undefined)
+        throw new DomainError('not_found', `No session ${id} of yours.`, ['id']);
+      await repos.audit.record({
+        userId: user.id,
+        action: 'auth.session_end',
+        targetId: id,
+        at: clock.now(),
+      });
+      return { wasCurrent: idHash === current.session?.idHash };
+    },
+
+    /**
+     * Changes the signed-in user's password after checking the current one
+     * (counted like a login), and ends every other session.
+     */
+    async changePassword(
+      current: AuthState,
+      change: { current: string; new: string },
+      client: ClientInfo,
+    ): Promise<void> {
+      const user = requireUser(current);
+      const now = clock.now();
+      await countPasswordCheck(user.email, client.address, now);
+      if (!(await passwords.verify(change.current, user.passwordHash)))
+        throw new DomainError('invalid_input', 'current: wrong password', ['current']);
+      await forgivePasswordCheck(user.email, client.address, now);
+      const passwordHash = await passwords.hash(change.new);
+      await repos.transaction(async (tx) => {
+        await tx.users.setPasswordHash(user.id, passwordHash);
+        await tx.sessions.deleteForUser(user.id, { except: current.session?.idHash });
+        await tx.passwordResets.deleteForUser(user.id);
+        await tx.audit.record({ userId: user.id, action: 'auth.password_change', at: now });
+      });
     },
   };
 }

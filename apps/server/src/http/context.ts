@@ -30,6 +30,8 @@ export interface AppDeps {
   logger: Logger;
   /** The one way mail leaves (SMTP or the outbox folder). */
   mailer: Mailer;
+  /** Where runners reach the app (`PUBLIC_URL`), for links in mails; never taken from a request's Host. */
+  publicUrl: string;
   limits: {
     /** Wrong passwords for one account from one address. */
     login: RateLimiter;
@@ -37,6 +39,11 @@ export interface AppDeps {
     loginClient: RateLimiter;
     /** Wrong passwords for one account, whatever the address. */
     loginEmail: RateLimiter;
+    /** Sign-ups from one address. */
     register: RateLimiter;
+    /** Password reset requests and confirmations from one address. */
+    resetClient: RateLimiter;
+    /** Password reset mails to one address. */
+    resetEmail: RateLimiter;
   };
 }
