@@ -40,6 +40,31 @@ describe('the app', () => {
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
 
+  it('sends a strict Content-Security-Policy and a Permissions-Policy with the API and the app', async () => {
+    for (const path of ['/api/auth/me', '/api/health', '/no-such-page']) {
+      const res = await t.app.request(path);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      const directives = new Map(
+        csp.split(';').map((d) => {
+          const [name = '', ...values] = d.trim().split(/\s+/);
+          return [name, values.join(' ')] as const;
+        }),
+      );
+      expect(directives.get('default-src')).toBe("'self'");
+      expect(directives.get('script-src')).toBe("'self'");
+      expect(directives.get('style-src')).toBe("'self'");
+      expect(directives.get('img-src')).toBe("'self' data:");
+      expect(directives.get('object-src')).toBe("'none'");
+      expect(directives.get('frame-ancestors')).toBe("'none'");
+      expect(directives.get('base-uri')).toBe("'self'");
+      expect(directives.get('form-action')).toBe("'self'");
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+      const permissions = res.headers.get('permissions-policy') ?? '';
+      for (const feature of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()'])
+        expect(permissions).toContain(feature);
+    }
+  });
+
   it('answers an unexpected failure with a generic 500 and logs the details on the server only', async () => {
     const broken = await createTestApp();
     await broken.database.close();
