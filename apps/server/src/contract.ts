@@ -8,7 +8,15 @@
 import type { z } from '@hono/zod-openapi';
 import type { ZActivitiesPage, ZActivitySummary, ZImportResult } from './activities/routes.js';
 import type { ZInterview, ZQuestion } from './assessments/schemas.js';
-import type { ZUser } from './auth/routes.js';
+import type {
+  ZPasswordChange,
+  ZPasswordResetConfirm,
+  ZPasswordResetRequest,
+  ZPasswordResetRequested,
+  ZRegistered,
+  ZSession,
+  ZUser,
+} from './auth/routes.js';
 import type { ZErrorBody } from './http/schemas.js';
 import type {
   ZAdaptation,
@@ -33,6 +41,18 @@ export type InterviewDto = z.infer<typeof ZInterview>;
 
 /** A signed-in user. */
 export type UserDto = z.infer<typeof ZUser>;
+/** What `POST /api/auth/register` answers, the same for a new and an existing address (`GET /api/auth/me` says whether it signed in). */
+export type RegisteredDto = z.infer<typeof ZRegistered>;
+/** One of my sessions (`GET /api/auth/sessions`). */
+export type SessionDto = z.infer<typeof ZSession>;
+/** `POST /api/auth/password`: change my password. */
+export type PasswordChangeDto = z.input<typeof ZPasswordChange>;
+/** `POST /api/auth/password-reset`: ask for a reset mail. */
+export type PasswordResetRequestDto = z.input<typeof ZPasswordResetRequest>;
+/** What asking for a reset answers, whether or not the address has an account. */
+export type PasswordResetRequestedDto = z.infer<typeof ZPasswordResetRequested>;
+/** `POST /api/auth/password-reset/confirm`: the token from the mail and the new password. */
+export type PasswordResetConfirmDto = z.input<typeof ZPasswordResetConfirm>;
 
 /** A check-in as the API shows it. */
 export type CheckInDto = z.infer<typeof ZCheckInOut>;

@@ -15,6 +15,7 @@ import type {
   KnowledgeDto,
   PlanOutcome,
   ProgressDto,
+  RegisteredDto,
   RunnerProfileInput,
   SavedPlan,
   SavedPlanSummary,
@@ -154,12 +155,19 @@ export function useInterviewActions(id: string) {
   });
 }
 
-/** Registers or logs in; on success the session's assessments belong to the account. */
+/**
+ * Registers or logs in; on success the session's assessments belong to the
+ * account. Registering answers the same whether or not the address already
+ * had an account, so the user comes from `me`: null when it did (not signed in).
+ */
 export function useAuth(kind: 'register' | 'login') {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (body: { email: string; password: string }) =>
-      (await api.post<{ user: User }>(`/api/auth/${kind}`, body)).user,
+    mutationFn: async (body: { email: string; password: string }): Promise<User | null> => {
+      if (kind === 'login') return (await api.post<{ user: User }>('/api/auth/login', body)).user;
+      await api.post<RegisteredDto>('/api/auth/register', body);
+      return (await api.get<{ user: User | null }>('/api/auth/me')).user;
+    },
     onSuccess: (user) => {
       client.setQueryData(keys.me, user);
       void client.invalidateQueries({ queryKey: keys.plans });

@@ -46,6 +46,8 @@ import type {
   SavedPlanSummaryDto,
   TrainingPainDto,
   UserDto,
+  RegisteredDto,
+  SessionDto,
 } from '@backtrack/server/contract';
 
 export type {
@@ -76,6 +78,8 @@ export type {
   ImportResultDto,
   ProgressDto,
   QuestionDto,
+  RegisteredDto,
+  SessionDto,
   TrainingPainDto,
 };
 

@@ -1,6 +1,11 @@
 import { useState, type SubmitEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useAuth, useDeleteAccount, useLogout, useMe, usePlans } from '../api/queries.js';
+import {
+  PasswordResetCard,
+  resetTokenFromHash,
+  SessionsCard,
+} from '../components/AccountSecurity.js';
 import { ErrorMessage, Loading } from '../components/ErrorMessage.js';
 import { formatDate } from '../lib/dates.js';
 import { STORAGE_KEYS, writeSetting } from '../lib/storage.js';
@@ -9,6 +14,9 @@ import { STORAGE_KEYS, writeSetting } from '../lib/storage.js';
 function safeNext(next: string | null): string | null {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
 }
+
+const ALREADY_REGISTERED =
+  'You are not signed in: this address already has an account, and we have sent it a mail. Log in instead, or reset your password below if you forgot it.';
 
 function AuthForm({ kind, next }: { kind: 'register' | 'login'; next: string | null }) {
   const auth = useAuth(kind);
@@ -36,8 +44,9 @@ function AuthForm({ kind, next }: { kind: 'register' | 'login'; next: string | n
     auth.mutate(
       { email: email.trim(), password },
       {
-        onSuccess: () => {
-          if (next) void navigate(next);
+        onSuccess: (user) => {
+          if (!user) setProblem(ALREADY_REGISTERED);
+          else if (next) void navigate(next);
         },
       },
     );
@@ -166,6 +175,7 @@ export function AccountPage() {
   const next = safeNext(params.get('next'));
   const plans = usePlans({ enabled: Boolean(me.data) });
   const logout = useLogout();
+  const resetToken = resetTokenFromHash(useLocation().hash);
 
   if (me.isPending) {
     return (
@@ -190,6 +200,7 @@ export function AccountPage() {
           <AuthForm kind="register" next={next} />
           <AuthForm kind="login" next={next} />
         </div>
+        <PasswordResetCard token={resetToken} />
       </>
     );
   }
@@ -238,6 +249,7 @@ export function AccountPage() {
           Download my data (JSON)
         </a>
       </section>
+      <SessionsCard />
       <section className="card" aria-labelledby="leave-heading">
         <h2 id="leave-heading">Log out or delete</h2>
         <div className="actions">

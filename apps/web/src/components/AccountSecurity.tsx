@@ -1,0 +1,247 @@
+/**
+ * The account's security: the sessions signed in to it (end one, or log out
+ * everywhere), changing the password, and the password reset by mail (ask
+ * for a link; choose a new password from the link, `/account#reset=<token>`).
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type SubmitEvent } from 'react';
+import { api, resetCsrfToken } from '../api/client.js';
+import { keys } from '../api/queries.js';
+import type { SessionDto } from '../api/types.js';
+import { formatDate } from '../lib/dates.js';
+import { ErrorMessage, Loading } from './ErrorMessage.js';
+
+const SESSIONS_KEY = ['sessions'] as const;
+
+/** Signs this browser out in the cache, as logging out does. */
+function useSignedOut() {
+  const client = useQueryClient();
+  return () => {
+    resetCsrfToken();
+    client.clear();
+    client.setQueryData(keys.me, null);
+  };
+}
+
+/** The sessions of the account, with "End" on each and "Log out everywhere". */
+export function SessionsCard() {
+  const client = useQueryClient();
+  const signedOut = useSignedOut();
+  const sessions = useQuery({
+    queryKey: SESSIONS_KEY,
+    queryFn: async () => (await api.get<{ sessions: SessionDto[] }>('/api/auth/sessions')).sessions,
+  });
+  const end = useMutation({
+    mutationFn: (session: SessionDto) =>
+      api.delete<undefined>(`/api/auth/sessions/${encodeURIComponent(session.id)}`),
+    onSuccess: (_, session) => {
+      if (session.current) signedOut();
+      else void client.invalidateQueries({ queryKey: SESSIONS_KEY });
+    },
+  });
+  const everywhere = useMutation({
+    mutationFn: () => api.post<undefined>('/api/auth/logout-all', {}),
+    onSuccess: signedOut,
+  });
+
+  return (
+    <section className="card" aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">Where you are signed in</h2>
+      {sessions.isPending ? <Loading /> : null}
+      {sessions.isError ? <ErrorMessage error={sessions.error} /> : null}
+      {sessions.data ? (
+        <ul>
+          {sessions.data.map((s) => (
+            <li key={s.id}>
+              {s.browser}
+              {s.current ? ' (this browser)' : ''}, signed in {formatDate(s.createdAt.slice(0, 10))}
+              {s.lastSeenAt ? `, last used ${formatDate(s.lastSeenAt.slice(0, 10))}` : ''}{' '}
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={end.isPending}
+                aria-label={`End the session of ${s.browser}${s.current ? ' (this browser)' : ''}`}
+                onClick={() => {
+                  end.mutate(s);
+                }}
+              >
+                End
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {end.isError ? <ErrorMessage error={end.error} /> : null}
+      <p>Lost a phone, or used a shared computer? End every session, this one included.</p>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={everywhere.isPending}
+        onClick={() => {
+          everywhere.mutate();
+        }}
+      >
+        Log out everywhere
+      </button>
+      {everywhere.isError ? <ErrorMessage error={everywhere.error} /> : null}
+      <ChangePasswordForm />
+    </section>
+  );
+}
+
+function ChangePasswordForm() {
+  const client = useQueryClient();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const change = useMutation({
+    mutationFn: () => api.post<undefined>('/api/auth/password', { current, new: next }),
+    onSuccess: () => {
+      setCurrent('');
+      setNext('');
+      void client.invalidateQueries({ queryKey: SESSIONS_KEY });
+    },
+  });
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (next.length < 10) {
+      setProblem('Choose a new password of at least 10 characters.');
+      return;
+    }
+    setProblem(null);
+    change.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="change-password-heading">
+      <h3 id="change-password-heading">Change password</h3>
+      <div className="field">
+        <label htmlFor="current-password">Current password</label>
+        <input
+          id="current-password"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => {
+            setCurrent(e.target.value);
+          }}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="new-password">New password</label>
+        <input
+          id="new-password"
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          onChange={(e) => {
+            setNext(e.target.value);
+          }}
+        />
+      </div>
+      {problem ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {change.isError ? <ErrorMessage error={change.error} /> : null}
+      {change.isSuccess ? (
+        <p role="status">Password changed. Your other sessions have ended.</p>
+      ) : null}
+      <button type="submit" className="button button--secondary" disabled={change.isPending}>
+        Change password
+      </button>
+    </form>
+  );
+}
+
+/** The reset token of a link from the reset mail (`#reset=<token>`), if the page was opened from one. */
+export function resetTokenFromHash(hash: string): string | null {
+  const match = /^#reset=([A-Za-z0-9_-]+)$/.exec(hash);
+  return match?.[1] ?? null;
+}
+
+/** Ask for a reset link, or, opened from the link, choose the new password. */
+export function PasswordResetCard({ token }: { token: string | null }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const request = useMutation({
+    mutationFn: () =>
+      api.post<{ message: string }>('/api/auth/password-reset', { email: email.trim() }),
+  });
+  const confirm = useMutation({
+    mutationFn: () => api.post<undefined>('/api/auth/password-reset/confirm', { token, password }),
+    onSuccess: () => {
+      // The token is spent: take it out of the address bar.
+      window.history.replaceState(null, '', window.location.pathname);
+    },
+  });
+
+  if (token !== null && !confirm.isSuccess) {
+    return (
+      <form
+        className="card auth"
+        noValidate
+        aria-labelledby="reset-heading"
+        onSubmit={(e) => {
+          e.preventDefault();
+          confirm.mutate();
+        }}
+      >
+        <h2 id="reset-heading">Choose a new password</h2>
+        <div className="field">
+          <label htmlFor="reset-password">New password</label>
+          <input
+            id="reset-password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => {
+              setPassword(e.target.value);
+            }}
+          />
+          <p className="hint">At least 10 characters. This signs you out everywhere.</p>
+        </div>
+        {confirm.isError ? <ErrorMessage error={confirm.error} /> : null}
+        <button type="submit" className="button button--primary" disabled={confirm.isPending}>
+          Set new password
+        </button>
+      </form>
+    );
+  }
+
+  return (
+    <form
+      className="card auth"
+      noValidate
+      aria-labelledby="forgot-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        request.mutate();
+      }}
+    >
+      <h2 id="forgot-heading">Forgot your password?</h2>
+      {confirm.isSuccess ? (
+        <p role="status">Your new password is set. Log in with it.</p>
+      ) : (
+        <p>Locked out after too many tries? A reset lets you in at once.</p>
+      )}
+      <div className="field">
+        <label htmlFor="forgot-email">Email</label>
+        <input
+          id="forgot-email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(e) => {
+            setEmail(e.target.value);
+          }}
+        />
+      </div>
+      {request.isError ? <ErrorMessage error={request.error} /> : null}
+      {request.isSuccess ? <p role="status">{request.data.message}</p> : null}
+      <button type="submit" className="button button--secondary" disabled={request.isPending}>
+        Send me a reset link
+      </button>
+    </form>
+  );
+}
