@@ -1,7 +1,8 @@
 /**
  * Every page, at a phone (375×812) and a desktop (1280×800) size: a
  * screenshot under test-artifacts/screenshots/ and an axe scan with no
- * serious or critical violations. Data is seeded through the API.
+ * serious or critical violations, and no Content-Security-Policy violation
+ * (the server's strict policy is on every page). Data is seeded through the API.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -9,6 +10,7 @@ import { ApiClient, uniqueEmail, type ApiInterview } from './support/api.js';
 import { benignAnswer } from './support/answers.js';
 import { screenshot, screenshotOnFailure, seriousViolations } from './support/artifacts.js';
 import { launchBrowser, VIEWPORTS, type TestBrowser } from './support/browser.js';
+import { cspConsoleReports, cspViolations, recordCspViolations } from './support/csp.js';
 
 const baseURL = inject('baseURL');
 let browser: TestBrowser;
@@ -185,15 +187,45 @@ const screens: Screen[] = [
 ];
 
 describe.each(Object.entries(VIEWPORTS))('at %s size', (viewportName, viewport) => {
-  it.each(screens)('$name has no serious accessibility violations', async (screen) => {
-    screenshotOnFailure(() => page, `${screen.name}-${viewportName}`);
+  it.each(screens)(
+    '$name has no serious accessibility violations and no CSP violation',
+    async (screen) => {
+      screenshotOnFailure(() => page, `${screen.name}-${viewportName}`);
+      const context = await browser.newContext({ viewport });
+      await recordCspViolations(context);
+      if (!screen.signedOut) await context.addCookies(seeded.cookies);
+      page = await context.newPage();
+      const reports = cspConsoleReports(page);
+      const response = await page.goto(screen.path());
+      expect(response?.headers()['content-security-policy']).toMatch(/default-src 'self'/);
+      await screen.ready(page);
+      await screenshot(page, `${screen.name}-${viewportName}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await cspViolations(page)).toEqual([]);
+      expect(reports).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it('the CSP check sees a violation: an injected inline script is refused', async () => {
     const context = await browser.newContext({ viewport });
-    if (!screen.signedOut) await context.addCookies(seeded.cookies);
+    await recordCspViolations(context);
     page = await context.newPage();
-    await page.goto(screen.path());
-    await screen.ready(page);
-    await screenshot(page, `${screen.name}-${viewportName}`);
-    expect(await seriousViolations(page)).toEqual([]);
+    const reports = cspConsoleReports(page);
+    await page.goto('/');
+    await heading('Running with a sore lower back?')(page);
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true;';
+      document.body.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return (window as unknown as { __injected?: boolean }).__injected === true;
+    });
+    expect(ran).toBe(false);
+    expect(await cspViolations(page)).toEqual([
+      expect.stringMatching(/^script-src-elem blocked inline/),
+    ]);
+    expect(reports.length).toBeGreaterThan(0);
     await context.close();
   });
 

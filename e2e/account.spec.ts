@@ -52,6 +52,11 @@ describe('account', () => {
     expect(cookies.find((c) => c.name === 'bt_csrf')?.httpOnly).toBe(false);
     expect(cookies.find((c) => c.name === 'bt_session')?.httpOnly).toBe(true);
 
+    // The sessions: the API client's and this browser's; ending all signs this browser out.
+    const sessions = p.getByRole('region', { name: 'Where you are signed in' });
+    await sessions.getByText(/Chrom(e|ium) on Linux \(this browser\)/).waitFor();
+    await expect(sessions.getByRole('listitem').count()).resolves.toBe(2);
+
     // Download my data.
     const [download] = await Promise.all([
       p.waitForEvent('download'),
@@ -79,6 +84,36 @@ describe('account', () => {
     await again.getByLabel('Password').fill(password);
     await again.getByRole('button', { name: 'Log in' }).click();
     await again.getByRole('alert').waitFor();
+    await context.close();
+  });
+
+  it('signing up with an address that has an account says so without signing in, and "log out everywhere" ends every session', async () => {
+    const email = uniqueEmail('taken');
+    const password = 'a long enough password';
+    const api = new ApiClient(baseURL);
+    await api.register(email, password);
+
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    page = await context.newPage();
+    const p = page;
+    screenshotOnFailure(() => page, 'account-taken');
+    await p.goto('/account');
+    const signUp = p.getByRole('form', { name: 'Create an account' });
+    await signUp.getByLabel('Email').fill(email);
+    await signUp.getByLabel('Password').fill('some other password');
+    await signUp.getByRole('button', { name: 'Create account' }).click();
+    await signUp.getByText(/this address already has an account/).waitFor();
+    await p.getByRole('form', { name: 'Forgot your password?' }).waitFor();
+
+    const login = p.getByRole('form', { name: 'Log in' });
+    await login.getByLabel('Email').fill(email);
+    await login.getByLabel('Password').fill(password);
+    await login.getByRole('button', { name: 'Log in' }).click();
+    await p.getByText(`Signed in as ${email}`).waitFor();
+    await p.getByRole('button', { name: 'Log out everywhere' }).click();
+    await p.getByRole('form', { name: 'Log in' }).waitFor();
+    // The API client's session ended too.
+    await expect(api.get('/api/plans')).rejects.toThrow(/401/);
     await context.close();
   });
 });
