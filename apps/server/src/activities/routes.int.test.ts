@@ -23,11 +23,8 @@ beforeAll(async () => {
   t = await createTestApp({ now: NOW, maxImportBytes: 2 * 1024 * 1024 });
   ann = t.browser();
   bob = t.browser();
-  const registered = await ann.post('/api/auth/register', {
-    email: 'ann@example.org',
-    password: 'password of Ann',
-  });
-  annId = (registered.body as { user: { id: string } }).user.id;
+  await ann.post('/api/auth/register', { email: 'ann@example.org', password: 'password of Ann' });
+  annId = ((await ann.get('/api/auth/me')).body as { user: { id: string } }).user.id;
   await bob.post('/api/auth/register', { email: 'bob@example.org', password: 'password of Bob' });
 }, 60_000);
 afterAll(async () => {
@@ -167,11 +164,11 @@ describe('one activity', () => {
 describe('the runner’s data', () => {
   it('the export holds the activities; deleting the account deletes them', async () => {
     const carl = t.browser();
-    const reg = await carl.post('/api/auth/register', {
+    await carl.post('/api/auth/register', {
       email: 'carl@example.org',
       password: 'password of Carl',
     });
-    const carlId = (reg.body as { user: { id: string } }).user.id;
+    const carlId = ((await carl.get('/api/auth/me')).body as { user: { id: string } }).user.id;
     await carl.upload('/api/activities/import', [
       { name: 'r.gpx', data: gpxRun(daysAgo(3), 20, 11) },
     ]);

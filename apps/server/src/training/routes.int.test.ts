@@ -20,8 +20,8 @@ let ann: TestBrowser;
 let bob: TestBrowser;
 
 async function register(browser: TestBrowser, email: string): Promise<string> {
-  const res = await browser.post('/api/auth/register', { email, password: `password of ${email}` });
-  return (res.body as { user: { id: string } }).user.id;
+  await browser.post('/api/auth/register', { email, password: `password of ${email}` });
+  return ((await browser.get('/api/auth/me')).body as { user: { id: string } }).user.id;
 }
 
 beforeAll(async () => {
