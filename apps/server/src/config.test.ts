@@ -38,6 +38,13 @@ describe('readConfig', () => {
       database: { kind: 'postgres', url: 'postgres://u:p@db/bt' },
     });
   });
+  it('takes links in mails from PUBLIC_URL, by default localhost on the port', () => {
+    expect(readConfig({ PORT: '8080' }, '/w', here).publicUrl).toBe('http://localhost:8080');
+    expect(readConfig({ PUBLIC_URL: 'https://bt.example.org' }, '/w', here).publicUrl).toBe(
+      'https://bt.example.org',
+    );
+    expect(() => readConfig({ PUBLIC_URL: 'bt.example.org' }, '/w', here)).toThrow(/PUBLIC_URL/);
+  });
   it('rejects a PORT that is not a port number', () => {
     for (const PORT of ['http', '-1', '70000', '3000.5'])
       expect(() => readConfig({ PORT }, '/w', here)).toThrow(/PORT/);
