@@ -13,13 +13,17 @@ import { ErrorMessage, Loading } from './ErrorMessage.js';
 
 const SESSIONS_KEY = ['sessions'] as const;
 
-/** Signs this browser out in the cache, as logging out does. */
+/**
+ * Signs this browser out in the cache: `me` becomes null first (the page
+ * switches to its signed-out view, unmounting what needs an account), then
+ * every other cached answer of the account goes.
+ */
 function useSignedOut() {
   const client = useQueryClient();
   return () => {
     resetCsrfToken();
-    client.clear();
     client.setQueryData(keys.me, null);
+    client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.me[0] });
   };
 }
 
