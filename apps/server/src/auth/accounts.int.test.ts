@@ -165,6 +165,28 @@ describe('password reset', () => {
   });
 });
 
+describe('password reset throttling per address', () => {
+  it('answers 429 with retry-after after ten requests from one address in an hour', async () => {
+    const own = await createTestApp();
+    try {
+      const statuses = [];
+      for (let i = 0; i < 10; i++)
+        statuses.push(
+          (await own.browser().post('/api/auth/password-reset', { email: `p${i}@example.org` }))
+            .status,
+        );
+      expect(statuses).toEqual(Array.from({ length: 10 }, () => 202));
+      const limited = await own
+        .browser()
+        .post('/api/auth/password-reset', { email: 'p99@example.org' });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(3000);
+    } finally {
+      await own.close();
+    }
+  }, 60_000);
+});
+
 describe('password change', () => {
   it('needs the current password and ends the other sessions, not this one', async () => {
     const here = t.browser();
