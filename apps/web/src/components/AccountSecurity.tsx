@@ -58,8 +58,9 @@ export function SessionsCard() {
           {sessions.data.map((s) => (
             <li key={s.id}>
               {s.browser}
-              {s.current ? ' (this browser)' : ''}, signed in {formatDate(s.createdAt.slice(0, 10))}
-              {s.lastSeenAt ? `, last used ${formatDate(s.lastSeenAt.slice(0, 10))}` : ''}{' '}
+              {s.current ? ' (this browser)' : ''}, signed in on{' '}
+              {formatDate(s.createdAt.slice(0, 10))}
+              {s.lastSeenAt ? `, last used on ${formatDate(s.lastSeenAt.slice(0, 10))}` : ''}{' '}
               <button
                 type="button"
                 className="button button--secondary"
