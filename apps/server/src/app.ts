@@ -119,8 +119,8 @@ export const SECURE_HEADERS = {
  * minutes, thirty per address across accounts, a hundred per account across
  * addresses (so one guesser cannot lock the owner out from elsewhere, and a
  * password reset lifts the lock anyway); twenty sign-ups per address per
- * hour; ten reset requests or confirmations per address and three reset
- * mails per address per hour.
+ * hour; ten reset requests or confirmations per address, and three reset
+ * mails to one email, per hour.
  */
 export const DEFAULT_LIMITS: Record<keyof AppDeps['limits'], RateLimit> = {
   login: { limit: 10, windowMs: 15 * MINUTE_MS },
