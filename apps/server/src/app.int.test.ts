@@ -1,7 +1,46 @@
 /** The app's cross-cutting behaviour: the OpenAPI document, headers, and unexpected failures. */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import type { ApiRouteKey, ApiRoutes, SavedPlanDto } from './contract.js';
 import { createTestApp, type TestApp } from './testing/test-app.js';
+
+/**
+ * Every key of the contract's route map (`ApiRoutes`, read from the feature
+ * routers' types, mounted where contract.ts says): the compiler checks this
+ * table holds every key and no other, the test below that the app serves them.
+ */
+const ROUTES = {
+  'GET /api/questions': true,
+  'GET /api/knowledge': true,
+  'GET /api/exercises': true,
+  'GET /api/exercises/:id/illustration.svg': true,
+  'POST /api/auth/register': true,
+  'POST /api/auth/login': true,
+  'POST /api/auth/logout': true,
+  'GET /api/auth/me': true,
+  'GET /api/auth/csrf': true,
+  'POST /api/assessments': true,
+  'GET /api/assessments/:id': true,
+  'POST /api/assessments/:id/answers': true,
+  'POST /api/assessments/:id/skip': true,
+  'POST /api/assessments/:id/back': true,
+  'POST /api/assessments/:id/finish': true,
+  'GET /api/assessments/:id/plan': true,
+  'POST /api/plans': true,
+  'GET /api/plans': true,
+  'GET /api/plans/:id': true,
+  'POST /api/plans/:id/checkins': true,
+  'GET /api/plans/:id/progress': true,
+  'POST /api/activities/import': true,
+  'GET /api/activities': true,
+  'GET /api/activities/:id': true,
+  'DELETE /api/activities/:id': true,
+  'GET /api/training': true,
+  'GET /api/training/pain': true,
+  'PUT /api/shoes/:name/reminder': true,
+  'GET /api/me/export': true,
+  'DELETE /api/me': true,
+} satisfies Record<ApiRouteKey, true>;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -75,4 +114,30 @@ describe('the app', () => {
     expect(JSON.stringify(body)).not.toMatch(/pglite|closed|\.js:\d+|\.ts:\d+/i);
     expect(broken.logger.lines.join('\n')).toMatch(/GET \/api\/health failed/);
   }, 60_000);
+});
+
+describe('the contract’s route map', () => {
+  it('names exactly the routes of the OpenAPI document (but the health route)', async () => {
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(doc.paths)
+      .flatMap(([p, methods]) =>
+        Object.keys(methods).map(
+          (m) => `${m.toUpperCase()} ${p.replace(/\/$/, '').replace(/\{(\w+)\}/g, ':$1')}`,
+        ),
+      )
+      .filter((route) => route !== 'GET /api/health')
+      .sort();
+    expect(Object.keys(ROUTES).sort()).toEqual(documented);
+  });
+
+  it('types each route by its schemas', () => {
+    expectTypeOf<ApiRoutes['GET /api/plans/:id']['response']>().toEqualTypeOf<SavedPlanDto>();
+    expectTypeOf<ApiRoutes['GET /api/plans/:id']['input']>().toEqualTypeOf<{
+      param: { id: string };
+    }>();
+    expectTypeOf<ApiRoutes['DELETE /api/me']['response']>().toEqualTypeOf<undefined>();
+    expectTypeOf<ApiRoutes['POST /api/plans/:id/checkins']['input']>().toHaveProperty('json');
+  });
 });

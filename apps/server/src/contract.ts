@@ -6,7 +6,16 @@
  * entry, and clients import it with `import type`.
  */
 import type { z } from '@hono/zod-openapi';
-import type { ZActivitiesPage, ZActivitySummary, ZImportResult } from './activities/routes.js';
+import type { Endpoint, ExtractSchema, MergeSchemaPath } from 'hono/types';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
+import type { accountRoutes } from './account/routes.js';
+import type { activityRoutes } from './activities/routes.js';
+import type { assessmentRoutes } from './assessments/routes.js';
+import type { authRoutes } from './auth/routes.js';
+import type { knowledgeRoutes } from './knowledge/routes.js';
+import type { planRoutes } from './plans/routes.js';
+import type { trainingRoutes } from './training/routes.js';
+import type { ZActivitiesPage, ZActivitySummary, ZImportResult } from './activities/dto.js';
 import type { ZInterview, ZQuestion } from './assessments/schemas.js';
 import type {
   ZPasswordChange,
@@ -22,11 +31,11 @@ import type {
   ZAdaptation,
   ZCheckInOut,
   ZCheckInResponse,
-  ZNewCheckIn,
   ZProgress,
   ZSavedPlan,
   ZSavedPlanSummary,
-} from './plans/routes.js';
+} from './plans/dto.js';
+import type { ZNewCheckIn } from './plans/routes.js';
 import type { ZPain } from './training/routes.js';
 
 /** The body of every 4xx and 5xx response: `{ error: { code, message, details } }`. */
@@ -78,3 +87,71 @@ export type ImportResultDto = z.infer<typeof ZImportResult>;
 
 /** Pain against training (`GET /api/training/pain`). */
 export type TrainingPainDto = z.infer<typeof ZPain>;
+
+// ---------------------------------------------------------------------------
+// The route map: every route the feature routers declare, keyed by
+// `METHOD /path` as the app mounts it, with the request the route validates
+// and the success body it sends — read from the routers' own types (hono's
+// schema, built by `.openapi(route, handler)` from the zod schemas), so a
+// client cannot name a path the server lacks or a body the route does not send.
+
+/** Where `app.ts` mounts each feature router (checked against the OpenAPI document by contract.int.test.ts). */
+type Mounted = MergeSchemaPath<ExtractSchema<ReturnType<typeof knowledgeRoutes>>, '/api'> &
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof authRoutes>>, '/api/auth'> &
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof assessmentRoutes>>, '/api/assessments'> &
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof planRoutes>>, '/api/plans'> &
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof activityRoutes>>, '/api/activities'> &
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof trainingRoutes>>, '/api'> &
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof accountRoutes>>, '/api/me'>;
+
+type Verb<M> = M extends `$${infer V}` ? Uppercase<V> : never;
+type Entry = {
+  [P in Extract<keyof Mounted, string>]: {
+    [M in Extract<keyof Mounted[P], string>]: { key: `${Verb<M>} ${P}`; endpoint: Mounted[P][M] };
+  }[Extract<keyof Mounted[P], string>];
+}[Extract<keyof Mounted, string>];
+
+/** The success answers (2xx) of an endpoint. */
+type Success<E extends Endpoint> = Extract<E, { status: SuccessStatusCode }>;
+
+/**
+ * hono types a JSON body with `| undefined` on every optional field; JSON
+ * never carries `undefined`, so the contract drops it again and a body's type
+ * is its zod schema's own type (the core's, for `z.custom<Plan>()`).
+ */
+type Defined<T> = T extends object ? { [K in keyof T]: Defined<Exclude<T[K], undefined>> } : T;
+
+/** One route of the API: what it takes and what it answers with on success. */
+export interface ApiRoute<E extends Endpoint = Endpoint> {
+  /** What the route validates: `param` (path), `query`, `json` (body), `form`. */
+  input: E['input'];
+  /**
+   * The success body (2xx) as JSON carries it; `undefined` for an empty
+   * answer (204), `unknown` for a body that is not JSON (an SVG).
+   */
+  response: Success<E> extends { outputFormat: 'json' }
+    ? Defined<Success<E>['output']>
+    : Success<E> extends { status: 204 }
+      ? undefined
+      : unknown;
+}
+
+/**
+ * Every route, keyed by `METHOD /path` with hono's `:param` syntax, e.g.
+ * `ApiRoutes['GET /api/plans/:id']['response']` is a saved plan.
+ */
+export type ApiRoutes = { [E in Entry as E['key']]: ApiRoute<E['endpoint']> };
+
+/** A route's key, e.g. `'GET /api/plans/:id'`. */
+export type ApiRouteKey = keyof ApiRoutes;
+
+/** The knowledge base in brief (`GET /api/knowledge`). */
+export type KnowledgeDto = ApiRoutes['GET /api/knowledge']['response'];
+/** A bibliographic source of the knowledge base. */
+export type SourceDto = KnowledgeDto['sources'][number];
+/** An exercise of the library with the URL of its illustration (`GET /api/exercises`). */
+export type ExerciseDto = ApiRoutes['GET /api/exercises']['response']['exercises'][number];
+/** The training report (`GET /api/training`). */
+export type TrainingDto = ApiRoutes['GET /api/training']['response'];
+/** A plan, or the reason there is none, for an assessment (`GET /api/assessments/:id/plan`). */
+export type PlanOutcomeDto = ApiRoutes['GET /api/assessments/:id/plan']['response'];

@@ -1,44 +1,84 @@
 /** What the API shows of imported activities (never the database rows), and the mapping to the core's model. */
-import type { Activity, Lap, RunningDynamics, Series } from '@backtrack/core';
+import {
+  ZLap,
+  ZRunningDynamics,
+  ZSeries,
+  type Activity,
+  type Lap,
+  type Series,
+} from '@backtrack/core';
 import type { ActivityRow, ActivitySummaryRow, NewActivityRow } from '@backtrack/db';
+import { z } from '@hono/zod-openapi';
 
-/** An activity in a list: its summary, without laps and series. */
-export interface ActivitySummaryDto {
-  id: string;
-  source: Activity['source'];
-  sport: Activity['sport'];
-  subSport: string | null;
-  name: string | null;
-  /** UTC; null when the file had no trustworthy start time. */
-  startTime: string | null;
-  durationS: number | null;
-  movingTimeS: number | null;
-  distanceM: number;
-  elevationGainM: number | null;
-  elevationLossM: number | null;
-  avgHeartRateBpm: number | null;
-  maxHeartRateBpm: number | null;
-  /** Steps per minute, both feet. */
-  avgCadenceSpm: number | null;
-  avgPowerW: number | null;
-  dynamics: RunningDynamics | null;
-  shoe: string | null;
-  device: string | null;
-  /** The name of the file it came from. */
-  file: string | null;
-  /** What the importer had to guess, repair or leave out. */
-  warnings: string[];
-  importedAt: string;
-}
+// The core's schemas come from its own zod, without `.openapi`: used as they are.
+const ZDynamics = ZRunningDynamics;
+
+const summaryShape = {
+  id: z.uuid(),
+  source: z.enum(['fit', 'gpx', 'tcx', 'strava']),
+  sport: z.enum(['running', 'walking', 'hiking', 'cycling', 'swimming', 'transition', 'other']),
+  subSport: z.string().nullable(),
+  name: z.string().nullable(),
+  startTime: z
+    .string()
+    .nullable()
+    .openapi({ description: 'UTC; null when the file had no trustworthy time' }),
+  durationS: z.number().nullable(),
+  movingTimeS: z.number().nullable(),
+  distanceM: z.number(),
+  elevationGainM: z.number().nullable(),
+  elevationLossM: z.number().nullable(),
+  avgHeartRateBpm: z.number().nullable(),
+  maxHeartRateBpm: z.number().nullable(),
+  avgCadenceSpm: z.number().nullable().openapi({ description: 'Steps per minute, both feet' }),
+  avgPowerW: z.number().nullable(),
+  dynamics: ZDynamics.nullable(),
+  shoe: z.string().nullable(),
+  device: z.string().nullable(),
+  file: z.string().nullable(),
+  warnings: z.array(z.string()),
+  importedAt: z.string(),
+};
+
+/** An activity in a list. */
+export const ZActivitySummary = z.object(summaryShape).openapi('ActivitySummary');
 
 /** One activity with its laps and downsampled series. */
-export interface ActivityDto extends ActivitySummaryDto {
-  /** The importer's content hash: the same file gives the same value. */
-  contentId: string;
-  externalId: string | null;
-  laps: Lap[];
-  series: Series | null;
-}
+export const ZActivityDetail = z
+  .object({
+    ...summaryShape,
+    contentId: z.string(),
+    externalId: z.string().nullable(),
+    laps: z.array(ZLap),
+    /** At most one point per 10 s (6,000 points). */
+    series: ZSeries.nullable(),
+  })
+  .openapi('Activity');
+
+/** What an upload did. */
+export const ZImportResult = z
+  .object({
+    imported: z.number().int(),
+    duplicates: z.number().int(),
+    errors: z.array(z.object({ file: z.string(), message: z.string() })),
+    activities: z.array(ZActivitySummary),
+  })
+  .openapi('ImportResult');
+
+/** A page of activities, newest first. */
+export const ZActivitiesPage = z
+  .object({
+    activities: z.array(ZActivitySummary),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .openapi('ActivitiesPage');
+
+/** An activity in a list: its summary, without laps and series. */
+export type ActivitySummaryDto = z.infer<typeof ZActivitySummary>;
+/** One activity with its laps and downsampled series. */
+export type ActivityDto = z.infer<typeof ZActivityDetail>;
 
 /** The API view of a stored activity's summary. */
 export function toActivitySummaryDto(row: ActivitySummaryRow): ActivitySummaryDto {

@@ -1,78 +1,14 @@
 /** `/api/activities/*`: import activity files, list, read and delete imported activities (an account is needed). */
-import { ZLap, ZRunningDynamics, ZSeries } from '@backtrack/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../auth/middleware.js';
 import { HTTP_STATUS } from '../http/errors.js';
 import { newRouter } from '../http/router.js';
 import { errorResponses, jsonResponse, ZErrorBody, ZIdParam } from '../http/schemas.js';
+import { ZActivitiesPage, ZActivityDetail, ZImportResult } from './dto.js';
 import type { ActivityService } from './service.js';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_FILES, readUploadedFiles } from './upload.js';
 
 const tags = ['activities'];
-
-// The core's schemas come from its own zod, without `.openapi`: used as they are.
-const ZDynamics = ZRunningDynamics;
-
-const summaryShape = {
-  id: z.uuid(),
-  source: z.enum(['fit', 'gpx', 'tcx', 'strava']),
-  sport: z.enum(['running', 'walking', 'hiking', 'cycling', 'swimming', 'transition', 'other']),
-  subSport: z.string().nullable(),
-  name: z.string().nullable(),
-  startTime: z
-    .string()
-    .nullable()
-    .openapi({ description: 'UTC; null when the file had no trustworthy time' }),
-  durationS: z.number().nullable(),
-  movingTimeS: z.number().nullable(),
-  distanceM: z.number(),
-  elevationGainM: z.number().nullable(),
-  elevationLossM: z.number().nullable(),
-  avgHeartRateBpm: z.number().nullable(),
-  maxHeartRateBpm: z.number().nullable(),
-  avgCadenceSpm: z.number().nullable().openapi({ description: 'Steps per minute, both feet' }),
-  avgPowerW: z.number().nullable(),
-  dynamics: ZDynamics.nullable(),
-  shoe: z.string().nullable(),
-  device: z.string().nullable(),
-  file: z.string().nullable(),
-  warnings: z.array(z.string()),
-  importedAt: z.string(),
-};
-
-/** An activity in a list. */
-export const ZActivitySummary = z.object(summaryShape).openapi('ActivitySummary');
-
-const ZActivityDetail = z
-  .object({
-    ...summaryShape,
-    contentId: z.string(),
-    externalId: z.string().nullable(),
-    laps: z.array(ZLap),
-    /** At most one point per 10 s (6,000 points). */
-    series: ZSeries.nullable(),
-  })
-  .openapi('Activity');
-
-/** What an upload did. */
-export const ZImportResult = z
-  .object({
-    imported: z.number().int(),
-    duplicates: z.number().int(),
-    errors: z.array(z.object({ file: z.string(), message: z.string() })),
-    activities: z.array(ZActivitySummary),
-  })
-  .openapi('ImportResult');
-
-/** A page of activities, newest first. */
-export const ZActivitiesPage = z
-  .object({
-    activities: z.array(ZActivitySummary),
-    total: z.number().int(),
-    limit: z.number().int(),
-    offset: z.number().int(),
-  })
-  .openapi('ActivitiesPage');
 
 const ZPageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,53 +1,14 @@
 /** What the API shows of questions and interviews (never the database rows). */
-import {
-  nextQuestion,
-  type AnswerValue,
-  type AssessmentResult,
-  type KnowledgeBase,
-  type NextStep,
-  type Question,
-  type Stage,
-  type TrainingAnswer,
-} from '@backtrack/core';
+import { nextQuestion, type KnowledgeBase, type NextStep, type Question } from '@backtrack/core';
 import type { AssessmentRow } from '@backtrack/db';
+import type { z } from '@hono/zod-openapi';
+import type { ZInterview, ZQuestion } from './schemas.js';
 
 /** A question without its scoring internals. */
-export interface QuestionDto {
-  id: string;
-  section: Question['section'];
-  text: string;
-  help?: string;
-  type: Question['type'];
-  options?: { id: string; label: string }[];
-  unit?: string;
-  min?: number;
-  max?: number;
-  redFlag: boolean;
-}
+export type QuestionDto = z.infer<typeof ZQuestion>;
 
 /** An interview as the API shows it (docs/api.md, `Interview`). */
-export interface InterviewDto {
-  id: string;
-  mode: AssessmentRow['mode'];
-  status: AssessmentRow['status'];
-  asked: string[];
-  answers: Record<string, AnswerValue>;
-  next: {
-    question: QuestionDto;
-    stage: Stage;
-    progress: { asked: number; remainingEstimate: number };
-  } | null;
-  endedBecause?: NonNullable<AssessmentRow['endedBecause']>;
-  result?: AssessmentResult;
-  /**
-   * Answers the runner's imported runs filled in when the result was made
-   * (question id → value, finding ids, "From your imported runs: …"); absent
-   * when none. The runner's own answers are in `answers`.
-   */
-  trainingAnswers?: Record<string, TrainingAnswer>;
-  createdAt: string;
-  updatedAt: string;
-}
+export type InterviewDto = z.infer<typeof ZInterview>;
 
 /** The public view of a question. */
 export function toQuestionDto(q: Question): QuestionDto {

@@ -1,76 +1,114 @@
 /** What the API shows of saved plans, check-ins and adaptations. */
 import {
   weekOfDay,
+  ZRunnerProfile,
+  ZTriageTier,
   type Plan,
-  type PlanSafetyStop,
-  type RunnerProfileInput,
   type WeekAdaptation,
 } from '@backtrack/core';
 import type { AdaptationRow, CheckInRow, PlanListRow, PlanRow } from '@backtrack/db';
+import { z } from '@hono/zod-openapi';
+
+/** A plan with the adaptations so far applied (the core's `Plan`). */
+export const ZPlan = z.custom<Plan>().openapi('Plan', {
+  type: 'object',
+  description:
+    'A plan (`Plan` in @backtrack/core) with the adaptations so far applied to its weeks.',
+});
+/** A check-in as the API shows it. */
+export const ZCheckInOut = z
+  .object({
+    date: z.string(),
+    day: z.number().int(),
+    week: z.number().int(),
+    painDuring: z.number().int(),
+    painAfter: z.number().int(),
+    painNextMorning: z.number().int(),
+    sessionsDone: z.number().int(),
+    sessionsPlanned: z.number().int(),
+  })
+  .openapi('CheckIn');
+/** What a week's check-ins decided. */
+export const ZDecision = z.enum(['progress', 'hold', 'step_back', 'stop_running', 'not_applied']);
+/** Running stops: re-screen and see a clinician. */
+export const ZSafetyStop = z
+  .object({
+    week: z.number().int(),
+    reason: z.string(),
+    rescreen: z.literal(true),
+    seeClinician: z.string(),
+  })
+  .openapi('PlanSafetyStop', {
+    description:
+      'Check-ins called for stopping running: ask the warning-sign questions again and see a clinician.',
+  });
+/** An adaptation: after `week`, the next week moved from one level to another. */
+export const ZAdaptation = z
+  .object({
+    week: z
+      .number()
+      .int()
+      .openapi({ description: 'The week whose check-ins decided; week + 1 was rebuilt.' }),
+    decision: ZDecision,
+    reason: z.string(),
+    fromLevel: z.number().int(),
+    toLevel: z.number().int(),
+    safetyStop: ZSafetyStop.optional(),
+  })
+  .openapi('Adaptation');
+/** The fields of a saved plan that every view of it shows. */
+const planHeaderShape = {
+  id: z.uuid(),
+  assessmentId: z.uuid(),
+  startDate: z.string(),
+  endDate: z.string(),
+  createdAt: z.string(),
+};
+/** A saved plan with its adaptations applied. */
+export const ZSavedPlan = z
+  .object({
+    ...planHeaderShape,
+    profile: z.custom<z.input<typeof ZRunnerProfile>>().openapi({ type: 'object' }),
+    plan: ZPlan,
+    checkIns: z.array(ZCheckInOut),
+    adaptations: z.array(ZAdaptation),
+    today: z.object({ date: z.string(), day: z.number().int(), week: z.number().int() }).nullable(),
+  })
+  .openapi('SavedPlan');
+/** A saved plan in a list. */
+export const ZSavedPlanSummary = z
+  .object({
+    ...planHeaderShape,
+    weeks: z.number().int(),
+    tier: ZTriageTier,
+    targets: z.array(z.string()),
+    checkIns: z.number().int(),
+  })
+  .openapi('SavedPlanSummary');
+/** Pain over time and the level of each week. */
+export const ZProgress = z
+  .object({
+    points: z.array(ZCheckInOut.omit({ sessionsDone: true, sessionsPlanned: true })),
+    weeks: z.array(
+      z.object({ week: z.number().int(), level: z.number().int(), decision: ZDecision.nullable() }),
+    ),
+  })
+  .openapi('Progress');
+/** What recording a check-in returns: the adaptation of next week so far (null in the last week). */
+export const ZCheckInResponse = z
+  .object({ checkIn: ZCheckInOut, adaptation: ZAdaptation.nullable() })
+  .openapi('CheckInResponse');
 
 /** A check-in as the API shows it. */
-export interface CheckInDto {
-  date: string;
-  day: number;
-  week: number;
-  painDuring: number;
-  painAfter: number;
-  painNextMorning: number;
-  sessionsDone: number;
-  sessionsPlanned: number;
-}
-
-/** An adaptation as the API shows it: after `week`, the next week moved from one level to another. */
-export interface AdaptationDto {
-  week: number;
-  decision: AdaptationRow['decision'];
-  reason: string;
-  fromLevel: number;
-  toLevel: number;
-  /** With `stop_running`: running stops, re-screen, see a clinician (absent on stored rows). */
-  safetyStop?: PlanSafetyStop;
-}
-
+export type CheckInDto = z.infer<typeof ZCheckInOut>;
+/** An adaptation as the API shows it (`safetyStop` with `stop_running`; absent on stored rows). */
+export type AdaptationDto = z.infer<typeof ZAdaptation>;
 /** A saved plan with its adaptations applied. */
-export interface SavedPlanDto {
-  id: string;
-  assessmentId: string;
-  startDate: string;
-  endDate: string;
-  createdAt: string;
-  profile: RunnerProfileInput;
-  plan: Plan;
-  checkIns: CheckInDto[];
-  adaptations: AdaptationDto[];
-  /** Where today falls in the plan, or null before the start and after the end. */
-  today: { date: string; day: number; week: number } | null;
-}
-
+export type SavedPlanDto = z.infer<typeof ZSavedPlan>;
 /** A saved plan in a list. */
-export interface SavedPlanSummaryDto {
-  id: string;
-  assessmentId: string;
-  startDate: string;
-  endDate: string;
-  createdAt: string;
-  weeks: number;
-  tier: Plan['tier'];
-  targets: string[];
-  checkIns: number;
-}
-
+export type SavedPlanSummaryDto = z.infer<typeof ZSavedPlanSummary>;
 /** Pain over time and the level of each week. */
-export interface ProgressDto {
-  points: {
-    date: string;
-    day: number;
-    week: number;
-    painDuring: number;
-    painAfter: number;
-    painNextMorning: number;
-  }[];
-  weeks: { week: number; level: number; decision: AdaptationRow['decision'] | null }[];
-}
+export type ProgressDto = z.infer<typeof ZProgress>;
 
 /** The API view of a check-in row. */
 export function toCheckInDto(row: CheckInRow): CheckInDto {

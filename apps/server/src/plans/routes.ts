@@ -1,103 +1,13 @@
 /** `/api/plans/*`: saved plans, check-ins and progress (an account is needed). */
-import { ZRunnerProfile, ZTriageTier, type Plan } from '@backtrack/core';
+import { ZRunnerProfile } from '@backtrack/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../auth/middleware.js';
 import { newRouter } from '../http/router.js';
 import { errorResponses, jsonBody, jsonResponse, ZIdParam, ZIsoDate } from '../http/schemas.js';
+import { ZCheckInResponse, ZProgress, ZSavedPlan, ZSavedPlanSummary } from './dto.js';
 import type { PlanService } from './service.js';
 
 const tags = ['plans'];
-
-const ZPlan = z.custom<Plan>().openapi('Plan', {
-  type: 'object',
-  description:
-    'A plan (`Plan` in @backtrack/core) with the adaptations so far applied to its weeks.',
-});
-export const ZCheckInOut = z
-  .object({
-    date: z.string(),
-    day: z.number().int(),
-    week: z.number().int(),
-    painDuring: z.number().int(),
-    painAfter: z.number().int(),
-    painNextMorning: z.number().int(),
-    sessionsDone: z.number().int(),
-    sessionsPlanned: z.number().int(),
-  })
-  .openapi('CheckIn');
-const ZDecision = z.enum(['progress', 'hold', 'step_back', 'stop_running', 'not_applied']);
-const ZSafetyStop = z
-  .object({
-    week: z.number().int(),
-    reason: z.string(),
-    rescreen: z.literal(true),
-    seeClinician: z.string(),
-  })
-  .openapi('PlanSafetyStop', {
-    description:
-      'Check-ins called for stopping running: ask the warning-sign questions again and see a clinician.',
-  });
-export const ZAdaptation = z
-  .object({
-    week: z
-      .number()
-      .int()
-      .openapi({ description: 'The week whose check-ins decided; week + 1 was rebuilt.' }),
-    decision: ZDecision,
-    reason: z.string(),
-    fromLevel: z.number().int(),
-    toLevel: z.number().int(),
-    safetyStop: ZSafetyStop.optional(),
-  })
-  .openapi('Adaptation');
-export const ZSavedPlan = z
-  .object({
-    id: z.uuid(),
-    assessmentId: z.uuid(),
-    startDate: z.string(),
-    endDate: z.string(),
-    createdAt: z.string(),
-    profile: z.custom<z.input<typeof ZRunnerProfile>>().openapi({ type: 'object' }),
-    plan: ZPlan,
-    checkIns: z.array(ZCheckInOut),
-    adaptations: z.array(ZAdaptation),
-    today: z.object({ date: z.string(), day: z.number().int(), week: z.number().int() }).nullable(),
-  })
-  .openapi('SavedPlan');
-export const ZSavedPlanSummary = z
-  .object({
-    id: z.uuid(),
-    assessmentId: z.uuid(),
-    startDate: z.string(),
-    endDate: z.string(),
-    createdAt: z.string(),
-    weeks: z.number().int(),
-    tier: ZTriageTier,
-    targets: z.array(z.string()),
-    checkIns: z.number().int(),
-  })
-  .openapi('SavedPlanSummary');
-export const ZProgress = z
-  .object({
-    points: z.array(
-      z.object({
-        date: z.string(),
-        day: z.number().int(),
-        week: z.number().int(),
-        painDuring: z.number().int(),
-        painAfter: z.number().int(),
-        painNextMorning: z.number().int(),
-      }),
-    ),
-    weeks: z.array(
-      z.object({ week: z.number().int(), level: z.number().int(), decision: ZDecision.nullable() }),
-    ),
-  })
-  .openapi('Progress');
-/** What recording a check-in returns: the adaptation of next week so far (null in the last week). */
-export const ZCheckInResponse = z
-  .object({ checkIn: ZCheckInOut, adaptation: ZAdaptation.nullable() })
-  .openapi('CheckInResponse');
 
 const pain = z.number().int().min(0).max(10);
 const sessions = z.number().int().min(0).max(10);

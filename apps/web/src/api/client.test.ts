@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { ApiError, isErrorBody, readCookie, toApiError } from './client.js';
+import { ApiError, isErrorBody, readCookie, routeUrl, toApiError } from './client.js';
 import type { ApiErrorCodeDto } from './types.js';
 
 describe('readCookie', () => {
@@ -67,5 +67,24 @@ describe('isErrorBody', () => {
     const body: unknown = { error: { code: 'conflict', message: 'm', details: [] } };
     expect(isErrorBody(body)).toBe(true);
     if (isErrorBody(body)) expectTypeOf(body.error.code).toEqualTypeOf<ApiErrorCodeDto>();
+  });
+});
+
+describe('routeUrl', () => {
+  it('fills in the path parameters, encoded, and the query', () => {
+    expect(routeUrl('GET /api/plans/:id/progress', { param: { id: 'a/b c' } })).toEqual({
+      method: 'GET',
+      url: '/api/plans/a%2Fb%20c/progress',
+    });
+    expect(
+      routeUrl('GET /api/training', { query: { utcOffsetMin: -60, asOf: undefined } }),
+    ).toEqual({ method: 'GET', url: '/api/training?utcOffsetMin=-60' });
+    expect(routeUrl('DELETE /api/me', {})).toEqual({ method: 'DELETE', url: '/api/me' });
+  });
+
+  it('refuses a route whose parameter has no value', () => {
+    expect(() => routeUrl('GET /api/plans/:id', {})).toThrow(
+      'GET /api/plans/:id: no value for :id',
+    );
   });
 });

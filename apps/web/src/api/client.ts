@@ -4,7 +4,12 @@
  * state-changing request.
  */
 
-import type { ApiErrorCodeDto, ErrorBodyDto } from './types.js';
+import type {
+  ApiErrorCodeDto,
+  ApiRouteKey,
+  ApiRoutes,
+  ErrorBodyDto,
+} from '@backtrack/server/contract';
 
 /** Error codes of the API (the server's contract, docs/api.md), plus `network` when no answer came. */
 export type ApiErrorCode = ApiErrorCodeDto | 'network';
@@ -112,6 +117,70 @@ export function toApiError(status: number, body: unknown): ApiError {
   );
 }
 
+// ---------------------------------------------------------------------------
+// Typed requests. A call names a route of the server's contract by its key
+// (`'GET /api/plans/:id'`); the path, the parameters, the body and the answer's
+// type all come from that one key, so they cannot disagree.
+
+/** What a route's input holds under `part` (`param`, `query`, `json`), or `never`. */
+type InputPart<K extends ApiRouteKey, Part extends string> =
+  ApiRoutes[K]['input'] extends Record<Part, infer T> ? T : never;
+
+/** The query parameters of a route: its names, values sent as text (`undefined` leaves one out). */
+type QueryOf<K extends ApiRouteKey> = {
+  [Q in keyof InputPart<K, 'query'>]?: string | number | undefined;
+};
+
+/** A body as sent: read-only arrays and objects are fine, since it is only serialised. */
+type Sendable<T> = T extends object ? { readonly [K in keyof T]: Sendable<T[K]> } : T;
+
+/** What a call of route `K` sends: path parameters, query and JSON body, each only where the route takes it. */
+export type RequestOptions<K extends ApiRouteKey> = ([InputPart<K, 'param'>] extends [never]
+  ? { param?: never }
+  : { param: InputPart<K, 'param'> }) &
+  ([InputPart<K, 'query'>] extends [never] ? { query?: never } : { query?: QueryOf<K> }) &
+  ([InputPart<K, 'json'>] extends [never]
+    ? { json?: never }
+    : Record<string, never> extends InputPart<K, 'json'>
+      ? { json?: Sendable<InputPart<K, 'json'>> }
+      : { json: Sendable<InputPart<K, 'json'>> });
+
+/** What route `K` validates: `param`, `query`, `json`. */
+export type InputOf<K extends ApiRouteKey> = ApiRoutes[K]['input'];
+
+/** The success body of route `K`. */
+export type ResponseOf<K extends ApiRouteKey> = ApiRoutes[K]['response'];
+
+/** Splits a route key into its method and the URL with parameters and query filled in. */
+export function routeUrl(
+  route: ApiRouteKey,
+  options: { param?: Record<string, string>; query?: Record<string, string | number | undefined> },
+): { method: string; url: string } {
+  const space = route.indexOf(' ');
+  const method = route.slice(0, space);
+  const path = route.slice(space + 1).replace(/:(\w+)/g, (_, name: string) => {
+    const value = options.param?.[name];
+    if (value === undefined) throw new Error(`${route}: no value for :${name}`);
+    return encodeURIComponent(value);
+  });
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(options.query ?? {}))
+    if (value !== undefined) query.set(name, String(value));
+  const search = query.toString();
+  return { method, url: search ? `${path}?${search}` : path };
+}
+
+/**
+ * The web's one trust boundary: a success body the server sent for `route` is
+ * taken to be that route's response type. The server validated the body
+ * against the same zod schema the type is inferred from (the contract), so
+ * the browser does not parse it again; a failure body never gets here (see
+ * {@link toApiError}).
+ */
+export function trustResponse<K extends ApiRouteKey>(_route: K, body: unknown): ResponseOf<K> {
+  return body as ResponseOf<K>;
+}
+
 let csrfToken: string | undefined;
 
 /** The CSRF token for a state-changing request: the `bt_csrf` cookie, else fetched once. */
@@ -119,7 +188,7 @@ export async function ensureCsrfToken(): Promise<string> {
   const fromCookie = readCookie(document.cookie, 'bt_csrf');
   if (fromCookie) return fromCookie;
   if (csrfToken) return csrfToken;
-  const body = await request<{ token: string }>('GET', '/api/auth/csrf');
+  const body = await request('GET /api/auth/csrf');
   csrfToken = body.token;
   return csrfToken;
 }
@@ -129,13 +198,33 @@ export function resetCsrfToken(): void {
   csrfToken = undefined;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * Calls one route of the API, e.g. `request('GET /api/plans/:id', { param: { id } })`:
+ * JSON in and out, the CSRF header on state-changing requests, an `ApiError`
+ * on failure, the route's response type on success.
+ */
+export async function request<K extends ApiRouteKey>(
+  route: K,
+  ...[options]: Record<string, never> extends RequestOptions<K>
+    ? [RequestOptions<K>?]
+    : [RequestOptions<K>]
+): Promise<ResponseOf<K>> {
+  const { param, query, json } = (options ?? {}) as {
+    param?: Record<string, string>;
+    query?: Record<string, string | number | undefined>;
+    json?: unknown;
+  };
+  const { method, url } = routeUrl(route, {
+    ...(param ? { param } : {}),
+    ...(query ? { query } : {}),
+  });
   const headers: Record<string, string> = { accept: 'application/json' };
+  const body = json ?? (method === 'GET' || method === 'DELETE' ? undefined : {});
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') headers['x-csrf-token'] = await ensureCsrfToken();
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
@@ -150,19 +239,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       },
     );
   }
-  if (response.status === 204) return undefined as T;
-  const parsed = parseJson(await response.text());
+  const parsed = response.status === 204 ? undefined : parseJson(await response.text());
   if (!response.ok) throw toApiError(response.status, parsed);
-  // The one unchecked step: a success body is trusted to be the T the caller
-  // names (a type of @backtrack/server/contract, which the server validated
-  // its response against), not parsed again in the browser.
-  return parsed as T;
+  return trustResponse(route, parsed);
 }
-
-/** The API, one function per verb. */
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
-  put: <T>(path: string, body: unknown = {}) => request<T>('PUT', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};

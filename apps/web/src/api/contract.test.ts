@@ -4,7 +4,7 @@
  * infers from the server's zod schemas. `tsc` (npm run typecheck) fails when
  * they differ; at run time vitest only counts the assertions.
  */
-import type { RunnerProfileInput } from '@backtrack/core';
+import type { RunnerProfileInput, TrainingReport } from '@backtrack/core';
 import type {
   ActivitiesPageDto as ServerActivitiesPage,
   ApiErrorCodeDto as ServerApiErrorCode,
@@ -15,9 +15,10 @@ import type {
   SavedPlanDto as ServerSavedPlan,
   SavedPlanSummaryDto as ServerSavedPlanSummary,
   UserDto as ServerUser,
+  TrainingDto as ServerTraining,
 } from '@backtrack/server/contract';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ApiErrorCode } from './client.js';
+import { request, type ApiErrorCode, type ResponseOf } from './client.js';
 import type {
   ActivitiesPageDto,
   CheckInResponse,
@@ -26,6 +27,9 @@ import type {
   ProgressDto,
   SavedPlan,
   SavedPlanSummary,
+  ExerciseDto,
+  KnowledgeDto,
+  PlanOutcome,
   TriageTier,
   User,
 } from './types.js';
@@ -56,5 +60,33 @@ describe('the web’s API types are the server’s contract', () => {
     expectTypeOf<ServerSavedPlan>().not.toBeAny();
     expectTypeOf<ServerInterview>().not.toBeAny();
     expectTypeOf<ServerApiErrorCode>().not.toBeAny();
+  });
+
+  it('a call names its route, and the route names its answer', () => {
+    expectTypeOf(request<'GET /api/plans/:id'>).returns.resolves.toEqualTypeOf<SavedPlan>();
+    expectTypeOf<ResponseOf<'GET /api/plans'>>().toEqualTypeOf<{ plans: SavedPlanSummary[] }>();
+    expectTypeOf<ResponseOf<'POST /api/plans/:id/checkins'>>().toEqualTypeOf<CheckInResponse>();
+    expectTypeOf<ResponseOf<'GET /api/assessments/:id/plan'>>().toEqualTypeOf<PlanOutcome>();
+    expectTypeOf<ResponseOf<'DELETE /api/me'>>().toEqualTypeOf<undefined>();
+    expectTypeOf<ResponseOf<'GET /api/training'>>().toEqualTypeOf<ServerTraining>();
+    expectTypeOf<ServerTraining>().toExtend<TrainingReport>();
+  });
+
+  it('the knowledge and exercise bodies come from the routes, not a copy', () => {
+    expectTypeOf<KnowledgeDto>().toEqualTypeOf<ResponseOf<'GET /api/knowledge'>>();
+    expectTypeOf<ExerciseDto>().toHaveProperty('illustrationUrl').toEqualTypeOf<string>();
+  });
+
+  it('a path the server lacks, a missing parameter or a wrong body does not compile', () => {
+    // Only compiled, never run: each line is an error `tsc` must report.
+    const calls = () => [
+      // @ts-expect-error: no such route
+      request('GET /api/plan/:id', { param: { id: 'x' } }),
+      // @ts-expect-error: the route needs its :id
+      request('GET /api/plans/:id'),
+      // @ts-expect-error: a check-in has no `pain` field
+      request('POST /api/plans/:id/checkins', { param: { id: 'x' }, json: { pain: 1 } }),
+    ];
+    expectTypeOf(calls).toBeFunction();
   });
 });

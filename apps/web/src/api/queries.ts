@@ -5,22 +5,8 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { profileQuery } from '../lib/profile.js';
-import { api, ApiError, resetCsrfToken } from './client.js';
-import type {
-  AnswerValue,
-  NewCheckIn,
-  CheckInResponse,
-  ExerciseDto,
-  Interview,
-  KnowledgeDto,
-  PlanOutcome,
-  ProgressDto,
-  RegisteredDto,
-  RunnerProfileInput,
-  SavedPlan,
-  SavedPlanSummary,
-  User,
-} from './types.js';
+import { ApiError, request, resetCsrfToken, type InputOf } from './client.js';
+import type { AnswerValue, NewCheckIn, RunnerProfileInput, User } from './types.js';
 
 /** Every query key in one place. */
 export const keys = {
@@ -41,7 +27,7 @@ export const keys = {
 export function useMe() {
   return useQuery({
     queryKey: keys.me,
-    queryFn: async () => (await api.get<{ user: User | null }>('/api/auth/me')).user,
+    queryFn: async () => (await request('GET /api/auth/me')).user,
     staleTime: 60_000,
   });
 }
@@ -50,7 +36,7 @@ export function useMe() {
 export function useInterview(id: string) {
   return useQuery({
     queryKey: keys.interview(id),
-    queryFn: () => api.get<Interview>(`/api/assessments/${encodeURIComponent(id)}`),
+    queryFn: () => request('GET /api/assessments/:id', { param: { id } }),
   });
 }
 
@@ -62,7 +48,7 @@ export function usePlanPreview(
   const query = profileQuery(options.profile ?? null);
   return useQuery({
     queryKey: [...keys.planPreview(id), query] as const,
-    queryFn: () => api.get<PlanOutcome>(`/api/assessments/${encodeURIComponent(id)}/plan?${query}`),
+    queryFn: () => request('GET /api/assessments/:id/plan', { param: { id }, query }),
     enabled: options.enabled ?? true,
     // While a changed profile's plan loads, keep showing the same assessment's previous plan.
     placeholderData: (previous, previousQuery) =>
@@ -74,7 +60,7 @@ export function usePlanPreview(
 export function useKnowledge() {
   return useQuery({
     queryKey: keys.knowledge,
-    queryFn: () => api.get<KnowledgeDto>('/api/knowledge'),
+    queryFn: () => request('GET /api/knowledge'),
     staleTime: Infinity,
   });
 }
@@ -83,7 +69,7 @@ export function useKnowledge() {
 export function useExercises() {
   return useQuery({
     queryKey: keys.exercises,
-    queryFn: async () => (await api.get<{ exercises: ExerciseDto[] }>('/api/exercises')).exercises,
+    queryFn: async () => (await request('GET /api/exercises')).exercises,
     staleTime: Infinity,
   });
 }
@@ -92,7 +78,7 @@ export function useExercises() {
 export function usePlans(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: keys.plans,
-    queryFn: async () => (await api.get<{ plans: SavedPlanSummary[] }>('/api/plans')).plans,
+    queryFn: async () => (await request('GET /api/plans')).plans,
     enabled: options.enabled ?? true,
   });
 }
@@ -101,7 +87,7 @@ export function usePlans(options: { enabled?: boolean } = {}) {
 export function useSavedPlan(id: string) {
   return useQuery({
     queryKey: keys.plan(id),
-    queryFn: () => api.get<SavedPlan>(`/api/plans/${encodeURIComponent(id)}`),
+    queryFn: () => request('GET /api/plans/:id', { param: { id } }),
   });
 }
 
@@ -109,7 +95,7 @@ export function useSavedPlan(id: string) {
 export function useProgress(id: string) {
   return useQuery({
     queryKey: keys.progress(id),
-    queryFn: () => api.get<ProgressDto>(`/api/plans/${encodeURIComponent(id)}/progress`),
+    queryFn: () => request('GET /api/plans/:id/progress', { param: { id } }),
   });
 }
 
@@ -117,7 +103,7 @@ export function useProgress(id: string) {
 export function useStartAssessment() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<Interview>('/api/assessments', { mode: 'adaptive' }),
+    mutationFn: () => request('POST /api/assessments', { json: { mode: 'adaptive' } }),
     onSuccess: (interview) => client.setQueryData(keys.interview(interview.id), interview),
   });
 }
@@ -125,7 +111,6 @@ export function useStartAssessment() {
 /** The interview's actions: answer, skip, back, finish. Each returns the new interview. */
 export function useInterviewActions(id: string) {
   const client = useQueryClient();
-  const base = `/api/assessments/${encodeURIComponent(id)}`;
   return useMutation({
     mutationFn: (
       action:
@@ -136,16 +121,19 @@ export function useInterviewActions(id: string) {
     ) => {
       switch (action.kind) {
         case 'answer':
-          return api.post<Interview>(`${base}/answers`, {
-            questionId: action.questionId,
-            value: action.value,
+          return request('POST /api/assessments/:id/answers', {
+            param: { id },
+            json: { questionId: action.questionId, value: action.value },
           });
         case 'skip':
-          return api.post<Interview>(`${base}/skip`, { questionId: action.questionId });
+          return request('POST /api/assessments/:id/skip', {
+            param: { id },
+            json: { questionId: action.questionId },
+          });
         case 'back':
-          return api.post<Interview>(`${base}/back`, {});
+          return request('POST /api/assessments/:id/back', { param: { id } });
         case 'finish':
-          return api.post<Interview>(`${base}/finish`, {});
+          return request('POST /api/assessments/:id/finish', { param: { id } });
       }
     },
     onSuccess: (interview) => {
@@ -164,9 +152,9 @@ export function useAuth(kind: 'register' | 'login') {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (body: { email: string; password: string }): Promise<User | null> => {
-      if (kind === 'login') return (await api.post<{ user: User }>('/api/auth/login', body)).user;
-      await api.post<RegisteredDto>('/api/auth/register', body);
-      return (await api.get<{ user: User | null }>('/api/auth/me')).user;
+      if (kind === 'login') return (await request('POST /api/auth/login', { json: body })).user;
+      await request('POST /api/auth/register', { json: body });
+      return (await request('GET /api/auth/me')).user;
     },
     onSuccess: (user) => {
       client.setQueryData(keys.me, user);
@@ -179,7 +167,7 @@ export function useAuth(kind: 'register' | 'login') {
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<undefined>('/api/auth/logout', {}),
+    mutationFn: () => request('POST /api/auth/logout'),
     onSuccess: () => {
       resetCsrfToken();
       client.clear();
@@ -192,7 +180,7 @@ export function useLogout() {
 export function useDeleteAccount() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.delete<undefined>('/api/me'),
+    mutationFn: () => request('DELETE /api/me'),
     onSuccess: () => {
       resetCsrfToken();
       client.clear();
@@ -205,11 +193,8 @@ export function useDeleteAccount() {
 export function useSavePlan() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: {
-      assessmentId: string;
-      startDate: string;
-      profile?: RunnerProfileInput | undefined;
-    }) => api.post<SavedPlan>('/api/plans', body),
+    mutationFn: (body: InputOf<'POST /api/plans'>['json']) =>
+      request('POST /api/plans', { json: body }),
     onSuccess: (saved) => {
       client.setQueryData(keys.plan(saved.id), saved);
       void client.invalidateQueries({ queryKey: keys.plans });
@@ -222,7 +207,7 @@ export function useCheckIn(planId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: NewCheckIn) =>
-      api.post<CheckInResponse>(`/api/plans/${encodeURIComponent(planId)}/checkins`, body),
+      request('POST /api/plans/:id/checkins', { param: { id: planId }, json: body }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: keys.plan(planId) });
       void client.invalidateQueries({ queryKey: keys.progress(planId) });

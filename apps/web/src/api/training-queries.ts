@@ -5,9 +5,8 @@
  */
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { mergePainDiaries, type PainDayInput } from '../lib/training.js';
-import { api } from './client.js';
+import { request } from './client.js';
 import { keys, usePlans } from './queries.js';
-import type { ActivitiesPageDto, ProgressDto, TrainingDto, TrainingPainDto } from './types.js';
 
 /** Which training report: up to a local date (default now), days counted at the runner's UTC offset. */
 export interface TrainingParams {
@@ -17,11 +16,12 @@ export interface TrainingParams {
 
 /** The training report of the signed-in runner. */
 export function useTraining(params: TrainingParams, options: { enabled?: boolean } = {}) {
-  const query = new URLSearchParams({ utcOffsetMin: String(params.utcOffsetMin) });
-  if (params.asOf) query.set('asOf', params.asOf);
   return useQuery({
     queryKey: [...keys.training, 'report', params.asOf ?? 'now', params.utcOffsetMin] as const,
-    queryFn: () => api.get<TrainingDto>(`/api/training?${query.toString()}`),
+    queryFn: () =>
+      request('GET /api/training', {
+        query: { utcOffsetMin: params.utcOffsetMin, asOf: params.asOf || undefined },
+      }),
     enabled: options.enabled ?? true,
     placeholderData: (previous) => previous,
   });
@@ -31,7 +31,7 @@ export function useTraining(params: TrainingParams, options: { enabled?: boolean
 export function useTrainingPain(utcOffsetMin: number, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...keys.trainingPain, utcOffsetMin] as const,
-    queryFn: () => api.get<TrainingPainDto>(`/api/training/pain?utcOffsetMin=${utcOffsetMin}`),
+    queryFn: () => request('GET /api/training/pain', { query: { utcOffsetMin } }),
     enabled: options.enabled ?? true,
   });
 }
@@ -40,7 +40,7 @@ export function useTrainingPain(utcOffsetMin: number, options: { enabled?: boole
 export function useActivities(limit: number, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...keys.activities, limit] as const,
-    queryFn: () => api.get<ActivitiesPageDto>(`/api/activities?limit=${limit}&offset=0`),
+    queryFn: () => request('GET /api/activities', { query: { limit, offset: 0 } }),
     enabled: options.enabled ?? true,
     placeholderData: (previous) => previous,
   });
@@ -60,7 +60,7 @@ export function usePainDiary(options: { enabled?: boolean } = {}): {
   const progress = useQueries({
     queries: withCheckIns.map((p) => ({
       queryKey: keys.progress(p.id),
-      queryFn: () => api.get<ProgressDto>(`/api/plans/${encodeURIComponent(p.id)}/progress`),
+      queryFn: () => request('GET /api/plans/:id/progress', { param: { id: p.id } }),
     })),
   });
   const lists = withCheckIns.map((p, i) => ({
@@ -83,7 +83,7 @@ export function useInvalidateTraining() {
 export function useDeleteActivity() {
   const invalidate = useInvalidateTraining();
   return useMutation({
-    mutationFn: (id: string) => api.delete<undefined>(`/api/activities/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => request('DELETE /api/activities/:id', { param: { id } }),
     onSuccess: () => invalidate(),
   });
 }
@@ -93,7 +93,10 @@ export function useShoeReminder() {
   const invalidate = useInvalidateTraining();
   return useMutation({
     mutationFn: (body: { name: string; km: number | null }) =>
-      api.put<unknown>(`/api/shoes/${encodeURIComponent(body.name)}/reminder`, { km: body.km }),
+      request('PUT /api/shoes/:name/reminder', {
+        param: { name: body.name },
+        json: { km: body.km },
+      }),
     onSuccess: () => invalidate(),
   });
 }

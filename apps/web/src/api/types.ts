@@ -1,9 +1,10 @@
 /**
  * The shapes the web app reads from the HTTP API (docs/api.md). Domain types
- * come from `@backtrack/core`; the bodies the server defines (interviews,
- * saved plans, check-ins, progress, users, activities) come from
- * `@backtrack/server/contract`, inferred from the zod schemas the server
- * validates with and documents in OpenAPI, so they cannot drift. Both are
+ * come from `@backtrack/core`; every body the server sends (interviews,
+ * saved plans, check-ins, progress, users, activities, knowledge, exercises,
+ * training) comes from `@backtrack/server/contract`, inferred from the zod
+ * schemas and routes the server validates with and documents in OpenAPI, so
+ * they cannot drift; nothing here is written out by hand. Both are
  * type-only imports: of the core's values the web imports only pure helpers
  * such as the plan calendar (the core declares `sideEffects: false`), and the
  * contract has no runtime entry at all.
@@ -13,12 +14,9 @@ import type {
   AnswerValue,
   AssessmentResult,
   PainComparison,
-  TrainingReport,
   BodyRegion,
   ContributorId,
   Equipment,
-  Exercise,
-  KnowledgeSummary,
   NoPlan,
   Plan,
   PlanDose,
@@ -37,13 +35,17 @@ import type {
   CheckInDto,
   CheckInResponseDto,
   ErrorBodyDto,
+  ExerciseDto,
   ImportResultDto,
   InterviewDto,
+  KnowledgeDto,
   NewCheckInDto,
   ProgressDto,
   QuestionDto,
   SavedPlanDto,
   SavedPlanSummaryDto,
+  SourceDto,
+  TrainingDto,
   TrainingPainDto,
   UserDto,
   RegisteredDto,
@@ -75,11 +77,15 @@ export type {
   ApiErrorCodeDto,
   CheckInDto,
   ErrorBodyDto,
+  ExerciseDto,
   ImportResultDto,
+  KnowledgeDto,
   ProgressDto,
   QuestionDto,
   RegisteredDto,
   SessionDto,
+  SourceDto,
+  TrainingDto,
   TrainingPainDto,
 };
 
@@ -107,19 +113,4 @@ export type User = UserDto;
 /** One file the import could not read (`POST /api/activities/import`). */
 export type ImportErrorDto = ImportResultDto['errors'][number];
 
-/** The training analytics (`GET /api/training`): the core's report. */
-export type TrainingDto = TrainingReport;
-
 export type { PainComparison };
-
-// The knowledge routes (apps/server/src/knowledge/) do not yet export their
-// schemas, so the knowledge and exercise bodies are still written out here.
-
-/** The knowledge summary (`GET /api/knowledge`): the core's `summariseKnowledgeBase`. */
-export type KnowledgeDto = KnowledgeSummary;
-
-/** A bibliographic source (`GET /api/knowledge`). */
-export type SourceDto = KnowledgeSummary['sources'][number];
-
-/** An exercise of the library (`GET /api/exercises`). */
-export type ExerciseDto = Exercise & { illustrationUrl?: string };

@@ -51,7 +51,7 @@ describe('sendForm', () => {
   it('posts the form with the CSRF header and reports progress', async () => {
     const xhr = new FakeXhr();
     const seen: UploadProgress[] = [];
-    const pending = sendForm<{ imported: number }>('/api/activities/import', form(), {
+    const pending = sendForm('POST /api/activities/import', form(), {
       csrfToken: 'tok',
       createRequest: () => xhr,
       onProgress: (p) => seen.push(p),
@@ -74,7 +74,10 @@ describe('sendForm', () => {
 
   it('turns an error answer into the API error, 413 included', async () => {
     const xhr = new FakeXhr();
-    const pending = sendForm('/x', form(), { csrfToken: 't', createRequest: () => xhr });
+    const pending = sendForm('POST /api/activities/import', form(), {
+      csrfToken: 't',
+      createRequest: () => xhr,
+    });
     xhr.answer(
       413,
       '{"error":{"code":"payload_too_large","message":"The upload is over 50 MB.","details":[]}}',
@@ -88,14 +91,20 @@ describe('sendForm', () => {
 
   it('falls back to the status when the answer is not JSON', async () => {
     const xhr = new FakeXhr();
-    const pending = sendForm('/x', form(), { csrfToken: 't', createRequest: () => xhr });
+    const pending = sendForm('POST /api/activities/import', form(), {
+      csrfToken: 't',
+      createRequest: () => xhr,
+    });
     xhr.answer(413, '<html>Request Entity Too Large</html>');
     await expect(pending).rejects.toMatchObject({ code: 'payload_too_large' });
   });
 
   it('reports a network failure as such', async () => {
     const xhr = new FakeXhr();
-    const pending = sendForm('/x', form(), { csrfToken: 't', createRequest: () => xhr });
+    const pending = sendForm('POST /api/activities/import', form(), {
+      csrfToken: 't',
+      createRequest: () => xhr,
+    });
     xhr.onerror?.();
     const error: unknown = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -105,7 +114,7 @@ describe('sendForm', () => {
   it('aborts with the signal', async () => {
     const xhr = new FakeXhr();
     const controller = new AbortController();
-    const pending = sendForm('/x', form(), {
+    const pending = sendForm('POST /api/activities/import', form(), {
       csrfToken: 't',
       createRequest: () => xhr,
       signal: controller.signal,

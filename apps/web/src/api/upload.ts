@@ -5,8 +5,16 @@
  * `upload.onprogress` fires as the bytes leave. Same error model and CSRF
  * header as the JSON client.
  */
-import { ApiError, ensureCsrfToken, parseJson, toApiError } from './client.js';
-import type { ImportResultDto } from './types.js';
+import type { ApiRouteKey } from '@backtrack/server/contract';
+import {
+  ApiError,
+  ensureCsrfToken,
+  parseJson,
+  routeUrl,
+  toApiError,
+  trustResponse,
+  type ResponseOf,
+} from './client.js';
 
 /** Where an upload stands. */
 export interface UploadProgress {
@@ -40,18 +48,23 @@ export interface SendFormOptions {
 }
 
 /**
- * POSTs a multipart form and resolves with the JSON answer; rejects with an
- * `ApiError` (the server's, or `network` when no answer came) or an
- * `AbortError` when `signal` aborts.
+ * Sends a multipart form to a route of the API and resolves with the route's
+ * JSON answer; rejects with an `ApiError` (the server's, or `network` when no
+ * answer came) or an `AbortError` when `signal` aborts.
  */
-export function sendForm<T>(url: string, form: FormData, options: SendFormOptions): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+export function sendForm<K extends ApiRouteKey>(
+  route: K,
+  form: FormData,
+  options: SendFormOptions,
+): Promise<ResponseOf<K>> {
+  const { method, url } = routeUrl(route, {});
+  return new Promise<ResponseOf<K>>((resolve, reject) => {
     const xhr = options.createRequest?.() ?? (new XMLHttpRequest() as XhrLike);
     const abort = () => {
       xhr.abort();
     };
     const done = () => options.signal?.removeEventListener('abort', abort);
-    xhr.open('POST', url);
+    xhr.open(method, url);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('x-csrf-token', options.csrfToken);
@@ -64,7 +77,7 @@ export function sendForm<T>(url: string, form: FormData, options: SendFormOption
     xhr.onload = () => {
       done();
       const body = parseJson(xhr.responseText);
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(trustResponse(route, body));
       else reject(toApiError(xhr.status, body));
     };
     xhr.onerror = () => {
@@ -97,9 +110,9 @@ export const IMPORT_FIELD = 'files';
 export async function uploadActivities(
   files: readonly File[],
   options: Omit<SendFormOptions, 'csrfToken'> = {},
-): Promise<ImportResultDto> {
+): Promise<ResponseOf<'POST /api/activities/import'>> {
   const form = new FormData();
   for (const file of files) form.append(IMPORT_FIELD, file, file.name);
   const csrfToken = await ensureCsrfToken();
-  return sendForm<ImportResultDto>('/api/activities/import', form, { ...options, csrfToken });
+  return sendForm('POST /api/activities/import', form, { ...options, csrfToken });
 }

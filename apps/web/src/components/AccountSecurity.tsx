@@ -5,7 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
-import { api, resetCsrfToken } from '../api/client.js';
+import { request, resetCsrfToken } from '../api/client.js';
 import { keys } from '../api/queries.js';
 import type { SessionDto } from '../api/types.js';
 import { formatDate } from '../lib/dates.js';
@@ -33,18 +33,18 @@ export function SessionsCard() {
   const signedOut = useSignedOut();
   const sessions = useQuery({
     queryKey: SESSIONS_KEY,
-    queryFn: async () => (await api.get<{ sessions: SessionDto[] }>('/api/auth/sessions')).sessions,
+    queryFn: async () => (await request('GET /api/auth/sessions')).sessions,
   });
   const end = useMutation({
     mutationFn: (session: SessionDto) =>
-      api.delete<undefined>(`/api/auth/sessions/${encodeURIComponent(session.id)}`),
+      request('DELETE /api/auth/sessions/:id', { param: { id: session.id } }),
     onSuccess: (_, session) => {
       if (session.current) signedOut();
       else void client.invalidateQueries({ queryKey: SESSIONS_KEY });
     },
   });
   const everywhere = useMutation({
-    mutationFn: () => api.post<undefined>('/api/auth/logout-all', {}),
+    mutationFn: () => request('POST /api/auth/logout-all'),
     onSuccess: signedOut,
   });
 
@@ -100,7 +100,7 @@ function ChangePasswordForm() {
   const [next, setNext] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const change = useMutation({
-    mutationFn: () => api.post<undefined>('/api/auth/password', { current, new: next }),
+    mutationFn: () => request('POST /api/auth/password', { json: { current, new: next } }),
     onSuccess: () => {
       setCurrent('');
       setNext('');
@@ -170,11 +170,11 @@ export function PasswordResetCard({ token }: { token: string | null }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const request = useMutation({
-    mutationFn: () =>
-      api.post<{ message: string }>('/api/auth/password-reset', { email: email.trim() }),
+    mutationFn: () => request('POST /api/auth/password-reset', { json: { email: email.trim() } }),
   });
   const confirm = useMutation({
-    mutationFn: () => api.post<undefined>('/api/auth/password-reset/confirm', { token, password }),
+    mutationFn: () =>
+      request('POST /api/auth/password-reset/confirm', { json: { token, password } }),
     onSuccess: () => {
       // The token is spent: take it out of the address bar.
       window.history.replaceState(null, '', window.location.pathname);

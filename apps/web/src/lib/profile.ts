@@ -3,6 +3,7 @@
  * their own unit; the API takes kilometres. Converts at the edge, checks the
  * ranges of the core's `ZRunnerProfile`, and builds the preview's query.
  */
+import type { InputOf } from '../api/client.js';
 import type { Equipment, RunnerProfileInput } from '../api/types.js';
 import { fromKm, toKm, type DistanceUnit } from './units.js';
 
@@ -96,19 +97,23 @@ export function parseProfileDraft(draft: ProfileDraft, unit: DistanceUnit): Prof
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, profile };
 }
 
-/** The query string of `GET /api/assessments/:id/plan` for a profile (without "?"). */
-export function profileQuery(profile: RunnerProfileInput | null, weeks = 6): string {
-  const params = new URLSearchParams({ weeks: String(weeks) });
+/** The query parameters of `GET /api/assessments/:id/plan`, by the route's own names. */
+export type PlanQuery = {
+  [Name in keyof InputOf<'GET /api/assessments/:id/plan'>['query']]?: string;
+};
+
+/** The query of `GET /api/assessments/:id/plan` for a profile. */
+export function profileQuery(profile: RunnerProfileInput | null, weeks = 6): PlanQuery {
+  const params: PlanQuery = { weeks: String(weeks) };
   if (profile) {
-    if (profile.units !== undefined) params.set('units', profile.units);
+    if (profile.units !== undefined) params.units = profile.units;
     if (profile.runningDaysPerWeek !== undefined)
-      params.set('runningDaysPerWeek', String(profile.runningDaysPerWeek));
-    if (profile.weeklyKm !== undefined) params.set('weeklyKm', String(profile.weeklyKm));
-    if (profile.longestRunKm !== undefined)
-      params.set('longestRunKm', String(profile.longestRunKm));
-    if (profile.equipment !== undefined) params.set('equipment', profile.equipment.join(','));
+      params.runningDaysPerWeek = String(profile.runningDaysPerWeek);
+    if (profile.weeklyKm !== undefined) params.weeklyKm = String(profile.weeklyKm);
+    if (profile.longestRunKm !== undefined) params.longestRunKm = String(profile.longestRunKm);
+    if (profile.equipment !== undefined) params.equipment = profile.equipment.join(',');
   }
-  return params.toString();
+  return params;
 }
 
 /** Re-expresses the typed distances of a draft when the runner switches units. */
