@@ -190,6 +190,8 @@ export default tseslint.config(
                 'TIER_WORDING',
                 'SCREEN_INCOMPLETE_WORDING',
                 'BODY_REGION_LABELS',
+                'SECTION_TITLES',
+                'DECISION_LABELS',
               ],
               message:
                 'apps/web may import only types from @backtrack/core (`import type`); values come from the API.',

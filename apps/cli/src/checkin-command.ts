@@ -15,6 +15,7 @@ import {
   type CheckIn,
   type KnowledgeBase,
   type PlanSafetyStop,
+  DECISION_LABELS,
 } from '@backtrack/core';
 import type { CliIo } from './cli-io.js';
 import { daysBetween, formatDate, localDate, planDate, type IsoDate } from './dates.js';
@@ -124,14 +125,6 @@ export function readTypedValues(args: CheckInArgs): TypedValues {
   }
   return { ...values, painDuring, painAfter, painNextMorning, sessionsDone };
 }
-
-const DECISION_TEXT: Readonly<Record<Adaptation['decision'], string>> = {
-  progress: 'Progress: next week moves up one step',
-  hold: 'Hold: next week stays at the same level',
-  step_back: 'Step back: next week is easier',
-  stop_running: 'Stop running: see a clinician',
-  not_applied: 'Not adapted by pain',
-};
 
 function decisionColour(decision: Adaptation['decision'], style: Style): (s: string) => string {
   switch (decision) {
@@ -290,7 +283,7 @@ function renderCheckIn(
   );
   lines.push(heading(`How week ${week + 1} adapts`, { style, width }));
   lines.push(
-    style.bold(decisionColour(adaptation.decision, style)(DECISION_TEXT[adaptation.decision])),
+    style.bold(decisionColour(adaptation.decision, style)(DECISION_LABELS[adaptation.decision])),
   );
   lines.push(wrap(adaptation.reason, { width }));
   lines.push(style.dim(`Level ${adaptation.fromLevel} → ${adaptation.toLevel}.`));

@@ -53,7 +53,7 @@ describe('interactive assessment over streams', () => {
     expect(output).toMatch(
       /Question 1 · about \d+ left \(warning signs first\) · About you How old are you\?/,
     );
-    expect(output).toMatch(/Question \d+ · about \d+ left · Symptoms/);
+    expect(output).toMatch(/Question \d+ · about \d+ left · Your symptoms/);
     expect(output).toMatch(/> 34\s/);
     // The same answers through the engine's scripted interview give the same result.
     const scripted = runInterview(kb, (q) => desk[q.id], { mode: 'adaptive' });

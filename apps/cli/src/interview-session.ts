@@ -22,9 +22,9 @@ import {
   type NextStep,
   type Question,
   type TrainingAnswer,
+  SECTION_TITLES,
 } from '@backtrack/core';
 import type { InputStream, OutputStream } from './cli-io.js';
-import { SECTION_TITLES } from './labels.js';
 import { LineReader } from './line-reader.js';
 import { answerFormat, choicesOf, parseAnswer, toTypedInput } from './parse-answer.js';
 import type { EndReason, InterviewSummary } from './render-report.js';

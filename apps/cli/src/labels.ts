@@ -1,29 +1,15 @@
 /**
  * Plain-language labels for the core's closed vocabularies. Each table is a
  * `Record` over the core's union, so the compiler flags a new section or
- * basis that has no label. Tier and body-region wording is the core's.
+ * basis that has no label. Tier, body-region, section and decision wording
+ * is the core's (knowledge/labels.ts).
  */
 import {
   SCREEN_INCOMPLETE_WORDING,
   TIER_WORDING,
   type Basis,
-  type Section,
   type TriageTier,
 } from '@backtrack/core';
-
-/** Section titles shown above each question. */
-export const SECTION_TITLES: Readonly<Record<Section, string>> = {
-  about_you: 'About you',
-  red_flags: 'Warning signs',
-  symptoms: 'Symptoms',
-  training: 'Training',
-  shoes: 'Shoes',
-  other_injuries: 'Other injuries, form and strength',
-  work: 'Work and sitting',
-  breathing: 'Breathing',
-  health: 'Health',
-  risk_screen: 'How the pain affects you',
-};
 
 /**
  * The verdict line of a triage tier, in capitals first: `EMERGENCY: get

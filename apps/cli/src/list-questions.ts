@@ -6,8 +6,8 @@ import {
   type Option,
   type Rule,
   type Section,
+  SECTION_TITLES,
 } from '@backtrack/core';
-import { SECTION_TITLES } from './labels.js';
 import { choicesOf } from './parse-answer.js';
 import { wrap, type Style } from './style.js';
 

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import {
   DomainError,
   ZCheckIn,
-  ZContributorId,
+  ZPlan,
   ZRunnerProfile,
   type CheckIn,
   type Plan,
@@ -40,121 +40,6 @@ const ZIsoDate = z.string().refine((s) => parseIsoDate(s) !== undefined, {
   message: 'expected a date YYYY-MM-DD',
 });
 
-const ZDose = z.object({
-  sets: z.number(),
-  reps: z.number().exactOptional(),
-  holdSeconds: z.number().exactOptional(),
-  minutes: z.number().exactOptional(),
-  perSide: z.boolean(),
-});
-
-const itemBase = { targets: z.array(ZContributorId), reason: z.string() };
-
-const ZPlanItem = z.discriminatedUnion('kind', [
-  z.object({
-    ...itemBase,
-    kind: z.literal('exercise'),
-    exerciseId: z.string(),
-    name: z.string(),
-    dose: ZDose,
-  }),
-  z.object({
-    ...itemBase,
-    kind: z.literal('run'),
-    distanceKm: z.number(),
-    effort: z.enum(['easy', 'steady']),
-    flatOnly: z.boolean(),
-    long: z.boolean(),
-  }),
-  z.object({
-    ...itemBase,
-    kind: z.literal('run_walk'),
-    phase: z.number(),
-    walkMinutes: z.number(),
-    runMinutes: z.number(),
-    repeats: z.number(),
-  }),
-  z.object({ ...itemBase, kind: z.literal('walk'), minutes: z.number() }),
-  z.object({
-    ...itemBase,
-    kind: z.literal('cross_train'),
-    minutes: z.number(),
-    activities: z.array(z.string()),
-  }),
-]);
-
-const ZPlanWeek = z.object({
-  week: z.number().int().min(1),
-  phase: z.enum(['settle', 'build', 'progress']),
-  level: z.number().int(),
-  focus: z.string(),
-  days: z.array(
-    z.object({
-      day: z.literal([1, 2, 3, 4, 5, 6, 7]),
-      items: z.array(ZPlanItem),
-    }),
-  ),
-  runKm: z.number(),
-});
-
-const ZRunningMode = z.enum(['running', 'return_to_run', 'no_running']);
-
-/**
- * The saved plan, checked field by field so that a hand-edited or truncated
- * file is caught on reading rather than deep inside the adaptation.
- */
-const ZSavedPlan = z.object({
-  kind: z.literal('plan'),
-  tier: z.enum(['emergency', 'urgent_doctor', 'see_clinician', 'self_care']),
-  conservative: z.boolean(),
-  adviceToBook: z.string().exactOptional(),
-  targets: z.array(z.object({ id: ZContributorId, name: z.string(), probability: z.number() })),
-  runningMode: ZRunningMode,
-  weeks: z.array(ZPlanWeek).min(1),
-  runningRules: z.array(
-    z.object({
-      id: z.string(),
-      category: z.enum(['form', 'cadence', 'hills', 'load', 'rest', 'shoes']),
-      title: z.string(),
-      text: z.string(),
-      evidence: z.string(),
-      targets: z.array(ZContributorId),
-      basis: z.enum(['seed', 'guideline', 'study', 'expert-estimate']),
-      sources: z.array(z.string()),
-    }),
-  ),
-  adaptation: z.enum(['pain_monitoring', 'none']),
-  whenToSeekHelp: z.array(z.string()),
-  basis: z.object({
-    exerciseIds: z.array(z.string()),
-    runningMode: ZRunningMode,
-    runningDaysPerWeek: z.number(),
-    baseWeeklyKm: z.number().nullable(),
-    longestRunKm: z.number().nullable(),
-    flatOnly: z.boolean(),
-    conservative: z.boolean(),
-    baselinePain: z.number().nullable(),
-  }),
-  /** Absent in state files saved before plans listed what they could not dose. */
-  missing: z
-    .array(
-      z.object({
-        field: z.enum(['pain_now', 'weekly_km', 'longest_run_km']),
-        why: z.string(),
-      }),
-    )
-    .default([]),
-  safetyStop: z
-    .object({
-      week: z.number(),
-      reason: z.string(),
-      rescreen: z.literal(true),
-      seeClinician: z.string(),
-    })
-    .exactOptional(),
-  disclaimer: z.string(),
-});
-
 /** The state file. `version` changes when the shape does. */
 export const ZCliState = z.object({
   version: z.literal(1),
@@ -164,7 +49,7 @@ export const ZCliState = z.object({
   profile: ZRunnerProfile,
   /** Day 1 of week 1 of the plan. */
   startDate: ZIsoDate,
-  plan: ZSavedPlan,
+  plan: ZPlan,
   checkIns: z.array(ZCheckIn),
 });
 /** The CLI's saved state. */

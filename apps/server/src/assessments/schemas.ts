@@ -1,12 +1,12 @@
 /** The HTTP schemas of the assessment routes (request bodies and the `Interview` response). */
-import type { AssessmentResult, PlanOutcome } from '@backtrack/core';
+import { ZSection, type AssessmentResult, type PlanOutcome } from '@backtrack/core';
 import { z } from '@hono/zod-openapi';
 
 /** A question as the API shows it. */
 export const ZQuestion = z
   .object({
     id: z.string(),
-    section: z.string(),
+    section: ZSection,
     text: z.string(),
     help: z.string().optional(),
     type: z.enum(['yes_no', 'single', 'multi', 'number', 'scale', 'body_regions']),

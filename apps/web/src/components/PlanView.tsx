@@ -4,11 +4,12 @@ import { Link } from 'react-router';
 import { useExercises } from '../api/queries.js';
 import type { ExerciseDto, Plan, PlanItem, PlanSafetyStop, PlanWeek } from '../api/types.js';
 import { formatDate } from '../lib/dates.js';
-import { DECISION_LABELS, formatDose, formatPercent, formatPlanItem } from '../lib/format.js';
+import { formatDose, formatPercent, formatPlanItem } from '../lib/format.js';
 import type { DistanceUnit } from '../lib/units.js';
 import { formatDistance } from '../lib/units.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { Tabs } from './Tabs.js';
+import { DECISION_LABELS, type AdaptationDecision } from '@backtrack/core';
 
 const PHASE_LABELS: Record<PlanWeek['phase'], string> = {
   settle: 'Settle',
@@ -79,7 +80,7 @@ function WeekPanel({
   week: PlanWeek;
   unit: DistanceUnit;
   startDate?: string | undefined;
-  decision?: string | undefined;
+  decision?: AdaptationDecision | undefined;
 }) {
   return (
     <section aria-label={`Week ${week.week}`}>
@@ -90,7 +91,7 @@ function WeekPanel({
       <p className="muted">
         Level {week.level}
         {week.runKm > 0 ? ` · running this week: ${formatDistance(week.runKm, unit)}` : ''}
-        {decision ? ` · ${DECISION_LABELS[decision] ?? decision}` : ''}
+        {decision ? ` · ${DECISION_LABELS[decision]}` : ''}
       </p>
       <ol className="days">
         {week.days.map((d) => {
@@ -198,7 +199,7 @@ export function PlanView({
   plan: Plan;
   unit: DistanceUnit;
   startDate?: string | undefined;
-  decisions?: ReadonlyMap<number, string>;
+  decisions?: ReadonlyMap<number, AdaptationDecision>;
 }) {
   const [week, setWeek] = useState(0);
   const exercises = useExercises();

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent, type ReactNode } from 'react';
 import type { AnswerValue, QuestionDto } from '../api/types.js';
 import { parseDraft, toggleOption, type Draft } from '../lib/answers.js';
-import { SECTION_LABELS } from '../lib/format.js';
 import { BodyMap } from './BodyMap.js';
 import { PainScale } from './PainScale.js';
 import { UnitToggle } from './UnitToggle.js';
 import type { DistanceUnit } from '../lib/units.js';
+import { SECTION_TITLES } from '@backtrack/core';
 
 const YES_NO = [
   { id: 'yes', label: 'Yes' },
@@ -185,7 +185,7 @@ export function QuestionForm({
       <fieldset aria-describedby={describedBy}>
         <legend>
           <span className="question__section">
-            {SECTION_LABELS[question.section] ?? question.section}
+            {SECTION_TITLES[question.section]}
             {question.redFlag ? ' · safety check, cannot be skipped' : ''}
           </span>
           <h1 ref={headingRef} tabIndex={-1} className="question__text">

@@ -59,26 +59,3 @@ export function formatPlanItem(item: PlanItem, unit: DistanceUnit): string {
       return `Instead of running, ${item.minutes} min of ${item.activities.join(', or ')}`;
   }
 }
-
-/** Names of the adaptation decisions. */
-export const DECISION_LABELS: Readonly<Record<string, string>> = {
-  progress: 'Progress: next week moves up one step',
-  hold: 'Hold: next week stays at the same level',
-  step_back: 'Step back: next week is easier',
-  stop_running: 'Stop running: see a clinician',
-  not_applied: 'Not adapted by pain',
-};
-
-/** Names of the sections of the interview, shown above each question. */
-export const SECTION_LABELS: Readonly<Record<string, string>> = {
-  about_you: 'About you',
-  red_flags: 'Warning signs',
-  symptoms: 'Your symptoms',
-  training: 'Your training',
-  shoes: 'Your shoes',
-  other_injuries: 'Other injuries and strength',
-  work: 'Your day',
-  breathing: 'Breathing',
-  health: 'Your health',
-  risk_screen: 'How the pain affects you',
-};

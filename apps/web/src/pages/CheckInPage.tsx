@@ -8,7 +8,7 @@ import { SafetyStopNotice, TodayList } from '../components/PlanView.js';
 import { useUnits } from '../components/use-units.js';
 import { planPosition } from '@backtrack/core';
 import { formatDate, isCalendarDate, toIsoDate } from '../lib/dates.js';
-import { DECISION_LABELS } from '../lib/format.js';
+import { DECISION_LABELS } from '@backtrack/core';
 
 const PAIN_FIELDS = [
   { key: 'painDuring', legend: 'Pain during today’s exercise or run' },
@@ -189,9 +189,7 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
             {response.adaptation ? (
               <>
                 <p className="decision">
-                  <strong>
-                    {DECISION_LABELS[response.adaptation.decision] ?? response.adaptation.decision}
-                  </strong>
+                  <strong>{DECISION_LABELS[response.adaptation.decision]}</strong>
                 </p>
                 <p>{response.adaptation.reason}</p>
                 {response.adaptation.safetyStop ? (

@@ -5,7 +5,7 @@ import { ErrorMessage, Loading } from '../components/ErrorMessage.js';
 import { PainChart } from '../components/PainChart.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { formatShortDate } from '../lib/dates.js';
-import { DECISION_LABELS } from '../lib/format.js';
+import { DECISION_LABELS } from '@backtrack/core';
 
 /** Pain over time against the plan's weeks: chart, table, and each week's decision. */
 export function ProgressPage() {
@@ -61,7 +61,7 @@ export function ProgressPage() {
                 {progress.data.weeks.map((w) => (
                   <li key={w.week}>
                     Week {w.week}: level {w.level}
-                    {w.decision ? ` · ${DECISION_LABELS[w.decision] ?? w.decision}` : ''}
+                    {w.decision ? ` · ${DECISION_LABELS[w.decision]}` : ''}
                   </li>
                 ))}
               </ul>

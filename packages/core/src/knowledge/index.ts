@@ -223,7 +223,9 @@ export function loadKnowledgeBase(): KnowledgeBase {
 export * from './schema.js';
 export {
   BODY_REGION_LABELS,
+  DECISION_LABELS,
   SCREEN_INCOMPLETE_WORDING,
+  SECTION_TITLES,
   TIER_WORDING,
   type TierWording,
 } from './labels.js';

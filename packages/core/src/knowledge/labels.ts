@@ -1,14 +1,16 @@
 /**
  * Plain-language labels for the knowledge base's closed vocabularies: what
  * each triage tier is called, its headline and its default "what to do now",
- * and the body-map regions as a runner names them. One table each, so the
+ * the body-map regions as a runner names them, the sections of the interview
+ * and the plan's weekly decisions. One table each, so the
  * CLI, the server and the web say the same thing; each is a `Record` over the
  * core's union, so a new tier or region without a label does not compile.
  *
  * Pure data with type-only imports: the web may import it as a value (see
  * eslint.config.js).
  */
-import type { BodyRegion, TriageTier } from './schema.js';
+import type { AdaptationDecision } from '../plan/types.js';
+import type { BodyRegion, Section, TriageTier } from './schema.js';
 
 /** How a triage tier is put to the runner. */
 export interface TierWording {
@@ -67,4 +69,27 @@ export const BODY_REGION_LABELS: Readonly<Record<BodyRegion, string>> = {
   thigh_front_right: 'Front of right thigh',
   below_knee_left: 'Left leg below the knee',
   below_knee_right: 'Right leg below the knee',
+};
+
+/** The title of each section of the interview, shown above its questions. */
+export const SECTION_TITLES: Readonly<Record<Section, string>> = {
+  about_you: 'About you',
+  red_flags: 'Warning signs',
+  symptoms: 'Your symptoms',
+  training: 'Your training',
+  shoes: 'Your shoes',
+  other_injuries: 'Other injuries, form and strength',
+  work: 'Work and sitting',
+  breathing: 'Breathing',
+  health: 'Your health',
+  risk_screen: 'How the pain affects you',
+};
+
+/** What each weekly decision of the plan means for the next week. */
+export const DECISION_LABELS: Readonly<Record<AdaptationDecision, string>> = {
+  progress: 'Progress: next week moves up one step',
+  hold: 'Hold: next week stays at the same level',
+  step_back: 'Step back: next week is easier',
+  stop_running: 'Stop running: see a clinician',
+  not_applied: 'Not adapted by pain',
 };
