@@ -226,4 +226,37 @@ export default tseslint.config(
     files: ['apps/web/src/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
   },
+  {
+    // The layout inside the apps (docs/architecture.md): the web's shared/
+    // serves the features and imports none of them; the CLI's io/ (terminal
+    // and formatting) and store/ (state on disk) serve the commands and
+    // import none of them.
+    files: ['apps/web/src/**/*.{ts,tsx}', 'apps/cli/src/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: root,
+          zones: [
+            {
+              target: './apps/web/src/shared',
+              from: './apps/web/src/features',
+              message: 'apps/web/src/shared is used by the features and imports none of them.',
+            },
+            {
+              target: './apps/cli/src/io',
+              from: ['./apps/cli/src/commands', './apps/cli/src/store'],
+              message:
+                'apps/cli/src/io is terminal I/O and formatting: it imports no command or store.',
+            },
+            {
+              target: './apps/cli/src/store',
+              from: './apps/cli/src/commands',
+              message: 'apps/cli/src/store keeps the CLI state: it imports no command.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

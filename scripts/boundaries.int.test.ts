@@ -45,7 +45,7 @@ describe('lint fails on a boundary violation', { timeout: 60_000 }, () => {
   });
 
   it('the web importing a value from the core, but not a type', async () => {
-    const file = 'apps/web/src/lib/units.ts';
+    const file = 'apps/web/src/shared/lib/units.ts';
     const value = await failingRules(
       file,
       "import { loadKnowledgeBase } from '@backtrack/core';\nexport const kb = loadKnowledgeBase();\n",
@@ -59,7 +59,7 @@ describe('lint fails on a boundary violation', { timeout: 60_000 }, () => {
   });
 
   it('the web importing the server, except types from its contract', async () => {
-    const file = 'apps/web/src/lib/units.ts';
+    const file = 'apps/web/src/shared/lib/units.ts';
     const type = await failingRules(
       file,
       "import type { SavedPlanDto } from '@backtrack/server/contract';\nexport const plan: SavedPlanDto | undefined = undefined;\n",
@@ -79,17 +79,38 @@ describe('lint fails on a boundary violation', { timeout: 60_000 }, () => {
 
   it('a deep import into another workspace', async () => {
     const rules = await failingRules(
-      'apps/cli/src/style.ts',
-      "export { loadKnowledgeBase } from '../../../packages/core/src/knowledge/index.js';\n",
+      'apps/cli/src/io/style.ts',
+      "export { loadKnowledgeBase } from '../../../../packages/core/src/knowledge/index.js';\n",
     );
     expect(rules).toContain('import-x/no-relative-packages');
+  });
+
+  it('the web’s shared code importing a feature, or the CLI’s I/O importing a command', async () => {
+    expect(
+      await failingRules(
+        'apps/web/src/shared/lib/units.ts',
+        "import { mergePainDiaries } from '../../features/training/training.js';\nexport const merge = mergePainDiaries;\n",
+      ),
+    ).toContain('import-x/no-restricted-paths');
+    expect(
+      await failingRules(
+        'apps/cli/src/io/labels.ts',
+        "import { heading } from '../commands/assess/render-report.js';\nexport const h = heading;\n",
+      ),
+    ).toContain('import-x/no-restricted-paths');
+    expect(
+      await failingRules(
+        'apps/cli/src/store/plan-state.ts',
+        "export { heading } from '../commands/assess/render-report.js';\n",
+      ),
+    ).toContain('import-x/no-restricted-paths');
   });
 
   it('an import cycle', async () => {
     // render-training.ts imports dates.ts, so dates.ts importing it closes a cycle.
     const rules = await failingRules(
-      'apps/cli/src/dates.ts',
-      "import { formatKm } from './render-training.js';\nexport const km = formatKm(1000);\n",
+      'apps/cli/src/io/dates.ts',
+      "import { formatKm } from '../commands/training/render-training.js';\nexport const km = formatKm(1000);\n",
     );
     expect(rules).toContain('import-x/no-cycle');
   });

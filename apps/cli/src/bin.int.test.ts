@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '@backtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scriptedInput } from './interview-session.js';
+import { scriptedInput } from './commands/assess/interview-session.js';
 import { CASES } from './testing.js';
 
 const CLI_DIR = fileURLToPath(new URL('..', import.meta.url));

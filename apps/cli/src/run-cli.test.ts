@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '@backtrack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuestionDto } from './list-questions.js';
-import type { KnowledgeBaseDto } from './list-knowledge-base.js';
-import { createMemoryIo } from './memory-io.js';
-import type { JsonReport } from './render-report.js';
+import type { QuestionDto } from './commands/knowledge/list-questions.js';
+import type { KnowledgeBaseDto } from './commands/knowledge/list-knowledge-base.js';
+import { createMemoryIo } from './io/memory-io.js';
+import type { JsonReport } from './commands/assess/render-report.js';
 import { runCli } from './run-cli.js';
 import { VERSION } from './version.js';
 

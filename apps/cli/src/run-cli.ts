@@ -5,16 +5,19 @@
  */
 import { parseArgs } from 'node:util';
 import { DomainError, loadKnowledgeBase, type ErrorCode, type ShoeSetting } from '@backtrack/core';
-import { assessCommand } from './assess-command.js';
-import { checkinCommand } from './checkin-command.js';
-import { importCommand } from './import-command.js';
-import type { CliIo } from './cli-io.js';
-import { parseIsoDate } from './dates.js';
-import { listKnowledgeBase, renderKnowledgeBase } from './list-knowledge-base.js';
-import { listQuestions, renderQuestions } from './list-questions.js';
-import { planCommand } from './plan-command.js';
-import { createStyle, outputWidth, shouldUseColour } from './style.js';
-import { trainingCommand } from './training-command.js';
+import { assessCommand } from './commands/assess/assess-command.js';
+import { checkinCommand } from './commands/checkin/checkin-command.js';
+import { importCommand } from './commands/import/import-command.js';
+import type { CliIo } from './io/cli-io.js';
+import { parseIsoDate } from './io/dates.js';
+import {
+  listKnowledgeBase,
+  renderKnowledgeBase,
+} from './commands/knowledge/list-knowledge-base.js';
+import { listQuestions, renderQuestions } from './commands/knowledge/list-questions.js';
+import { planCommand } from './commands/plan/plan-command.js';
+import { createStyle, outputWidth, shouldUseColour } from './io/style.js';
+import { trainingCommand } from './commands/training/training-command.js';
 import { isCommandName, usage, type CommandName } from './usage.js';
 import { VERSION } from './version.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Activity } from '@backtrack/core';
-import { createMemoryIo } from './memory-io.js';
+import { createMemoryIo } from './io/memory-io.js';
 import { runCli } from './run-cli.js';
 
 /** What a CLI run produced. */

@@ -6,12 +6,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider, useRouteError } from 'react-router';
-import { ApiError } from './api/client.js';
-import { ErrorMessage } from './components/ErrorMessage.js';
-import { Layout } from './components/Layout.js';
-import { NotFoundPage } from './pages/NotFoundPage.js';
-import { StartPage } from './pages/StartPage.js';
-import './styles.css';
+import { ApiError } from './shared/api/client.js';
+import { ErrorMessage } from './shared/ErrorMessage.js';
+import { Layout } from './shared/Layout.js';
+import { NotFoundPage } from './shared/NotFoundPage.js';
+import { StartPage } from './features/assessment/StartPage.js';
+import './shared/global.css';
 
 function RouteError() {
   const error = useRouteError();
@@ -35,35 +35,43 @@ const router = createBrowserRouter([
       {
         path: 'assessment/:id',
         lazy: async () => ({
-          Component: (await import('./pages/AssessmentPage.js')).AssessmentPage,
+          Component: (await import('./features/assessment/AssessmentPage.js')).AssessmentPage,
         }),
       },
       {
         path: 'report/:id',
-        lazy: async () => ({ Component: (await import('./pages/ReportPage.js')).ReportPage }),
+        lazy: async () => ({
+          Component: (await import('./features/report/ReportPage.js')).ReportPage,
+        }),
       },
       {
         path: 'assessment/:id/plan',
         lazy: async () => ({
-          Component: (await import('./pages/PlanPreviewPage.js')).PlanPreviewPage,
+          Component: (await import('./features/plan/PlanPreviewPage.js')).PlanPreviewPage,
         }),
       },
       {
         path: 'plans/:planId',
-        lazy: async () => ({ Component: (await import('./pages/SavedPlanPage.js')).SavedPlanPage }),
+        lazy: async () => ({
+          Component: (await import('./features/plan/SavedPlanPage.js')).SavedPlanPage,
+        }),
       },
       {
         path: 'plans/:planId/check-in',
-        lazy: async () => ({ Component: (await import('./pages/CheckInPage.js')).CheckInPage }),
+        lazy: async () => ({
+          Component: (await import('./features/check-in/CheckInPage.js')).CheckInPage,
+        }),
       },
       {
         path: 'plans/:planId/progress',
-        lazy: async () => ({ Component: (await import('./pages/ProgressPage.js')).ProgressPage }),
+        lazy: async () => ({
+          Component: (await import('./features/check-in/ProgressPage.js')).ProgressPage,
+        }),
       },
       ...(['plan', 'check-in', 'progress'] as const).map((target) => ({
         path: target,
         lazy: async () => {
-          const { MyPlanPage } = await import('./pages/MyPlanPage.js');
+          const { MyPlanPage } = await import('./features/plan/MyPlanPage.js');
           return {
             Component: () => <MyPlanPage target={target} />,
           };
@@ -71,11 +79,15 @@ const router = createBrowserRouter([
       })),
       {
         path: 'training',
-        lazy: async () => ({ Component: (await import('./pages/TrainingPage.js')).TrainingPage }),
+        lazy: async () => ({
+          Component: (await import('./features/training/TrainingPage.js')).TrainingPage,
+        }),
       },
       {
         path: 'account',
-        lazy: async () => ({ Component: (await import('./pages/AccountPage.js')).AccountPage }),
+        lazy: async () => ({
+          Component: (await import('./features/account/AccountPage.js')).AccountPage,
+        }),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -3,6 +3,7 @@
  * the assessment engine. No I/O, no clock: callers pass everything in.
  */
 export * from './knowledge/index.js';
+export * from './illustrations/index.js';
 export { renderKnowledgeBaseMarkdown } from './knowledge/render-doc.js';
 export * from './assessment/index.js';
 export * from './plan/index.js';

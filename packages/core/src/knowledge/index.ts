@@ -223,7 +223,6 @@ export function loadKnowledgeBase(): KnowledgeBase {
 export * from './schema.js';
 export {
   BODY_REGION_LABELS,
-  DECISION_LABELS,
   SCREEN_INCOMPLETE_WORDING,
   SECTION_TITLES,
   TIER_WORDING,

@@ -1,15 +1,14 @@
 /**
  * Plain-language labels for the knowledge base's closed vocabularies: what
  * each triage tier is called, its headline and its default "what to do now",
- * the body-map regions as a runner names them, the sections of the interview
- * and the plan's weekly decisions. One table each, so the
+ * the body-map regions as a runner names them, and the sections of the
+ * interview (the plan's weekly decisions: plan/decision-labels.ts). One table each, so the
  * CLI, the server and the web say the same thing; each is a `Record` over the
  * core's union, so a new tier or region without a label does not compile.
  *
  * Pure data with type-only imports: the web may import it as a value (see
  * eslint.config.js).
  */
-import type { AdaptationDecision } from '../plan/types.js';
 import type { BodyRegion, Section, TriageTier } from './schema.js';
 
 /** How a triage tier is put to the runner. */
@@ -83,13 +82,4 @@ export const SECTION_TITLES: Readonly<Record<Section, string>> = {
   breathing: 'Breathing',
   health: 'Your health',
   risk_screen: 'How the pain affects you',
-};
-
-/** What each weekly decision of the plan means for the next week. */
-export const DECISION_LABELS: Readonly<Record<AdaptationDecision, string>> = {
-  progress: 'Progress: next week moves up one step',
-  hold: 'Hold: next week stays at the same level',
-  step_back: 'Step back: next week is easier',
-  stop_running: 'Stop running: see a clinician',
-  not_applied: 'Not adapted by pain',
 };

@@ -1,6 +1,7 @@
 /** The recovery plan: generation from an assessment, weekly adaptation by pain response, and replay of check-ins. */
 export * from './types.js';
 export * from './schema.js';
+export * from './decision-labels.js';
 export * from './generate-plan.js';
 export * from './adapt-plan.js';
 export * from './calendar.js';

@@ -1,11 +1,11 @@
 /**
- * The exercise library of the knowledge base: validated records plus their
- * illustrations. `loadExerciseLibrary()` parses every record through
- * `ZExerciseLibrary` and checks that each one has an illustration, so a bad
- * record fails at start-up and in tests, never in a runner's plan.
+ * The exercise library of the knowledge base: validated records.
+ * `loadExerciseLibrary()` parses every record through `ZExerciseLibrary` and
+ * checks that each one has an illustration (drawn by `src/illustrations`), so
+ * a bad record fails at start-up and in tests, never in a runner's plan.
  */
 import { EXERCISES } from './library.js';
-import { hasIllustration } from './illustrations/render.js';
+import { hasIllustration } from '../../illustrations/index.js';
 import { ZExerciseLibrary, type Exercise } from './schema.js';
 
 /**
@@ -53,10 +53,3 @@ export function exerciseCitations(
 
 export * from './schema.js';
 export { EXERCISES } from './library.js';
-export {
-  renderIllustration,
-  layoutIllustration,
-  describeIllustration,
-  hasIllustration,
-  ILLUSTRATION_IDS,
-} from './illustrations/render.js';

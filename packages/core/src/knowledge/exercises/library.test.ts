@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hasIllustration } from '../../illustrations/index.js';
 import { CONTRIBUTOR_IDS } from '../schema.js';
 import { SOURCES } from '../sources.js';
 import {
   buildExerciseLibrary,
   exerciseCitations,
   EXERCISES,
-  hasIllustration,
   LOAD_CONTRAINDICATIONS,
   loadExerciseLibrary,
   ZDose,

@@ -1,0 +1,242 @@
+import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { isUnauthenticated, useCheckIn, useSavedPlan } from '../../shared/api/queries.js';
+import type { CheckInResponse, SavedPlan } from '../../shared/api/types.js';
+import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
+import { PainScale } from '../../shared/PainScale.js';
+import { SafetyStopNotice, TodayList } from '../plan/PlanView.js';
+import { useUnits } from '../../shared/use-units.js';
+import { planPosition } from '@backtrack/core';
+import { formatDate, isCalendarDate, toIsoDate } from '../../shared/lib/dates.js';
+import { DECISION_LABELS } from '@backtrack/core';
+import './check-in.css';
+
+const PAIN_FIELDS = [
+  { key: 'painDuring', legend: 'Pain during today’s exercise or run' },
+  { key: 'painAfter', legend: 'Pain straight after it' },
+  { key: 'painNextMorning', legend: 'Pain this morning, on waking (after yesterday’s session)' },
+] as const;
+
+type PainKey = (typeof PAIN_FIELDS)[number]['key'];
+
+function dayItems(saved: SavedPlan, date: string) {
+  if (!isCalendarDate(date)) return null;
+  const pos = planPosition(saved.startDate, date);
+  if (!pos) return null;
+  const week = saved.plan.weeks[pos.week - 1];
+  const day = week?.days.find((d) => d.day === pos.dayOfWeek);
+  return day ? { ...pos, items: day.items } : null;
+}
+
+function CheckInForm({ saved }: { saved: SavedPlan }) {
+  const checkIn = useCheckIn(saved.id);
+  const [unit] = useUnits();
+  const id = useId();
+  const [date, setDate] = useState(() => toIsoDate(new Date()));
+  const [pain, setPain] = useState<Record<PainKey, string>>({
+    painDuring: '',
+    painAfter: '',
+    painNextMorning: '',
+  });
+  const today = dayItems(saved, date);
+  const plannedDefault = String(today?.items.length ?? 1);
+  const [planned, setPlanned] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [response, setResponse] = useState<CheckInResponse | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  const plannedValue = planned ?? plannedDefault;
+  const doneValue = done ?? plannedValue;
+
+  useEffect(() => {
+    if (response) resultRef.current?.focus();
+  }, [response]);
+
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!isCalendarDate(date)) {
+      setProblem('Enter the date of this check-in.');
+      return;
+    }
+    const missing = PAIN_FIELDS.find((f) => pain[f.key] === '');
+    if (missing) {
+      setProblem(`Choose a number for “${missing.legend}”.`);
+      return;
+    }
+    const sessionsPlanned = Number(plannedValue);
+    const sessionsDone = Number(doneValue);
+    if (!Number.isInteger(sessionsPlanned) || sessionsPlanned < 0 || sessionsPlanned > 10) {
+      setProblem('Sessions planned: enter a whole number from 0 to 10.');
+      return;
+    }
+    if (!Number.isInteger(sessionsDone) || sessionsDone < 0 || sessionsDone > 10) {
+      setProblem('Sessions done: enter a whole number from 0 to 10.');
+      return;
+    }
+    if (sessionsPlanned > 0 && sessionsDone > sessionsPlanned) {
+      setProblem('Sessions done cannot be more than sessions planned.');
+      return;
+    }
+    setProblem(null);
+    setResponse(null);
+    checkIn.mutate(
+      {
+        date,
+        painDuring: Number(pain.painDuring),
+        painAfter: Number(pain.painAfter),
+        painNextMorning: Number(pain.painNextMorning),
+        sessionsDone,
+        sessionsPlanned,
+      },
+      {
+        onSuccess: (r) => {
+          setResponse(r);
+          setPain({ painDuring: '', painAfter: '', painNextMorning: '' });
+          setPlanned(null);
+          setDone(null);
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <form className="checkin" onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-date`}>Date</label>
+          <input
+            id={`${id}-date`}
+            type="date"
+            value={date}
+            onChange={(e) => {
+              setDate(e.target.value);
+              setPlanned(null);
+              setDone(null);
+            }}
+          />
+        </div>
+        {today ? (
+          <div className="card card--flat">
+            <p>
+              Plan week {today.week}, day {today.dayOfWeek} ({formatDate(date)}):
+            </p>
+            <TodayList items={today.items} unit={unit} />
+          </div>
+        ) : (
+          <p className="muted">
+            This date is outside the plan, which runs from {formatDate(saved.startDate)} to{' '}
+            {formatDate(saved.endDate)}.
+          </p>
+        )}
+        {PAIN_FIELDS.map((f) => (
+          <fieldset key={f.key} className="scale-field">
+            <legend>{f.legend} (0–10)</legend>
+            <PainScale
+              name={`${id}-${f.key}`}
+              value={pain[f.key]}
+              onChange={(v) => {
+                setPain({ ...pain, [f.key]: v });
+              }}
+            />
+          </fieldset>
+        ))}
+        <div className="two-fields">
+          <div className="field">
+            <label htmlFor={`${id}-planned`}>Sessions planned today</label>
+            <input
+              id={`${id}-planned`}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={10}
+              step={1}
+              value={plannedValue}
+              onChange={(e) => {
+                setPlanned(e.target.value);
+              }}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-done`}>Sessions done</label>
+            <input
+              id={`${id}-done`}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={10}
+              step={1}
+              value={doneValue}
+              onChange={(e) => {
+                setDone(e.target.value);
+              }}
+            />
+          </div>
+        </div>
+        {problem ? (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        {checkIn.isError ? <ErrorMessage error={checkIn.error} title="Check-in not saved" /> : null}
+        <button type="submit" className="button button--primary" disabled={checkIn.isPending}>
+          {checkIn.isPending ? 'Saving…' : 'Save check-in'}
+        </button>
+      </form>
+      <div ref={resultRef} tabIndex={-1} role="status" className="checkin__result">
+        {response ? (
+          <div className="card">
+            <h2>Check-in saved for {formatDate(response.checkIn.date)}</h2>
+            {response.adaptation ? (
+              <>
+                <p className="decision">
+                  <strong>{DECISION_LABELS[response.adaptation.decision]}</strong>
+                </p>
+                <p>{response.adaptation.reason}</p>
+                {response.adaptation.safetyStop ? (
+                  <SafetyStopNotice stop={response.adaptation.safetyStop} />
+                ) : null}
+              </>
+            ) : (
+              <p>The plan adapts at the end of each week, from that week’s check-ins.</p>
+            )}
+            <p>
+              <Link to={`/plans/${saved.id}/progress`}>See your progress</Link>
+            </p>
+          </div>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+/** The daily check-in: pain during, after and next morning, and sessions done; then the plan's decision. */
+export function CheckInPage() {
+  const { planId = '' } = useParams();
+  const saved = useSavedPlan(planId);
+  return (
+    <>
+      <title>Daily check-in – Backtrack</title>
+      <h1>Daily check-in</h1>
+      <p>
+        How did your back feel? Your answers decide whether next week moves up, holds or steps back.
+        If pain rises sharply or a warning sign appears, stop and{' '}
+        <Link to={`/plans/${planId}`}>see when to seek help</Link>.
+      </p>
+      {saved.isPending ? <Loading /> : null}
+      {saved.isError ? (
+        isUnauthenticated(saved.error) ? (
+          <p>
+            <Link to={`/account?next=${encodeURIComponent(`/plans/${planId}/check-in`)}`}>
+              Log in
+            </Link>{' '}
+            to check in.
+          </p>
+        ) : (
+          <ErrorMessage error={saved.error} />
+        )
+      ) : null}
+      {saved.data ? <CheckInForm saved={saved.data} /> : null}
+    </>
+  );
+}

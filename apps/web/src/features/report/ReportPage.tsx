@@ -1,0 +1,170 @@
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { usePlanPreview } from '../plan/plan-queries.js';
+import { isNotFound, useInterview, useKnowledge } from '../../shared/api/queries.js';
+import type { SourceDto } from '../../shared/api/types.js';
+import { ContributorList } from './ContributorList.js';
+import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
+import { TodayList } from '../plan/PlanView.js';
+import { TriageBanner } from './TriageBanner.js';
+import { useUnits } from '../../shared/use-units.js';
+import './report.css';
+
+const RISK_LABELS: Record<'low' | 'medium' | 'high', string> = {
+  low: 'Low risk',
+  medium: 'Medium risk',
+  high: 'High risk',
+};
+
+const RISK_TEXT: Record<'low' | 'medium' | 'high', string> = {
+  low: 'Low risk that the pain lasts: self-management and staying active usually suffice.',
+  medium:
+    'Medium risk that the pain lasts: physiotherapy focused on exercise is usually recommended.',
+  high: 'High risk that the pain lasts: worries and mood are weighing on the pain. Care that addresses both the body and these worries tends to help most; mention it to your clinician.',
+};
+
+/** The report: triage first, then the weak links with their reasons, the risk screen, and today. */
+export function ReportPage() {
+  const { id = '' } = useParams();
+  const interview = useInterview(id);
+  const knowledge = useKnowledge();
+  const result = interview.data?.result;
+  const plan = usePlanPreview(id, { enabled: result !== undefined });
+  const [unit] = useUnits();
+  const sources = useMemo(
+    () => new Map<string, SourceDto>((knowledge.data?.sources ?? []).map((s) => [s.id, s])),
+    [knowledge.data],
+  );
+
+  if (interview.isPending) {
+    return (
+      <>
+        <h1>Your report</h1>
+        <Loading label="Loading your report…" />
+      </>
+    );
+  }
+  if (interview.isError) {
+    return (
+      <>
+        <title>Report – Backtrack</title>
+        <h1>Your report</h1>
+        {isNotFound(interview.error) ? (
+          <p>This report was not found. It may belong to another browser or account.</p>
+        ) : (
+          <ErrorMessage error={interview.error} />
+        )}
+      </>
+    );
+  }
+  if (!result) {
+    return (
+      <>
+        <title>Report – Backtrack</title>
+        <h1>Your report</h1>
+        <p>The assessment is not finished yet.</p>
+        <Link className="button button--primary" to={`/assessment/${id}`}>
+          Back to the questions
+        </Link>
+      </>
+    );
+  }
+
+  const warnings = result.issues.filter((i) => i.severity !== 'info');
+  const fromRuns = new Set(
+    result.contributors.flatMap((c) =>
+      c.explanation.filter((s) => s.from).map((s) => s.questionId),
+    ),
+  ).size;
+  const risk = result.risk;
+
+  return (
+    <div className="report">
+      <title>Your report – Backtrack</title>
+      <h1>Your report</h1>
+      <TriageBanner triage={result.triage} />
+
+      <section aria-labelledby="today-heading" className="card">
+        <h2 id="today-heading">What to do today</h2>
+        {plan.data?.kind === 'plan' ? (
+          <>
+            <p>Day 1 of your plan:</p>
+            <TodayList items={plan.data.weeks[0]?.days[0]?.items ?? []} unit={unit} />
+          </>
+        ) : (
+          <p>{result.triage.whatToDoNow}</p>
+        )}
+        {plan.isError ? <ErrorMessage error={plan.error} title="Could not load the plan" /> : null}
+        <p>
+          <Link className="button button--primary" to={`/assessment/${id}/plan`}>
+            See my plan
+          </Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="links-heading">
+        <h2 id="links-heading">Your likely weak links</h2>
+        <p className="muted">
+          Several can be true at once. Each bar shows how likely we think it is; the thin mark is
+          where it started before your answers. Open “Why we think so” to see each step.
+        </p>
+        {fromRuns > 0 ? (
+          <p className="why__from why__from--note">
+            <span className="why__from-tag">From your imported runs:</span> {fromRuns}{' '}
+            {fromRuns === 1 ? 'answer' : 'answers'} came from your runs, not from you. Open “Why we
+            think so” to see each one, marked like this.
+          </p>
+        ) : null}
+        <ContributorList contributors={result.contributors} sources={sources} />
+      </section>
+
+      <section aria-labelledby="risk-heading" className="card">
+        <h2 id="risk-heading">Risk screen</h2>
+        {risk.level ? (
+          <>
+            <p>
+              <strong>{RISK_LABELS[risk.level]}</strong>
+              {risk.total !== null ? ` (score ${risk.total} of 9` : ''}
+              {risk.psychosocial !== null
+                ? `, worry and mood ${risk.psychosocial} of 5)`
+                : risk.total !== null
+                  ? ')'
+                  : ''}
+            </p>
+            <p>{RISK_TEXT[risk.level]}</p>
+          </>
+        ) : (
+          <p>
+            Not scored: {risk.missing.length} of its nine questions were not answered or were
+            answered “not sure”.
+          </p>
+        )}
+        <p className="muted">{risk.note}</p>
+      </section>
+
+      {warnings.length > 0 ? (
+        <section aria-labelledby="issues-heading" className="card">
+          <h2 id="issues-heading">About your answers</h2>
+          <ul>
+            {warnings.map((i) => (
+              <li key={`${i.code}-${i.questionId ?? ''}`}>
+                {i.message.replace(/^[a-z0-9_]+: /, '')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="diag-heading" className="notice">
+        <h2 id="diag-heading">Not a diagnosis</h2>
+        <p>{result.disclaimer}</p>
+      </section>
+
+      <p>
+        <Link className="button button--primary" to={`/assessment/${id}/plan`}>
+          See my plan
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { useMe } from './api/queries.js';
+
+const NAV = [
+  { to: '/', label: 'Home', end: true, signedIn: false },
+  { to: '/plan', label: 'My plan', end: false, signedIn: false },
+  { to: '/check-in', label: 'Check-in', end: false, signedIn: false },
+  { to: '/progress', label: 'Progress', end: false, signedIn: false },
+  // Imported runs belong to an account: the link shows once the runner is signed in.
+  { to: '/training', label: 'Training', end: false, signedIn: true },
+  { to: '/account', label: 'Account', end: false, signedIn: false },
+];
+
+/**
+ * The frame of every page: skip link, header with navigation, the page, and a
+ * footer that always says what Backtrack is not and when to get help.
+ * After each navigation, focus moves to the new page's main heading.
+ */
+export function Layout() {
+  const location = useLocation();
+  const navigation = useNavigation();
+  const me = useMe();
+  const first = useRef(true);
+  const nav = NAV.filter((item) => !item.signedIn || Boolean(me.data));
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (heading) {
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <NavLink to="/" className="brand" aria-label="Backtrack home">
+            <span aria-hidden="true" className="brand__mark">
+              ↩
+            </span>
+            Backtrack
+          </NavLink>
+          <nav aria-label="Main">
+            <ul className="nav">
+              {nav.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+        {navigation.state === 'loading' ? (
+          <div className="loading-bar" role="status" aria-label="Loading page" />
+        ) : null}
+      </header>
+      <main id="main" className="page">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>
+          Backtrack is <strong>not a diagnosis</strong> and does not replace an examination by a
+          clinician.
+        </p>
+        <p>
+          <strong>Emergency?</strong> New numbness around the bottom or genitals, a new change in
+          bladder or bowel control, weakness in both legs, or a fever with back pain: call your
+          local emergency number (112 in Europe, 999 in the UK, 911 in North America) or go to the
+          emergency department now.
+        </p>
+      </footer>
+    </>
+  );
+}
