@@ -3,11 +3,12 @@
  * any runner can use them): run the CLI in-process, and read the encoded
  * case cards of the core.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Activity } from '@backtrack/core';
+import type { Activity, Answers } from '@backtrack/core';
 import { createMemoryIo } from './io/memory-io.js';
 import { runCli } from './run-cli.js';
 
@@ -142,3 +143,9 @@ export const CASES = {
   /** Urgent doctor. */
   urgent: caseFile('pv05-f21-second-side'),
 } as const;
+
+/** The answers of an example file in apps/cli/examples (`desk-runner`, …). */
+export function exampleAnswers(name: string): Answers {
+  const file = new URL(`../examples/${name}.json`, import.meta.url);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { answers: Answers }).answers;
+}

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   isApplicable,
   loadKnowledgeBase,
@@ -10,16 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { runInterviewSession, scriptedInput, type SessionOutcome } from './interview-session.js';
 import { createMemoryIo } from '../../io/memory-io.js';
 import { runCli } from '../../run-cli.js';
+import { exampleAnswers } from '../../testing.js';
 import { createStyle } from '../../io/style.js';
 
 const kb = loadKnowledgeBase();
-const desk = (
-  JSON.parse(
-    readFileSync(new URL('../../../examples/desk-runner.json', import.meta.url), 'utf8'),
-  ) as {
-    answers: Answers;
-  }
-).answers;
+const desk = exampleAnswers('desk-runner');
 const redFlagIds = kb.questions.filter((q) => q.redFlag).map((q) => q.id);
 /** The desk runner's answers to the warning-sign questions only. */
 const deskRedFlags: Answers = Object.fromEntries(

@@ -4,7 +4,6 @@
  * for warning-sign questions; accepted ones carry their provenance into the
  * report; `--no-training-data` turns it off; a corrupt store stops it.
  */
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,18 +13,12 @@ import { runInterviewSession, scriptedInput, type SessionOutcome } from './inter
 import { createMemoryIo } from '../../io/memory-io.js';
 import { runCli } from '../../run-cli.js';
 import { createStyle } from '../../io/style.js';
-import { hillyHistory, writeActivityStore } from '../../testing.js';
+import { hillyHistory, writeActivityStore, exampleAnswers } from '../../testing.js';
 import { trainingDefaults } from './training-data.js';
 
 const kb = loadKnowledgeBase();
 const NOW = new Date(2024, 2, 20, 12, 0);
-const desk = (
-  JSON.parse(
-    readFileSync(new URL('../../../examples/desk-runner.json', import.meta.url), 'utf8'),
-  ) as {
-    answers: Answers;
-  }
-).answers;
+const desk = exampleAnswers('desk-runner');
 const SPIKE = 'long_run_spike';
 
 /** Output with runs of whitespace collapsed, so wrapped sentences match. */
