@@ -11,3 +11,4 @@ export * from './errors.js';
 export * from './units.js';
 export * from './training/index.js';
 export * from './insights/index.js';
+export * from './clinic/index.js';

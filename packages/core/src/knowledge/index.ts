@@ -11,6 +11,7 @@ import { MINOR_FLAGS, RED_FLAGS, TRIAGE_RULES } from './red-flags.js';
 import { WARNING_SIGN_LINKS, ZWarningSignLink } from './warning-sign-links.js';
 import { PLAN_RULE_RECORDS, ZPlanRule } from './plan-rules.js';
 import { RETURN_TO_RUN, RUNNING_RULES, ZRunningRule } from './running-rules.js';
+import { BOOKING_RULES } from './booking-rules.js';
 import {
   ZContributor,
   ZEffectGroup,
@@ -64,6 +65,8 @@ export function citedSources(kb: KnowledgeBase): { source: string; by: string }[
   for (const c of RETURN_TO_RUN.startCriteria)
     c.sources.forEach((s) => out.push({ source: s, by: `return-to-run start: ${c.text}` }));
   RETURN_TO_RUN.sources.forEach((s) => out.push({ source: s, by: 'return to running' }));
+  for (const [tier, rule] of Object.entries(BOOKING_RULES))
+    rule.sources.forEach((s) => out.push({ source: s, by: `booking rule ${tier}` }));
   return out;
 }
 
@@ -221,6 +224,7 @@ export function loadKnowledgeBase(): KnowledgeBase {
 }
 
 export * from './schema.js';
+export { BOOKING_RULES, type BookingRule } from './booking-rules.js';
 export {
   BODY_REGION_LABELS,
   SCREEN_INCOMPLETE_WORDING,

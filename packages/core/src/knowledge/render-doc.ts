@@ -7,6 +7,7 @@
  * file and `render-doc.test.ts` fails when the committed file is stale.
  */
 import { citedSources, type KnowledgeBase } from './index.js';
+import { BOOKING_RULES } from './booking-rules.js';
 import { LOAD_LIMITS, PAIN_MONITORING, RETURN_TO_RUN } from './running-rules.js';
 import { describeRule, describeTest, REVIEW_RULE_STYLE } from './describe-rule.js';
 import type { Effect, Question, Rule } from './schema.js';
@@ -252,6 +253,28 @@ function renderPlanRules(kb: KnowledgeBase): string[] {
   return lines;
 }
 
+function renderBookingRules(): string[] {
+  return [
+    '## Booking a clinician, by triage tier',
+    '',
+    'What the clinic booking offers for each tier, and what the runner is told. The window is how many days of earliest slots are shown first.',
+    '',
+    ...table(
+      ['Tier', 'Booking', 'Window', 'What the runner is told', 'Why', 'Basis', 'Sources'],
+      Object.entries(BOOKING_RULES).map(([tier, r]) => [
+        code(tier),
+        !r.canBook ? 'not offered' : r.needsDoctorClearance ? 'after a doctor clears' : 'offered',
+        r.windowDays === null ? '–' : `${String(r.windowDays)} days`,
+        `${r.headline}. ${r.text}`,
+        r.reason,
+        r.basis,
+        sourceList(r.sources),
+      ]),
+    ),
+    '',
+  ];
+}
+
 function range(bounds: readonly [number, number] | undefined): string {
   return bounds ? `${String(bounds[0])}–${String(bounds[1])}` : '–';
 }
@@ -390,6 +413,7 @@ export function renderKnowledgeBaseMarkdown(kb: KnowledgeBase): string {
     ...renderExercises(kb),
     ...renderRunning(kb),
     ...renderPlanRules(kb),
+    ...renderBookingRules(),
     ...renderSeedClaims(kb),
     ...renderSources(kb),
   ];
