@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -53,6 +54,13 @@ export interface Database {
   location: string;
   close(): Promise<void>;
 }
+
+/**
+ * The PostgreSQL extensions PGlite loads (PostgreSQL servers ship them; the
+ * migrations `CREATE EXTENSION IF NOT EXISTS`): `btree_gist` for the
+ * appointments' no-overlap exclusion constraint.
+ */
+export const PGLITE_EXTENSIONS = { btree_gist };
 
 /** The committed SQL migrations, next to `src/` and `dist/` in this package. */
 export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -121,7 +129,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     try {
       client = await PGlite.create(
         config.dataDir ?? 'memory://',
-        config.loadDataDir === undefined ? {} : { loadDataDir: config.loadDataDir },
+        config.loadDataDir === undefined
+          ? { extensions: PGLITE_EXTENSIONS }
+          : { extensions: PGLITE_EXTENSIONS, loadDataDir: config.loadDataDir },
       );
       const db = drizzlePglite({ client, schema });
       await migratePglite(db, { migrationsFolder });

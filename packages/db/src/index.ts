@@ -19,4 +19,7 @@ export type {
   AssessmentStatus,
   EndedBecause,
   AdaptationDecision,
+  ClinicRole,
+  AppointmentStatus,
 } from './schema.js';
+export { isExclusionViolation } from './errors.js';

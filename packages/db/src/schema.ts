@@ -23,6 +23,7 @@ import type {
 } from '@backtrack/core';
 import { relations } from 'drizzle-orm';
 import {
+  boolean,
   date,
   doublePrecision,
   index,
@@ -288,6 +289,228 @@ export const shoes = pgTable(
   (t) => [uniqueIndex('shoes_user_name_uq').on(t.userId, t.name)],
 );
 
+/** A clinic member's role: a clinician books appointments; an admin also runs the clinic. */
+export type ClinicRole = 'clinician' | 'clinic_admin';
+/** Where an appointment stands. `rescheduled`: replaced by the row whose `rescheduled_from` points here. */
+export type AppointmentStatus = 'booked' | 'cancelled' | 'rescheduled';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Clinics. Working hours are local times in `time_zone` (IANA). */
+export const clinics = pgTable('clinics', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  address: text('address').notNull(),
+  timeZone: text('time_zone').notNull(),
+  /** Free time kept after every appointment. */
+  bufferMinutes: integer('buffer_minutes').notNull(),
+  /** No booking sooner than this after now. */
+  minNoticeMinutes: integer('min_notice_minutes').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * Who works at a clinic: a user account with a role. A clinician is the same
+ * account model as a runner, with a membership.
+ */
+export const clinicMembers = pgTable(
+  'clinic_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').$type<ClinicRole>().notNull(),
+    /** The name runners see ("Anna Jensen, physiotherapist"). */
+    displayName: text('display_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('clinic_members_clinic_user_uq').on(t.clinicId, t.userId),
+    index('clinic_members_user_idx').on(t.userId),
+  ],
+);
+
+/** Invitations to join a clinic, by a link mailed to `email`; only the token's SHA-256 is stored. */
+export const clinicInvitations = pgTable(
+  'clinic_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: text('role').$type<ClinicRole>().notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: instant('expires_at').notNull(),
+    acceptedAt: instant('accepted_at'),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('clinic_invitations_clinic_idx').on(t.clinicId)],
+);
+
+/** What a clinic books: duration, price (minor units; null: not set) and a description. */
+export const appointmentTypes = pgTable(
+  'appointment_types',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    priceCents: integer('price_cents'),
+    currency: text('currency').notNull(),
+    description: text('description').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('appointment_types_clinic_key_uq').on(t.clinicId, t.key)],
+);
+
+/** Weekly working hours of a clinician: ISO weekday and local minutes since midnight. */
+export const workingHours = pgTable(
+  'working_hours',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => clinicMembers.id, { onDelete: 'cascade' }),
+    weekday: integer('weekday').notNull(),
+    startMinutes: integer('start_minutes').notNull(),
+    endMinutes: integer('end_minutes').notNull(),
+  },
+  (t) => [index('working_hours_clinic_idx').on(t.clinicId)],
+);
+
+/** Absences of a clinician, or holidays of the whole clinic (`member_id` null). */
+export const availabilityExceptions = pgTable(
+  'availability_exceptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id').references(() => clinicMembers.id, { onDelete: 'cascade' }),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('availability_exceptions_clinic_idx').on(t.clinicId, t.startsAt)],
+);
+
+/**
+ * Appointments. `blocked_until` is the end plus the clinic's buffer; an
+ * exclusion constraint (added in the migration by hand: Drizzle cannot
+ * express it) forbids two booked appointments of one clinician whose
+ * `[starts_at, blocked_until)` ranges overlap, so the database, not a check
+ * before the insert, prevents double booking. A reschedule marks the row
+ * `rescheduled` and inserts a new one with `rescheduled_from`; `series_id`
+ * (the first booking's id) and `sequence` give the calendar its stable UID
+ * and version.
+ */
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seriesId: uuid('series_id').notNull(),
+    sequence: integer('sequence').notNull().default(0),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'cascade' }),
+    clinicianId: uuid('clinician_id')
+      .notNull()
+      .references(() => clinicMembers.id, { onDelete: 'cascade' }),
+    runnerId: uuid('runner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    appointmentTypeId: uuid('appointment_type_id')
+      .notNull()
+      .references(() => appointmentTypes.id, { onDelete: 'restrict' }),
+    startsAt: instant('starts_at').notNull(),
+    endsAt: instant('ends_at').notNull(),
+    blockedUntil: instant('blocked_until').notNull(),
+    status: text('status').$type<AppointmentStatus>().notNull(),
+    assessmentId: uuid('assessment_id').references(() => assessments.id, { onDelete: 'set null' }),
+    /** The triage tier when booked (null: no assessment). */
+    tier: text('tier'),
+    /** Why this booking was offered (the booking rule's reason). */
+    reason: text('reason'),
+    clearedByDoctor: boolean('cleared_by_doctor').notNull().default(false),
+    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'set null' }),
+    cancelledAt: instant('cancelled_at'),
+    rescheduledFrom: uuid('rescheduled_from'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('appointments_runner_idx').on(t.runnerId, t.startsAt),
+    index('appointments_clinic_idx').on(t.clinicId, t.startsAt),
+  ],
+);
+
+/**
+ * What a runner shares with a clinic, item by item; revoking sets
+ * `revoked_at` (the row stays, for the runner's record).
+ */
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runnerId: uuid('runner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id, { onDelete: 'cascade' }),
+    appointmentId: uuid('appointment_id').references(() => appointments.id, {
+      onDelete: 'set null',
+    }),
+    shareAssessment: boolean('share_assessment').notNull(),
+    sharePlan: boolean('share_plan').notNull(),
+    shareCheckins: boolean('share_checkins').notNull(),
+    shareTraining: boolean('share_training').notNull(),
+    grantedAt: instant('granted_at').notNull(),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [index('consents_runner_clinic_idx').on(t.runnerId, t.clinicId)],
+);
+
+/**
+ * Durable background jobs (reminder mail): claimed with `FOR UPDATE SKIP
+ * LOCKED`, leased by `locked_until`, retried with backoff. `dedupe_key`
+ * makes scheduling idempotent (one reminder per appointment, one check-in
+ * reminder per runner and day).
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    dedupeKey: text('dedupe_key').unique(),
+    runAt: instant('run_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(5),
+    lockedUntil: instant('locked_until'),
+    doneAt: instant('done_at'),
+    failedAt: instant('failed_at'),
+    cancelledAt: instant('cancelled_at'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('jobs_due_idx').on(t.runAt)],
+);
+
 /** A plan's check-ins and adaptations, for reading a plan with them in one query. */
 export const plansRelations = relations(plans, ({ many }) => ({
   checkIns: many(checkIns),
@@ -315,6 +538,15 @@ export const schema = {
   auditLog,
   activities,
   shoes,
+  clinics,
+  clinicMembers,
+  clinicInvitations,
+  appointmentTypes,
+  workingHours,
+  availabilityExceptions,
+  appointments,
+  consents,
+  jobs,
   plansRelations,
   checkInsRelations,
   adaptationsRelations,

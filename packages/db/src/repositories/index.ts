@@ -4,6 +4,9 @@ import { activitiesRepository, shoesRepository } from './activities.js';
 import { assessmentsRepository } from './assessments.js';
 import { auditRepository } from './audit.js';
 import { passwordResetsRepository } from './password-resets.js';
+import { bookingsRepository } from './bookings.js';
+import { clinicsRepository } from './clinics.js';
+import { jobsRepository } from './jobs.js';
 import { plansRepository } from './plans.js';
 import { rateLimitsRepository } from './rate-limits.js';
 import { sessionsRepository } from './sessions.js';
@@ -20,6 +23,9 @@ export interface Repositories {
   shoes: ReturnType<typeof shoesRepository>;
   passwordResets: ReturnType<typeof passwordResetsRepository>;
   rateLimits: ReturnType<typeof rateLimitsRepository>;
+  clinics: ReturnType<typeof clinicsRepository>;
+  bookings: ReturnType<typeof bookingsRepository>;
+  jobs: ReturnType<typeof jobsRepository>;
   /** Runs `work` in one transaction; it commits when `work` resolves and rolls back when it throws. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -36,6 +42,9 @@ export function createRepositories(db: Db): Repositories {
     shoes: shoesRepository(db),
     passwordResets: passwordResetsRepository(db),
     rateLimits: rateLimitsRepository(db),
+    clinics: clinicsRepository(db),
+    bookings: bookingsRepository(db),
+    jobs: jobsRepository(db),
     transaction: (work) => db.transaction((tx) => work(createRepositories(tx))),
   };
 }
@@ -53,3 +62,14 @@ export type {
   ActivityKeyRow,
   ShoeRow,
 } from './activities.js';
+export type {
+  ClinicRow,
+  ClinicMemberRow,
+  ClinicMemberWithEmailRow,
+  ClinicInvitationRow,
+  AppointmentTypeRow,
+  WorkingHoursRow,
+  AvailabilityExceptionRow,
+} from './clinics.js';
+export type { AppointmentRow, ConsentRow } from './bookings.js';
+export type { JobRow } from './jobs.js';

@@ -19,7 +19,12 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { DEFAULT_MIGRATIONS_FOLDER, openDatabase, type Database } from '../database.js';
+import {
+  DEFAULT_MIGRATIONS_FOLDER,
+  openDatabase,
+  PGLITE_EXTENSIONS,
+  type Database,
+} from '../database.js';
 
 function pgliteVersion(): string {
   const require = createRequire(import.meta.url);
@@ -54,7 +59,7 @@ export async function ensurePgliteTemplate(
 ): Promise<string> {
   const file = pgliteTemplatePath(migrationsFolder);
   if (existsSync(file)) return file;
-  const client = await PGlite.create('memory://');
+  const client = await PGlite.create('memory://', { extensions: PGLITE_EXTENSIONS });
   const partial = `${file}.${String(process.pid)}.partial`;
   try {
     await migrate(drizzle({ client }), { migrationsFolder });

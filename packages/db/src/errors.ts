@@ -1,0 +1,18 @@
+/** Recognising database errors that callers turn into domain outcomes. */
+
+/** SQLSTATE of an exclusion-constraint violation (two booked appointments overlapping). */
+const EXCLUSION_VIOLATION = '23P01';
+
+/**
+ * Whether `error` (or its cause: Drizzle wraps driver errors) is an
+ * exclusion-constraint violation, optionally of the named constraint.
+ */
+export function isExclusionViolation(error: unknown, constraint?: string): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const candidate = e as { code?: unknown; constraint?: unknown; cause?: unknown };
+    if (candidate.code === EXCLUSION_VIOLATION)
+      return constraint === undefined || candidate.constraint === constraint;
+    e = candidate.cause;
+  }
+  return false;
+}
