@@ -30,6 +30,10 @@ import { passwordResetService } from './auth/password-reset.js';
 import { databaseLimiter, type RateLimit } from './auth/rate-limit.js';
 import { authRoutes } from './auth/routes.js';
 import { authService } from './auth/service.js';
+import { bookingRoutes } from './bookings/routes.js';
+import { bookingService } from './bookings/service.js';
+import { clinicRoutes } from './clinics/routes.js';
+import { clinicService } from './clinics/service.js';
 import { knowledgeRoutes } from './knowledge/routes.js';
 import { createMailer, DEFAULT_MAIL_FROM, type Mailer } from './mail/mailer.js';
 import { planRoutes } from './plans/routes.js';
@@ -256,6 +260,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/api/activities', activityRoutes(activityService(deps)));
   app.route('/api', trainingRoutes(trainingService(deps)));
   app.route('/api/me', accountRoutes(accountService(deps), cookies));
+  app.route('/api', clinicRoutes(clinicService(deps, { publicUrl: deps.publicUrl })));
+  app.route('/api/bookings', bookingRoutes(bookingService(deps)));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -18,6 +18,8 @@ export interface ServerConfig {
   mail: MailConfig;
   /** Where runners reach the app (`PUBLIC_URL`), for links in mails. */
   publicUrl: string;
+  /** `BACKTRACK_DEMO_CLINIC=1`: seed a demo clinic at start-up. */
+  demoClinic: boolean;
 }
 
 /** The environment variables read. */
@@ -46,5 +48,6 @@ export function readConfig(env: Env, cwd: string, here: string = import.meta.url
     cookies: env.NODE_ENV === 'production' ? 'always' : 'auto',
     webDist: env.BACKTRACK_WEB_DIST?.trim() || fileURLToPath(new URL('../../web/dist', here)),
     mail: mailConfigFromEnv(env, cwd),
+    demoClinic: env.BACKTRACK_DEMO_CLINIC?.trim() === '1',
   };
 }

@@ -10,10 +10,14 @@ import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { systemClock } from './http/clock.js';
 import { consoleLogger } from './http/logger.js';
+import { seedDemoClinic } from './clinics/demo.js';
+import { ensureCheckInSweep, reminderJobRunner } from './jobs/reminders.js';
 import { createMailer } from './mail/mailer.js';
 import { hasWebBuild } from './web/serve-web.js';
 
 const HOUR_MS = 60 * 60 * 1000;
+/** How often the job runner looks for due jobs (reminder mail). */
+const JOB_POLL_MS = 30_000;
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, process.cwd());
@@ -69,6 +73,20 @@ async function main(): Promise<void> {
   });
 
   const repos = createRepositories(database.db);
+  if (config.demoClinic) {
+    const demo = await seedDemoClinic(repos, { now: systemClock.now() });
+    console.log(
+      `Demo clinic "${demo.clinicName}" ${demo.created ? 'created' : 'already there'}: sign in as a clinician with ${demo.login.email} / ${demo.login.password} (admin: ${demo.admin.email} / ${demo.admin.password})`,
+    );
+  }
+  const jobs = reminderJobRunner({
+    repos,
+    mailer,
+    logger: consoleLogger,
+    publicUrl: config.publicUrl,
+  });
+  await ensureCheckInSweep(repos, systemClock.now());
+  const stopJobs = jobs.start({ intervalMs: JOB_POLL_MS, clock: systemClock });
   // Expired sessions, reset tokens and throttling windows go once an hour.
   const sweep = setInterval(() => {
     const now = systemClock.now();
@@ -92,13 +110,15 @@ async function main(): Promise<void> {
     console.log(`${signal}: shutting down`);
     clearInterval(sweep);
     server.close(() => {
-      database.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          consoleLogger.error('Closing the database failed:', error);
-          process.exit(1);
-        },
-      );
+      stopJobs()
+        .then(() => database.close())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            consoleLogger.error('Closing the database failed:', error);
+            process.exit(1);
+          },
+        );
     });
     // Keep-alive connections can hold close() open; do not wait for ever.
     setTimeout(() => process.exit(0), 5000).unref();

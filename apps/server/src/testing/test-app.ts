@@ -7,13 +7,15 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Database } from '@backtrack/db';
+import { createRepositories, type Database } from '@backtrack/db';
 import { simpleParser } from 'mailparser';
 import { openTestPglite } from '@backtrack/db/testing';
 import { createApp, type AppOptions } from '../app.js';
 import { scryptPasswordHasher } from '../auth/passwords.js';
 import { fixedClock } from '../http/clock.js';
 import { memoryLogger } from '../http/logger.js';
+import { reminderJobRunner } from '../jobs/reminders.js';
+import type { JobPass } from '../jobs/runner.js';
 import { createMailer } from '../mail/mailer.js';
 
 /** A response as tests read it. */
@@ -34,6 +36,8 @@ export interface TestApp {
   logger: ReturnType<typeof memoryLogger>;
   /** A new browser: its own cookie jar. */
   browser(): TestBrowser;
+  /** Runs the due durable jobs (reminders) as of `now` (default: the test clock). */
+  runDueJobs(now?: Date): Promise<JobPass>;
   /** The mail the app sent (to its own outbox folder), oldest first. */
   mail(): Promise<SentMail[]>;
   close(): Promise<void>;
@@ -159,10 +163,19 @@ export async function createTestApp(
   const clock = fixedClock(options.now ?? '2026-03-02T09:00:00.000Z');
   const logger = memoryLogger();
   const outbox = path.join(mkdtempSync(path.join(tmpdir(), 'bt-test-outbox-')), 'outbox');
+  const mailer =
+    appOptions.mailer ??
+    createMailer({ kind: 'outbox', folder: outbox, from: 'Backtrack <no-reply@test>' });
+  const jobs = reminderJobRunner({
+    repos: createRepositories(database.db),
+    mailer,
+    logger,
+    publicUrl: appOptions.publicUrl ?? 'http://localhost:3000',
+  });
   const app = createApp({
-    mailer: createMailer({ kind: 'outbox', folder: outbox, from: 'Backtrack <no-reply@test>' }),
     passwords: scryptPasswordHasher({ log2N: 10, r: 8, p: 1 }),
     ...appOptions,
+    mailer,
     db: database,
     clock,
     logger,
@@ -173,6 +186,7 @@ export async function createTestApp(
     clock,
     logger,
     browser: () => new TestBrowser(app),
+    runDueJobs: (now) => jobs.runDueJobs(now ?? clock.now()),
     mail: async () => {
       let files: string[] = [];
       try {

@@ -1,5 +1,5 @@
 /** Clinics, their members, invitations, appointment types, working hours and absences. */
-import { and, asc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import {
   appointmentTypes,
@@ -242,7 +242,7 @@ export function clinicsRepository(db: Db) {
           and(
             eq(availabilityExceptions.clinicId, clinicId),
             lt(availabilityExceptions.startsAt, to),
-            or(gt(availabilityExceptions.endsAt, from)),
+            gt(availabilityExceptions.endsAt, from),
           ),
         )
         .orderBy(asc(availabilityExceptions.startsAt));

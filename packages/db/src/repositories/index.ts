@@ -7,6 +7,7 @@ import { passwordResetsRepository } from './password-resets.js';
 import { bookingsRepository } from './bookings.js';
 import { clinicsRepository } from './clinics.js';
 import { jobsRepository } from './jobs.js';
+import { remindersRepository } from './reminders.js';
 import { plansRepository } from './plans.js';
 import { rateLimitsRepository } from './rate-limits.js';
 import { sessionsRepository } from './sessions.js';
@@ -26,6 +27,7 @@ export interface Repositories {
   clinics: ReturnType<typeof clinicsRepository>;
   bookings: ReturnType<typeof bookingsRepository>;
   jobs: ReturnType<typeof jobsRepository>;
+  reminders: ReturnType<typeof remindersRepository>;
   /** Runs `work` in one transaction; it commits when `work` resolves and rolls back when it throws. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -45,6 +47,7 @@ export function createRepositories(db: Db): Repositories {
     clinics: clinicsRepository(db),
     bookings: bookingsRepository(db),
     jobs: jobsRepository(db),
+    reminders: remindersRepository(db),
     transaction: (work) => db.transaction((tx) => work(createRepositories(tx))),
   };
 }
@@ -73,3 +76,4 @@ export type {
 } from './clinics.js';
 export type { AppointmentRow, ConsentRow } from './bookings.js';
 export type { JobRow } from './jobs.js';
+export type { CheckInDueRow } from './reminders.js';
