@@ -84,7 +84,7 @@ export function createJobRunner(options: {
     for (let batch = 0; batch < maxBatches; batch++) {
       const claimed = await repos.jobs.claimDue(now, batchSize, leaseMs);
       for (const job of claimed) await runOne(job, now, pass);
-      if (claimed.length < batchSize) break;
+      if (claimed.length === 0) break;
     }
     return pass;
   }
