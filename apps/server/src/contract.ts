@@ -12,6 +12,8 @@ import type { accountRoutes } from './account/routes.js';
 import type { activityRoutes } from './activities/routes.js';
 import type { assessmentRoutes } from './assessments/routes.js';
 import type { authRoutes } from './auth/routes.js';
+import type { bookingRoutes } from './bookings/routes.js';
+import type { clinicRoutes } from './clinics/routes.js';
 import type { knowledgeRoutes } from './knowledge/routes.js';
 import type { planRoutes } from './plans/routes.js';
 import type { trainingRoutes } from './training/routes.js';
@@ -26,6 +28,19 @@ import type {
   ZSession,
   ZUser,
 } from './auth/routes.js';
+import type { ZBooking, ZBookingPolicy, ZNewBooking, ZReschedule } from './bookings/dto.js';
+import type {
+  ZAppointmentType,
+  ZClinic,
+  ZException,
+  ZInvitation,
+  ZMembership,
+  ZNewClinic,
+  ZNewException,
+  ZSlot,
+  ZSlots,
+  ZWorkingHours,
+} from './clinics/dto.js';
 import type { ZErrorBody } from './http/schemas.js';
 import type {
   ZAdaptation,
@@ -102,7 +117,9 @@ type Mounted = MergeSchemaPath<ExtractSchema<ReturnType<typeof knowledgeRoutes>>
   MergeSchemaPath<ExtractSchema<ReturnType<typeof planRoutes>>, '/api/plans'> &
   MergeSchemaPath<ExtractSchema<ReturnType<typeof activityRoutes>>, '/api/activities'> &
   MergeSchemaPath<ExtractSchema<ReturnType<typeof trainingRoutes>>, '/api'> &
-  MergeSchemaPath<ExtractSchema<ReturnType<typeof accountRoutes>>, '/api/me'>;
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof accountRoutes>>, '/api/me'> &
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof clinicRoutes>>, '/api'> &
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof bookingRoutes>>, '/api/bookings'>;
 
 type Verb<M> = M extends `$${infer V}` ? Uppercase<V> : never;
 type Entry = {
@@ -155,3 +172,32 @@ export type ExerciseDto = ApiRoutes['GET /api/exercises']['response']['exercises
 export type TrainingDto = ApiRoutes['GET /api/training']['response'];
 /** A plan, or the reason there is none, for an assessment (`GET /api/assessments/:id/plan`). */
 export type PlanOutcomeDto = ApiRoutes['GET /api/assessments/:id/plan']['response'];
+
+/** An appointment type of a clinic (duration, price in minor units or null, description). */
+export type AppointmentTypeDto = z.infer<typeof ZAppointmentType>;
+/** A clinic with its appointment types and clinicians (`GET /api/clinics`). */
+export type ClinicDto = z.infer<typeof ZClinic>;
+/** What creating a clinic takes (`POST /api/clinics`). */
+export type NewClinicDto = z.input<typeof ZNewClinic>;
+/** One free slot: UTC instants and the clinician. */
+export type SlotDto = z.infer<typeof ZSlot>;
+/** Free slots with the clinic's time zone (`GET /api/clinics/:id/slots`). */
+export type SlotsDto = z.infer<typeof ZSlots>;
+/** An invitation sent (`POST /api/clinics/:id/invitations`). */
+export type InvitationDto = z.infer<typeof ZInvitation>;
+/** A membership after accepting an invitation (`POST /api/invitations/accept`). */
+export type MembershipDto = z.infer<typeof ZMembership>;
+/** Weekly working hours (`PUT /api/clinics/:id/members/:memberId/working-hours`). */
+export type WorkingHoursDto = z.infer<typeof ZWorkingHours>;
+/** A new absence or holiday, whole local days. */
+export type NewAvailabilityExceptionDto = z.input<typeof ZNewException>;
+/** An absence or holiday as stored. */
+export type AvailabilityExceptionDto = z.infer<typeof ZException>;
+/** What the triage allows to book (`GET /api/bookings/policy`). */
+export type BookingPolicyDto = z.infer<typeof ZBookingPolicy>;
+/** A booking request (`POST /api/bookings`). */
+export type NewBookingDto = z.input<typeof ZNewBooking>;
+/** A move to another slot (`POST /api/bookings/:id/reschedule`). */
+export type RescheduleDto = z.input<typeof ZReschedule>;
+/** A booking as the API shows it. */
+export type BookingDto = z.infer<typeof ZBooking>;
