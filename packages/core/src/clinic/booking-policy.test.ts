@@ -26,13 +26,21 @@ describe('booking policy by triage tier', () => {
   });
 
   it('refuses emergency always and urgent_doctor without clearance', () => {
-    expect(() => { assertBookingAllowed('emergency', { clearedByDoctor: true }); }).toThrow(/emergency/);
-    expect(() => { assertBookingAllowed('urgent_doctor', { clearedByDoctor: false }); }).toThrow(
-      /doctor first/,
-    );
-    expect(() => { assertBookingAllowed('urgent_doctor', { clearedByDoctor: true }); }).not.toThrow();
-    expect(() => { assertBookingAllowed('see_clinician', { clearedByDoctor: false }); }).not.toThrow();
-    expect(() => { assertBookingAllowed(null, { clearedByDoctor: false }); }).not.toThrow();
+    expect(() => {
+      assertBookingAllowed('emergency', { clearedByDoctor: true });
+    }).toThrow(/emergency/);
+    expect(() => {
+      assertBookingAllowed('urgent_doctor', { clearedByDoctor: false });
+    }).toThrow(/doctor first/);
+    expect(() => {
+      assertBookingAllowed('urgent_doctor', { clearedByDoctor: true });
+    }).not.toThrow();
+    expect(() => {
+      assertBookingAllowed('see_clinician', { clearedByDoctor: false });
+    }).not.toThrow();
+    expect(() => {
+      assertBookingAllowed(null, { clearedByDoctor: false });
+    }).not.toThrow();
   });
 
   it('has a rule for every tier, each citing sources the knowledge base knows', () => {

@@ -85,8 +85,34 @@ export function slotWindowProblems(from: string, to: string): string[] {
   return problems;
 }
 
-function overlaps(aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
-  return aStart < bEnd && bStart < aEnd;
+/**
+ * Whether `[start, end)` overlaps none of the busy spans: a binary search
+ * finds the first span ending after `start` (only those can overlap), and
+ * the scan stops once spans must start after `end`.
+ */
+function isFree(busy: SortedSpans, start: number, end: number): boolean {
+  const { spans, longestMs } = busy;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid]?.endMs ?? 0) <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < spans.length; i++) {
+    const b = spans[i];
+    if (!b) break;
+    if (b.startMs < end) return false;
+    // Every later span ends later still, so starts after end − longest: none can overlap.
+    if (b.endMs - longestMs >= end) break;
+  }
+  return true;
+}
+
+/** Busy spans sorted by end, with the longest span's length. */
+interface SortedSpans {
+  spans: BusySpan[];
+  longestMs: number;
 }
 
 /**
@@ -104,13 +130,36 @@ export function freeSlots(query: SlotQuery): FreeSlot[] {
   const bufferMs = query.bufferMinutes * MINUTE_MS;
   const only = query.clinicianIds === undefined ? undefined : new Set(query.clinicianIds);
 
-  const blocked = new Map<string | null, BusySpan[]>();
-  for (const span of [...query.exceptions, ...query.appointments]) {
-    const list = blocked.get(span.clinicianId) ?? [];
-    list.push(span);
-    blocked.set(span.clinicianId, list);
-  }
-  const clinicWide = blocked.get(null) ?? [];
+  // Each clinician's busy spans (their own and the clinic's), sorted by end, for a binary search.
+  const clinicWide = query.exceptions.filter((e) => e.clinicianId === null);
+  const busyOf = new Map<string, SortedSpans>();
+  const busyFor = (clinicianId: string): SortedSpans => {
+    let sorted = busyOf.get(clinicianId);
+    if (!sorted) {
+      const spans = [...query.exceptions, ...query.appointments]
+        .filter((b) => b.clinicianId === clinicianId)
+        .concat(clinicWide)
+        .sort((a, b) => a.endMs - b.endMs);
+      sorted = { spans, longestMs: Math.max(0, ...spans.map((b) => b.endMs - b.startMs)) };
+      busyOf.set(clinicianId, sorted);
+    }
+    return sorted;
+  };
+
+  // Clinicians share start and end times: convert each local time once (Intl is the slow part).
+  const instants = new Map<string, number>();
+  const instant = (date: string, minutes: number): number => {
+    const key = `${date} ${String(minutes)}`;
+    let ms = instants.get(key);
+    if (ms === undefined) {
+      ms =
+        minutes >= 1440
+          ? fromLocalTime({ date: addDays(date, 1), minutes: 0 }, query.timeZone)
+          : fromLocalTime({ date, minutes }, query.timeZone);
+      instants.set(key, ms);
+    }
+    return ms;
+  };
 
   const out: FreeSlot[] = [];
   const days = daysBetween(query.from, query.to) + 1;
@@ -120,17 +169,14 @@ export function freeSlots(query: SlotQuery): FreeSlot[] {
     for (const block of query.workingHours) {
       if (block.weekday !== weekday) continue;
       if (only && !only.has(block.clinicianId)) continue;
-      const blockStart = fromLocalTime({ date, minutes: block.startMinutes }, query.timeZone);
-      const blockEnd =
-        block.endMinutes >= 1440
-          ? fromLocalTime({ date: addDays(date, 1), minutes: 0 }, query.timeZone)
-          : fromLocalTime({ date, minutes: block.endMinutes }, query.timeZone);
-      const busy = [...(blocked.get(block.clinicianId) ?? []), ...clinicWide];
+      const blockStart = instant(date, block.startMinutes);
+      const blockEnd = instant(date, block.endMinutes);
+      const busy = busyFor(block.clinicianId);
       for (let start = blockStart; start + durationMs <= blockEnd; start += grid * MINUTE_MS) {
         if (start < earliest) continue;
         const end = start + durationMs;
         // The new appointment also blocks its buffer: it must not run into the next one.
-        if (busy.some((b) => overlaps(start, end + bufferMs, b.startMs, b.endMs))) continue;
+        if (!isFree(busy, start, end + bufferMs)) continue;
         out.push({ clinicianId: block.clinicianId, startMs: start, endMs: end });
       }
     }
