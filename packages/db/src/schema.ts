@@ -436,7 +436,7 @@ export const appointments = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     appointmentTypeId: uuid('appointment_type_id')
       .notNull()
-      .references(() => appointmentTypes.id, { onDelete: 'restrict' }),
+      .references(() => appointmentTypes.id),
     startsAt: instant('starts_at').notNull(),
     endsAt: instant('ends_at').notNull(),
     blockedUntil: instant('blocked_until').notNull(),
