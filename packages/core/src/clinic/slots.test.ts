@@ -217,4 +217,59 @@ describe('freeSlots properties', () => {
       { numRuns: 200 },
     );
   });
+
+  it('offers exactly the grid times a brute-force check finds free (UTC, any bookings and absences)', () => {
+    const span = fc.record({
+      clinicianId: fc.constantFrom<string | null>('a', 'b', null),
+      offsetMin: fc.integer({ min: 0, max: 3 * 24 * 60 }),
+      lengthMin: fc.integer({ min: 1, max: 2 * 24 * 60 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(span, { maxLength: 15 }),
+        fc.integer({ min: 1, max: 6 }).map((q) => q * 15),
+        fc.integer({ min: 0, max: 20 }),
+        (spans, duration, buffer) => {
+          const origin = Date.parse('2026-03-02T00:00:00Z');
+          const busy = spans.map((b) => ({
+            clinicianId: b.clinicianId,
+            startMs: origin + b.offsetMin * MIN,
+            endMs: origin + (b.offsetMin + b.lengthMin) * MIN,
+            long: b.lengthMin > 600,
+          }));
+          const hours = [...weekdays('a', 8 * 60, 18 * 60), ...weekdays('b', 10 * 60, 20 * 60)];
+          const got = freeSlots({
+            ...base,
+            timeZone: 'UTC',
+            from: '2026-03-02',
+            to: '2026-03-04',
+            durationMinutes: duration,
+            bufferMinutes: buffer,
+            nowMs: 0,
+            workingHours: hours,
+            exceptions: busy.filter((b) => b.clinicianId === null || b.long),
+            appointments: busy.filter((b) => b.clinicianId !== null && !b.long),
+          });
+          const expected: string[] = [];
+          for (let day = 0; day < 3; day++)
+            for (const h of hours.filter((x) => x.weekday === day + 1))
+              for (let m = h.startMinutes; m + duration <= h.endMinutes; m += 15) {
+                const start = origin + (day * 1440 + m) * MIN;
+                const end = start + (duration + buffer) * MIN;
+                const clash = busy.some(
+                  (b) =>
+                    (b.clinicianId === null || b.clinicianId === h.clinicianId) &&
+                    b.startMs < end &&
+                    start < b.endMs,
+                );
+                if (!clash) expected.push(`${h.clinicianId} ${String(start)}`);
+              }
+          expect(got.map((g) => `${g.clinicianId} ${String(g.startMs)}`).sort()).toEqual(
+            expected.sort(),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
