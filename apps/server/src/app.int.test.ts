@@ -46,6 +46,23 @@ const ROUTES = {
   'PUT /api/shoes/:name/reminder': true,
   'GET /api/me/export': true,
   'DELETE /api/me': true,
+  'POST /api/clinics': true,
+  'GET /api/clinics': true,
+  'GET /api/clinics/:id/slots': true,
+  'POST /api/clinics/:id/invitations': true,
+  'POST /api/invitations/accept': true,
+  'PUT /api/clinics/:id/members/:memberId/working-hours': true,
+  'POST /api/clinics/:id/exceptions': true,
+  'DELETE /api/clinics/:id/exceptions/:exceptionId': true,
+  'POST /api/clinics/:id/appointment-types': true,
+  'PATCH /api/clinics/:id/appointment-types/:typeId': true,
+  'GET /api/bookings/policy': true,
+  'POST /api/bookings': true,
+  'GET /api/bookings': true,
+  'GET /api/bookings/:id': true,
+  'POST /api/bookings/:id/reschedule': true,
+  'POST /api/bookings/:id/cancel': true,
+  'GET /api/bookings/:id/ics': true,
 } satisfies Record<ApiRouteKey, true>;
 
 let t: TestApp;
