@@ -20,6 +20,7 @@ import {
   type MergeRecord,
 } from '@backtrack/core';
 import { formatFromName, readActivityFile, type FileSource } from './read-file.js';
+import { checkActivity } from './validate-activity.js';
 import {
   activityFromRow,
   enrichFromRow,
@@ -234,17 +235,21 @@ export async function* importPaths(
     progress.filesDone += 1;
     options.onProgress?.({ ...progress });
   };
-  const emit = (file: string, activity: Activity): ImportEvent | undefined => {
+  const fail = (file: string, message: string): ImportEvent => {
+    progress.errors += 1;
+    return { kind: 'error', file, message };
+  };
+  const emit = (file: string, read: Activity): ImportEvent | undefined => {
+    // Never emit what the core's own schema rejects (a damaged file's negative lap, a year-9999 start).
+    const checked = checkActivity(read);
+    if ('error' in checked) return fail(file, checked.error);
+    const activity = checked.activity;
     if (options.sports === 'running' && !isRun(activity)) return undefined;
     progress.activities += 1;
     const dup = index.check(activity);
     return dup !== undefined
       ? { kind: 'activity', file, activity, duplicateOf: dup }
       : { kind: 'activity', file, activity };
-  };
-  const fail = (file: string, message: string): ImportEvent => {
-    progress.errors += 1;
-    return { kind: 'error', file, message };
   };
 
   async function* fromFiles(
@@ -310,6 +315,12 @@ export async function* importPaths(
     } catch (err) {
       const missing = err instanceof Error && 'code' in err && err.code === 'ENOENT';
       yield fail(path, missing ? 'file or folder not found' : String(err));
+      continue;
+    }
+    if (!info.isDirectory() && !info.isFile()) {
+      // A named pipe or a device would block the import for ever.
+      yield fail(path, 'not a regular file or folder (a pipe or a device is not read)');
+      done(path);
       continue;
     }
     if (info.isDirectory()) {
