@@ -120,13 +120,20 @@ export function activitiesRepository(db: Db) {
         .where(eq(activities.userId, userId))
         .orderBy(sql`${activities.startTime} asc nulls first`, asc(activities.id));
     },
-    /** Every activity of the user with laps and series (for the export). */
-    async listAllForUser(userId: string): Promise<ActivityRow[]> {
-      return db
+    /**
+     * The user's activities with laps and series, newest first (for the
+     * export): all of them, or one page, so a large history is streamed.
+     */
+    async listAllForUser(
+      userId: string,
+      page?: { limit: number; offset: number },
+    ): Promise<ActivityRow[]> {
+      const query = db
         .select()
         .from(activities)
         .where(eq(activities.userId, userId))
         .orderBy(...newestFirst);
+      return page ? query.limit(page.limit).offset(page.offset) : query;
     },
     /** The activity if it belongs to this user, else undefined. */
     async findForUser(id: string, userId: string): Promise<ActivityRow | undefined> {
