@@ -61,6 +61,11 @@ export interface ImportOptions {
   /** `running`: yield running activities only (multisport legs included). Default `all`. */
   sports?: 'all' | 'running';
   duplicates?: DuplicateOptions;
+  /**
+   * Stop after this many activities, with one error naming the file where
+   * reading stopped (a server bounds the work of one upload). Default: no limit.
+   */
+  maxActivities?: number;
 }
 
 const CSV_NAME = 'activities.csv';
@@ -239,7 +244,18 @@ export async function* importPaths(
     progress.errors += 1;
     return { kind: 'error', file, message };
   };
+  const max = options.maxActivities ?? Infinity;
+  /** Set when `maxActivities` is reached: nothing more is read. */
+  let full = false;
   const emit = (file: string, read: Activity): ImportEvent | undefined => {
+    if (full) return undefined;
+    if (progress.activities >= max) {
+      full = true;
+      return fail(
+        file,
+        `more than ${String(max)} activities in one import; reading stopped here (import the rest separately)`,
+      );
+    }
     // Never emit what the core's own schema rejects (a damaged file's negative lap, a year-9999 start).
     const checked = checkActivity(read);
     if ('error' in checked) return fail(file, checked.error);
@@ -257,6 +273,7 @@ export async function* importPaths(
     rows?: Map<string, StravaRow>,
   ): AsyncGenerator<ImportEvent> {
     for (const file of files) {
+      if (full) return;
       const result = await readActivityFile(file, readOptions);
       progress.bytes += result.bytes;
       const row = rows?.get(file.name);
@@ -293,6 +310,7 @@ export async function* importPaths(
       const rowsLeft = new Map(byFile);
       yield* fromFiles(activityFiles, rowsLeft);
       for (const row of rows) {
+        if (full) break;
         const key = row.filename ? `${prefix}${row.filename.replace(/^\.?\//, '')}` : undefined;
         if (key !== undefined && !rowsLeft.has(key)) continue;
         const note =
@@ -309,6 +327,7 @@ export async function* importPaths(
   }
 
   for (const path of paths) {
+    if (full) return;
     let info;
     try {
       info = await stat(path);

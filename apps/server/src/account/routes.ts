@@ -19,8 +19,8 @@ const exportData = createRoute({
   tags: ['account'],
   summary: 'Download every record of my account as JSON',
   responses: {
-    200: jsonResponse(ZExport, 'The export (an attachment)'),
-    ...errorResponses('unauthenticated'),
+    200: jsonResponse(ZExport, 'The export (an attachment), streamed'),
+    ...errorResponses('unauthenticated', 'rate_limited'),
   },
 });
 

@@ -16,7 +16,7 @@ import {
   type ActivitySummaryDto,
 } from './dto.js';
 import { transferable, type WorkPool } from '../work/pool.js';
-import type { UploadedFile } from './upload.js';
+import { MAX_IMPORT_READ, MAX_IMPORT_STORED, type UploadedFile } from './upload.js';
 
 /** The answer to an import. */
 export interface ImportResultDto {
@@ -58,7 +58,12 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
         readCount,
         errors,
       } = await work.pool.run(
-        { kind: 'import', uploads: [...uploads], nowMs: now.getTime() },
+        {
+          kind: 'import',
+          uploads: [...uploads],
+          nowMs: now.getTime(),
+          maxActivities: MAX_IMPORT_READ,
+        },
         transferable(uploads.map((u) => u.bytes)),
       );
       if (readCount === 0) {
@@ -78,10 +83,18 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
         })),
       );
       const fresh: Activity[] = [];
+      const left = new Map<string, number>();
       for (const a of merged) {
         if (index.match(a) !== undefined) continue;
         index.add(a);
-        fresh.push(a);
+        if (fresh.length < MAX_IMPORT_STORED) fresh.push(a);
+        else left.set(a.file ?? 'upload', (left.get(a.file ?? 'upload') ?? 0) + 1);
+      }
+      for (const [file, n] of left) {
+        errors.push({
+          file,
+          message: `${String(n)} more new activities not stored: one import stores at most ${String(MAX_IMPORT_STORED)}; import the same file again to store the next ones`,
+        });
       }
       const stored: Awaited<ReturnType<typeof repos.activities.insertMany>> = [];
       for (let i = 0; i < fresh.length; i += INSERT_BATCH) {
@@ -95,7 +108,7 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
       return {
         imported: stored.length,
         // Read, but the same run as one stored (before or in a concurrent import) or as another in the upload.
-        duplicates: readCount - stored.length,
+        duplicates: readCount - stored.length - [...left.values()].reduce((a, b) => a + b, 0),
         errors,
         activities: stored.map(toActivitySummaryDto),
       };

@@ -25,7 +25,7 @@ describe('createWorkPool', () => {
     pool = createWorkPool({ size: 1, maxQueue: 1 });
     const uploads = [upload(1), upload(2), { name: 'notes.txt', bytes: new Uint8Array([1]) }];
     const result = await pool.run(
-      { kind: 'import', uploads, nowMs: NOW_MS },
+      { kind: 'import', uploads, nowMs: NOW_MS, maxActivities: 100 },
       transferable(uploads.map((u) => u.bytes)),
     );
     expect(result.readCount).toBe(2);
@@ -40,7 +40,8 @@ describe('createWorkPool', () => {
 
   it('answers 429 with Retry-After when every thread is busy and the queue is full', async () => {
     pool = createWorkPool({ size: 1, maxQueue: 1, retryAfterS: 7 });
-    const task = () => pool?.run({ kind: 'import', uploads: [upload(3)], nowMs: NOW_MS });
+    const task = () =>
+      pool?.run({ kind: 'import', uploads: [upload(3)], nowMs: NOW_MS, maxActivities: 100 });
     const running = task();
     const queued = task();
     let refused: unknown;
@@ -57,8 +58,18 @@ describe('createWorkPool', () => {
 
   it('fails the tasks still waiting when it closes', async () => {
     pool = createWorkPool({ size: 1, maxQueue: 2 });
-    const running = pool.run({ kind: 'import', uploads: [upload(4)], nowMs: NOW_MS });
-    const waiting = pool.run({ kind: 'import', uploads: [upload(5)], nowMs: NOW_MS });
+    const running = pool.run({
+      kind: 'import',
+      uploads: [upload(4)],
+      nowMs: NOW_MS,
+      maxActivities: 100,
+    });
+    const waiting = pool.run({
+      kind: 'import',
+      uploads: [upload(5)],
+      nowMs: NOW_MS,
+      maxActivities: 100,
+    });
     const outcomes = Promise.allSettled([running, waiting]);
     await pool.close();
     const [first, second] = await outcomes;

@@ -17,6 +17,8 @@ export interface ImportTask {
   kind: 'import';
   uploads: UploadedFile[];
   nowMs: number;
+  /** Stop reading after this many activities (a per-file error says where). */
+  maxActivities: number;
 }
 
 /** What reading an upload gave. */
@@ -56,7 +58,9 @@ async function readUploads(task: ImportTask): Promise<ImportTaskResult> {
       await writeFile(path, upload.bytes, { mode: 0o600 });
       const name = (file: string) =>
         file.startsWith(folder + sep) ? file.slice(folder.length + 1) : `${upload.name}/${file}`;
-      for await (const ev of importPaths([path], { nowMs: task.nowMs })) {
+      const left = task.maxActivities - read.length;
+      if (left <= 0) break;
+      for await (const ev of importPaths([path], { nowMs: task.nowMs, maxActivities: left })) {
         if (ev.kind === 'activity') read.push({ ...ev.activity, file: name(ev.file) });
         else errors.push({ file: name(ev.file), message: ev.message });
       }
