@@ -22,7 +22,7 @@ export const MAX_IMPORT_READ = 5000;
  * per-file error, and uploading the same file again stores the next ones
  * (those already stored are recognised and skipped).
  */
-export const MAX_IMPORT_STORED = 1000;
+export const MAX_IMPORT_STORED = 500;
 /** The form fields that carry files. */
 export const UPLOAD_FIELDS = ['files', 'file'] as const;
 

@@ -1,5 +1,5 @@
 /** Imported activities and the runner's shoe reminders. */
-import { and, asc, count, desc, eq, gte, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { activities, shoes } from '../schema.js';
 
@@ -128,12 +128,26 @@ export function activitiesRepository(db: Db) {
       userId: string,
       page?: { limit: number; offset: number },
     ): Promise<ActivityRow[]> {
-      const query = db
+      const mine = eq(activities.userId, userId);
+      if (!page)
+        return db
+          .select()
+          .from(activities)
+          .where(mine)
+          .orderBy(...newestFirst);
+      // The page's ids first: the sort then moves narrow rows, not every activity's series.
+      const ids = db
+        .select({ id: activities.id })
+        .from(activities)
+        .where(mine)
+        .orderBy(...newestFirst)
+        .limit(page.limit)
+        .offset(page.offset);
+      return db
         .select()
         .from(activities)
-        .where(eq(activities.userId, userId))
+        .where(and(mine, inArray(activities.id, ids)))
         .orderBy(...newestFirst);
-      return page ? query.limit(page.limit).offset(page.offset) : query;
     },
     /** The activity if it belongs to this user, else undefined. */
     async findForUser(id: string, userId: string): Promise<ActivityRow | undefined> {
