@@ -346,7 +346,7 @@ function tally(replies: readonly Reply[]): Record<string, number> {
 export async function concurrency(
   server: RunningServer,
   database: string,
-  options: { width: number; fitFile: Buffer },
+  options: { width: number; /** A zip holding one activity file. */ fitFile: Buffer },
 ): Promise<CheckResult[]> {
   const { width } = options;
   const out: CheckResult[] = [];
@@ -392,11 +392,14 @@ export async function concurrency(
   {
     const start = await owner.request('POST', '/api/assessments', { json: { mode: 'adaptive' } });
     const interview = start.json as { id: string; next: { question: { id: string } } };
+    const question = kb.questions.find((q) => q.id === interview.next.question.id);
+    if (!question) throw new Error(`unknown question ${interview.next.question.id}`);
+    const value = calmAnswer(question, {});
     const { replies, seconds } = await timed(() =>
       Promise.all(
         Array.from({ length: width }, () =>
           owner.request('POST', `/api/assessments/${interview.id}/answers`, {
-            json: { questionId: interview.next.question.id, value: 'no' },
+            json: { questionId: question.id, value },
           }),
         ),
       ),
@@ -477,7 +480,7 @@ export async function concurrency(
       Promise.all(
         Array.from({ length: width }, () =>
           owner.request('POST', '/api/activities/import', {
-            body: uploadForm('run.fit', options.fitFile),
+            body: uploadForm('run.zip', options.fitFile),
           }),
         ),
       ),
