@@ -59,6 +59,10 @@ export async function bombs(
   list: readonly Bomb[],
 ): Promise<CheckResult[]> {
   const client = await signedIn(server, 'bombs');
+  // An ordinary import first: the worker thread starts (and stays 30 s) as after any recent import.
+  await client.request('POST', '/api/activities/import', {
+    body: uploadForm('warm-up.gpx', Buffer.from('<gpx></gpx>')),
+  });
   const out: CheckResult[] = [];
   for (const bomb of list) {
     const started = performance.now();

@@ -21,7 +21,7 @@ beforeAll(async () => {
   });
   annId = (res.body as { user: { id: string } }).user.id;
   const repos = createRepositories(t.database.db);
-  // More than one page (25) of activities.
+  // More than one page (10) of activities.
   const runs = Array.from({ length: 60 }, (_, i) =>
     toNewActivityRow(
       annId,

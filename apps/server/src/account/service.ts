@@ -40,7 +40,7 @@ export interface AccountExport {
 }
 
 /** Activities read from the database and written out at a time. */
-const EXPORT_PAGE = 25;
+const EXPORT_PAGE = 10;
 
 /** The account use cases. */
 export function accountService(
