@@ -238,7 +238,11 @@ export class Client {
   async register(email: string, password = 'a long enough password'): Promise<string> {
     const res = await this.request('POST', '/api/auth/register', { json: { email, password } });
     if (res.status !== 201) throw new Error(`register ${email}: ${String(res.status)} ${res.text}`);
-    return (res.json as { user: { id: string } }).user.id;
+    // The answer is the same for a taken address; the session says who signed in.
+    const me = await this.request('GET', '/api/auth/me');
+    const user = (me.json as { user: { id: string } | null }).user;
+    if (!user) throw new Error(`register ${email}: not signed in (the address was taken)`);
+    return user.id;
   }
 }
 

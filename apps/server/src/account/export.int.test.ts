@@ -15,11 +15,8 @@ let annId: string;
 beforeAll(async () => {
   t = await createTestApp({ maxExports: 1 });
   ann = t.browser();
-  const res = await ann.post('/api/auth/register', {
-    email: 'ann@example.org',
-    password: 'password of Ann',
-  });
-  annId = (res.body as { user: { id: string } }).user.id;
+  await ann.post('/api/auth/register', { email: 'ann@example.org', password: 'password of Ann' });
+  annId = ((await ann.get('/api/auth/me')).body as { user: { id: string } }).user.id;
   const repos = createRepositories(t.database.db);
   // More than one page (10) of activities.
   const runs = Array.from({ length: 60 }, (_, i) =>

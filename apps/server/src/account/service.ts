@@ -62,7 +62,14 @@ export function accountService(
         const user = await repos.users.findById(userId);
         if (!user) throw new DomainError('not_found', 'No such account.');
         const now = clock.now();
-        await repos.audit.record({ userId, action: 'account.export', at: now });
+        try {
+          await repos.audit.record({ userId, action: 'account.export', at: now });
+        } catch (error) {
+          // The account was deleted since the lookup (a concurrent DELETE /api/me): not a server error.
+          if (!(await repos.users.findById(userId)))
+            throw new DomainError('not_found', 'No such account.');
+          throw error;
+        }
         const [assessments, plans, shoes, audit] = await Promise.all([
           repos.assessments.listForUser(userId),
           repos.plans.listForUser(userId),
