@@ -554,9 +554,9 @@ export async function durability(
   const failures: string[] = [];
   let acknowledged = 0;
   let server = await startServer(db);
-  const client = await signedIn(server, 'durable');
   const ids: string[] = [];
   try {
+    const client = await signedIn(server, 'durable');
     for (let round = 0; round < options.rounds; round++) {
       let writing = true;
       const writers = Array.from({ length: 4 }, async () => {
