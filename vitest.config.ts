@@ -29,6 +29,16 @@ export default defineConfig({
       })),
       // The repository's own checks: lint boundaries, import cycles.
       { extends: true as const, test: { name: 'scripts', include: ['scripts/**/*.test.ts'] } },
+      // The reliability suite's CI form: the built server as a process (bench/reliability/).
+      {
+        extends: true as const,
+        test: {
+          name: 'reliability',
+          include: ['bench/reliability/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
       ...(existsSync('e2e')
         ? [
             {

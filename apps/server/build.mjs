@@ -10,12 +10,13 @@ const here = import.meta.dirname;
 
 await build({
   absWorkingDir: here,
-  entryPoints: ['src/main.ts'],
+  // The worker thread's entry sits next to main.js (work/pool.ts loads ./worker.js).
+  entryPoints: { main: 'src/main.ts', worker: 'src/work/worker.ts' },
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  outfile: 'dist/main.js',
+  outdir: 'dist',
   conditions: ['source'],
   sourcemap: true,
   packages: 'bundle',

@@ -4,7 +4,14 @@
  * goes through the `CliIo` it is given, so tests run it in-process.
  */
 import { parseArgs } from 'node:util';
-import { DomainError, loadKnowledgeBase, type ErrorCode, type ShoeSetting } from '@backtrack/core';
+import {
+  DATE_RANGE,
+  DomainError,
+  isSupportedDate,
+  loadKnowledgeBase,
+  type ErrorCode,
+  type ShoeSetting,
+} from '@backtrack/core';
 import { assessCommand } from './commands/assess/assess-command.js';
 import { checkinCommand } from './commands/checkin/checkin-command.js';
 import { importCommand } from './commands/import/import-command.js';
@@ -127,6 +134,12 @@ function dateOption(
   const date = parseIsoDate(value);
   if (date === undefined) {
     throw new UsageError(`--${option} must be a date YYYY-MM-DD, got "${value}"`, command);
+  }
+  if (!isSupportedDate(date)) {
+    throw new UsageError(
+      `--${option} must be a date from ${DATE_RANGE.min} to ${DATE_RANGE.max}, got "${value}"`,
+      command,
+    );
   }
   return date;
 }

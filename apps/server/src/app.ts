@@ -52,6 +52,8 @@ import {
 import { consoleLogger, type Logger } from './http/logger.js';
 import { jsonResponse } from './http/schemas.js';
 import { hasWebBuild, webAppHandler } from './web/serve-web.js';
+import { createWorkPool, defaultWorkerThreads, type WorkPool } from './work/pool.js';
+import { createSlots } from './work/slots.js';
 
 /** The largest request body accepted (bytes), except for uploads. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -77,6 +79,10 @@ export interface AppOptions {
   publicUrl?: string;
   /** The largest upload to `POST /api/activities/import`, bytes (default 25 MiB). */
   maxImportBytes?: number;
+  /** Worker threads that read uploads (default: {@link defaultWorkerThreads}, a queue of 4). */
+  workPool?: WorkPool;
+  /** Exports that may run at once (default 2); more answer 429. */
+  maxExports?: number;
 }
 
 const MINUTE_MS = 60_000;
@@ -257,9 +263,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/api/auth', authRoutes(auth, passwordResetService(deps), cookies));
   app.route('/api/assessments', assessmentRoutes(assessmentService(deps), auth, cookies));
   app.route('/api/plans', planRoutes(planService(deps)));
-  app.route('/api/activities', activityRoutes(activityService(deps)));
+  const pool = options.workPool ?? createWorkPool({ size: defaultWorkerThreads(), maxQueue: 4 });
+  app.route('/api/activities', activityRoutes(activityService(deps, { pool })));
   app.route('/api', trainingRoutes(trainingService(deps)));
-  app.route('/api/me', accountRoutes(accountService(deps), cookies));
+  const exports = createSlots({ max: options.maxExports ?? 2, what: 'exports', retryAfterS: 5 });
+  app.route('/api/me', accountRoutes(accountService(deps, { exports }), cookies));
   app.route('/api', clinicRoutes(clinicService(deps, { publicUrl: deps.publicUrl })));
   app.route('/api/bookings', bookingRoutes(bookingService(deps)));
   app.doc31('/api/openapi.json', {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { databaseConfigFromEnv, type DatabaseConfig } from '@backtrack/db';
 import type { CookieSecurity } from './auth/cookies.js';
 import { mailConfigFromEnv, type MailConfig } from './mail/mailer.js';
+import { defaultWorkerThreads } from './work/pool.js';
 
 /** Everything `main.ts` needs to start. */
 export interface ServerConfig {
@@ -18,12 +19,24 @@ export interface ServerConfig {
   mail: MailConfig;
   /** Where runners reach the app (`PUBLIC_URL`), for links in mails. */
   publicUrl: string;
+  /** Worker threads for imports, and how many imports may wait for one. */
+  work: { threads: number; queue: number };
   /** `BACKTRACK_DEMO_CLINIC=1`: seed a demo clinic at start-up. */
   demoClinic: boolean;
 }
 
 /** The environment variables read. */
 export type Env = Readonly<Record<string, string | undefined>>;
+
+/** A whole number from 1 to `max` in `env[name]`, or `fallback` when unset. */
+function count(env: Env, name: string, fallback: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > max)
+    throw new Error(`${name} must be a whole number from 1 to ${String(max)}, got "${raw}"`);
+  return n;
+}
 
 /** Reads the configuration; throws with a readable message when a value is wrong. */
 export function readConfig(env: Env, cwd: string, here: string = import.meta.url): ServerConfig {
@@ -43,6 +56,10 @@ export function readConfig(env: Env, cwd: string, here: string = import.meta.url
   return {
     port,
     publicUrl,
+    work: {
+      threads: count(env, 'BACKTRACK_WORKERS', defaultWorkerThreads(), 8),
+      queue: count(env, 'BACKTRACK_WORK_QUEUE', 4, 1000),
+    },
     host: env.HOST?.trim() || undefined,
     database,
     cookies: env.NODE_ENV === 'production' ? 'always' : 'auto',

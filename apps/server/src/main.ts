@@ -1,8 +1,10 @@
 /**
  * Starts the Backtrack server: reads the configuration from the environment
  * (PORT, HOST, DATABASE_URL, BACKTRACK_DATA_DIR, BACKTRACK_WEB_DIST,
- * NODE_ENV, SMTP_URL, MAIL_FROM, BACKTRACK_OUTBOX_DIR, PUBLIC_URL), opens the database (applying migrations), and serves the API
- * and the built web app until SIGINT or SIGTERM.
+ * BACKTRACK_WORKERS, BACKTRACK_WORK_QUEUE, NODE_ENV, SMTP_URL, MAIL_FROM,
+ * BACKTRACK_OUTBOX_DIR, PUBLIC_URL), opens the database (applying
+ * migrations), starts the worker threads that read uploads, and serves
+ * the API and the built web app until SIGINT or SIGTERM.
  */
 import { serve } from '@hono/node-server';
 import { createRepositories, openDatabase } from '@backtrack/db';
@@ -14,6 +16,7 @@ import { seedDemoClinic } from './clinics/demo.js';
 import { ensureCheckInSweep, reminderJobRunner } from './jobs/reminders.js';
 import { createMailer } from './mail/mailer.js';
 import { hasWebBuild } from './web/serve-web.js';
+import { createWorkPool } from './work/pool.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** How often the job runner looks for due jobs (reminder mail). */
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
     cookies: config.cookies,
     webDist: config.webDist,
     publicUrl: config.publicUrl,
+    workPool: createWorkPool({ size: config.work.threads, maxQueue: config.work.queue }),
   });
   const server = serve(
     { fetch: app.fetch, port: config.port, ...(config.host ? { hostname: config.host } : {}) },

@@ -20,6 +20,7 @@ import {
   type MergeRecord,
 } from '@backtrack/core';
 import { formatFromName, readActivityFile, type FileSource } from './read-file.js';
+import { checkActivity } from './validate-activity.js';
 import {
   activityFromRow,
   enrichFromRow,
@@ -60,6 +61,11 @@ export interface ImportOptions {
   /** `running`: yield running activities only (multisport legs included). Default `all`. */
   sports?: 'all' | 'running';
   duplicates?: DuplicateOptions;
+  /**
+   * Stop after this many activities, with one error naming the file where
+   * reading stopped (a server bounds the work of one upload). Default: no limit.
+   */
+  maxActivities?: number;
 }
 
 const CSV_NAME = 'activities.csv';
@@ -234,7 +240,26 @@ export async function* importPaths(
     progress.filesDone += 1;
     options.onProgress?.({ ...progress });
   };
-  const emit = (file: string, activity: Activity): ImportEvent | undefined => {
+  const fail = (file: string, message: string): ImportEvent => {
+    progress.errors += 1;
+    return { kind: 'error', file, message };
+  };
+  const max = options.maxActivities ?? Infinity;
+  /** Set when `maxActivities` is reached: nothing more is read. */
+  let full = false;
+  const emit = (file: string, read: Activity): ImportEvent | undefined => {
+    if (full) return undefined;
+    if (progress.activities >= max) {
+      full = true;
+      return fail(
+        file,
+        `more than ${String(max)} activities in one import; reading stopped here (import the rest separately)`,
+      );
+    }
+    // Never emit what the core's own schema rejects (a damaged file's negative lap, a year-9999 start).
+    const checked = checkActivity(read);
+    if ('error' in checked) return fail(file, checked.error);
+    const activity = checked.activity;
     if (options.sports === 'running' && !isRun(activity)) return undefined;
     progress.activities += 1;
     const dup = index.check(activity);
@@ -242,16 +267,13 @@ export async function* importPaths(
       ? { kind: 'activity', file, activity, duplicateOf: dup }
       : { kind: 'activity', file, activity };
   };
-  const fail = (file: string, message: string): ImportEvent => {
-    progress.errors += 1;
-    return { kind: 'error', file, message };
-  };
 
   async function* fromFiles(
     files: readonly FileSource[],
     rows?: Map<string, StravaRow>,
   ): AsyncGenerator<ImportEvent> {
     for (const file of files) {
+      if (full) return;
       const result = await readActivityFile(file, readOptions);
       progress.bytes += result.bytes;
       const row = rows?.get(file.name);
@@ -288,6 +310,7 @@ export async function* importPaths(
       const rowsLeft = new Map(byFile);
       yield* fromFiles(activityFiles, rowsLeft);
       for (const row of rows) {
+        if (full) break;
         const key = row.filename ? `${prefix}${row.filename.replace(/^\.?\//, '')}` : undefined;
         if (key !== undefined && !rowsLeft.has(key)) continue;
         const note =
@@ -304,12 +327,19 @@ export async function* importPaths(
   }
 
   for (const path of paths) {
+    if (full) return;
     let info;
     try {
       info = await stat(path);
     } catch (err) {
       const missing = err instanceof Error && 'code' in err && err.code === 'ENOENT';
       yield fail(path, missing ? 'file or folder not found' : String(err));
+      continue;
+    }
+    if (!info.isDirectory() && !info.isFile()) {
+      // A named pipe or a device would block the import for ever.
+      yield fail(path, 'not a regular file or folder (a pipe or a device is not read)');
+      done(path);
       continue;
     }
     if (info.isDirectory()) {

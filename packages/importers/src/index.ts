@@ -16,11 +16,14 @@ export {
   bytesSource,
   formatFromName,
   readActivityFile,
+  sniffFormat,
+  type SniffedFormat,
   type FileFormat,
   type FileReadResult,
   type FileSource,
 } from './read-file.js';
 export { looksLikeFit, parseFit } from './fit.js';
+export { checkActivity, type CheckedActivity } from './validate-activity.js';
 export { GpxHandler } from './gpx.js';
 export { TcxHandler } from './tcx.js';
 export { readXml, type XmlHandler, type XmlReadResult } from './xml.js';

@@ -93,6 +93,29 @@ async function* prepend(
   }
 }
 
+/** What the first bytes of a file say it is. */
+export type SniffedFormat = 'fit' | 'xml' | 'zip' | 'unknown';
+
+/**
+ * The format the first bytes (after decompression) show: a FIT header, XML
+ * (the first character after a byte-order mark and white space is `<`), a
+ * zip archive, or none of these. Never parses more than the first chunk.
+ */
+export function sniffFormat(head: Uint8Array): SniffedFormat {
+  if (looksLikeFit(head)) return 'fit';
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 3 && head[3] === 4)
+    return 'zip';
+  let i = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  // UTF-8 only: white space then `<`.
+  while (
+    i < head.length &&
+    (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)
+  )
+    i += 1;
+  if (i === head.length) return head.length < 4096 ? 'xml' : 'unknown';
+  return head[i] === 0x3c ? 'xml' : 'unknown';
+}
+
 function describe(err: unknown): string {
   if (err instanceof Error) {
     const code = 'code' in err ? err.code : undefined;
@@ -115,20 +138,48 @@ export async function readActivityFile(
   const counter = { bytes: 0 };
   let result: ParseResult;
   let format = formatFromName(file.name);
+  let raw: Readable | undefined;
   try {
-    const raw = await file.open();
-    const stream = file.name.toLowerCase().endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
-    raw.on('error', (e) => stream.destroy(e));
+    raw = await file.open();
+    // Sniff the bytes, not only the name: gzip under another name is inflated too.
+    const rawChunks = (raw as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+    const head = await rawChunks.next();
+    if (head.done === true) return { activities: [], error: 'the file is empty', bytes: 0 };
+    const gzip = head.value.length >= 2 && head.value[0] === 0x1f && head.value[1] === 0x8b;
+    if (!gzip && file.name.toLowerCase().endsWith('.gz')) {
+      return {
+        activities: [],
+        error: 'could not decompress (.gz): the file is not gzip-compressed',
+        bytes: 0,
+      };
+    }
+    const body = Readable.from(prepend(head.value, rawChunks));
+    const stream = gzip ? body.pipe(createGunzip()) : body;
+    body.on('error', (e) => stream.destroy(e));
     const chunks = tap(stream, hash, counter, options.maxFileBytes ?? MAX_FILE_BYTES);
     const iterator = chunks[Symbol.asyncIterator]();
     const first = await iterator.next();
     if (first.done === true) {
       return { activities: [], error: 'the file is empty', bytes: 0 };
     }
-    if (format === undefined || (format === 'fit') !== looksLikeFit(first.value)) {
-      // Trust the content over the name.
-      format = looksLikeFit(first.value) ? 'fit' : format === 'fit' ? 'gpx' : format;
+    const sniffed = sniffFormat(first.value);
+    if (sniffed === 'zip') {
+      return {
+        activities: [],
+        error: 'is a .zip archive, not a FIT, GPX or TCX file: upload it with the .zip ending',
+        bytes: counter.bytes,
+      };
     }
+    if (sniffed === 'unknown') {
+      return {
+        activities: [],
+        error: `not a FIT, GPX or TCX file: ${format === 'fit' ? 'the FIT header is missing or wrong' : 'it does not start with an XML tag'}`,
+        bytes: counter.bytes,
+      };
+    }
+    // Trust the content over the name; the XML root tells GPX from TCX.
+    if (sniffed === 'fit') format = 'fit';
+    else if (format === 'fit' || format === undefined) format = 'gpx';
     const all = prepend(first.value, iterator);
     if (format === 'fit') {
       result = parseFit(await collect(all), options);
@@ -172,6 +223,9 @@ export async function readActivityFile(
     }
   } catch (err) {
     return { activities: [], error: describe(err), bytes: counter.bytes };
+  } finally {
+    // A file given up early (not an activity file, too large) is closed, not left open.
+    raw?.destroy();
   }
   const digest = hash.digest('hex').slice(0, 32);
   const activities = result.activities.map((p: ParsedActivity, i) => ({

@@ -20,6 +20,9 @@ export interface XmlReadResult<H> {
   error?: string;
 }
 
+/** Characters handed to the parser at once. */
+const SLICE_CHARS = 64 * 1024;
+
 function localName(name: string): string {
   const i = name.indexOf(':');
   return i < 0 ? name : name.slice(i + 1);
@@ -78,7 +81,9 @@ export async function readXml<H extends XmlHandler>(
       if (s.length === 0) continue;
       first = false;
     }
-    parser.write(s);
+    // In slices, so a file that is not XML stops at its first error instead of being parsed whole.
+    for (let i = 0; i < s.length && !stopped; i += SLICE_CHARS)
+      parser.write(s.slice(i, i + SLICE_CHARS));
     if (stopped) break;
   }
   if (!stopped) {

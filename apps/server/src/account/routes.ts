@@ -1,5 +1,6 @@
 /** `/api/me/*`: export all my data, delete my account. */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
 import { clearSessionCookie, type CookieSecurity } from '../auth/cookies.js';
 import { requireUser } from '../auth/middleware.js';
 import { newRouter } from '../http/router.js';
@@ -18,8 +19,8 @@ const exportData = createRoute({
   tags: ['account'],
   summary: 'Download every record of my account as JSON',
   responses: {
-    200: jsonResponse(ZExport, 'The export (an attachment)'),
-    ...errorResponses('unauthenticated'),
+    200: jsonResponse(ZExport, 'The export (an attachment), streamed'),
+    ...errorResponses('unauthenticated', 'rate_limited'),
   },
 });
 
@@ -39,13 +40,14 @@ export function accountRoutes(service: AccountService, cookies: CookieSecurity) 
   return newRouter()
     .openapi(exportData, async (c) => {
       const user = requireUser(c.var.auth);
-      const data = await service.export(user.id);
-      c.header(
-        'content-disposition',
-        `attachment; filename="backtrack-export-${data.exportedAt.slice(0, 10)}.json"`,
-      );
-      c.header('cache-control', 'no-store');
-      return c.json(data, 200);
+      const { exportedAt, chunks } = await service.export(user.id);
+      const body = ReadableStream.from(chunks).pipeThrough(new TextEncoderStream());
+      // Streamed: the typed `c.json` would hold the whole export at once.
+      return c.body(body, 200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-disposition': `attachment; filename="backtrack-export-${exportedAt.slice(0, 10)}.json"`,
+        'cache-control': 'no-store',
+      }) as unknown as TypedResponse<AccountExport, 200, 'json'>;
     })
     .openapi(remove, async (c) => {
       const user = requireUser(c.var.auth);

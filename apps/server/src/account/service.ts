@@ -1,10 +1,11 @@
 /**
- * The runner's own data: export everything as JSON, and delete the account
+ * The runner's own data: export everything as JSON (streamed), and delete the account
  * with everything in it (GDPR articles 15, 17 and 20).
  */
 import { addDays, DomainError, replayPlan } from '@backtrack/core';
 import { toActivityDto, type ActivityDto } from '../activities/dto.js';
 import type { AppDeps } from '../http/context.js';
+import type { Slots } from '../work/slots.js';
 import { toInterviewDto, type InterviewDto } from '../assessments/dto.js';
 import { toCoreCheckIn } from '../plans/service.js';
 import {
@@ -38,56 +39,104 @@ export interface AccountExport {
   auditLog: { action: string; targetId: string | null; at: string }[];
 }
 
+/** Activities read from the database and written out at a time. */
+const EXPORT_PAGE = 10;
+
 /** The account use cases. */
-export function accountService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
+export function accountService(
+  deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>,
+  work: { exports: Slots },
+) {
   const { repos, kb, clock } = deps;
   return {
-    async export(userId: string): Promise<AccountExport> {
-      const user = await repos.users.findById(userId);
-      if (!user) throw new DomainError('not_found', 'No such account.');
-      const now = clock.now();
-      await repos.audit.record({ userId, action: 'account.export', at: now });
-      const [assessments, plans, activities, shoes, audit] = await Promise.all([
-        repos.assessments.listForUser(userId),
-        repos.plans.listForUser(userId),
-        repos.activities.listAllForUser(userId),
-        repos.shoes.listForUser(userId),
-        repos.audit.listForUser(userId),
-      ]);
-      const fullPlans = await Promise.all(
-        plans.map(async (row) => {
-          const [checkIns, adaptations] = await Promise.all([
-            repos.plans.listCheckIns(row.id),
-            repos.plans.listAdaptations(row.id),
-          ]);
-          return {
-            ...planHeader(row, addDays(row.startDate, row.plan.weeks.length * 7 - 1)),
-            generated: row.plan,
-            plan: replayPlan(kb, row.plan, checkIns.map(toCoreCheckIn)).plan,
-            checkIns: checkIns.map(toCheckInDto),
-            adaptations: adaptations.map((a) => ({ ...toAdaptationDto(a), nextWeek: a.nextWeek })),
-          };
-        }),
-      );
-      return {
-        format: 'backtrack-export',
-        version: 1,
-        exportedAt: now.toISOString(),
-        user: { id: user.id, email: user.email, createdAt: user.createdAt.toISOString() },
-        assessments: assessments.map((a) => toInterviewDto(kb, a)),
-        plans: fullPlans,
-        activities: activities.map(toActivityDto),
-        shoes: shoes.map((shoe) => ({
-          name: shoe.name,
-          reminderKm: shoe.reminderKm,
-          updatedAt: shoe.updatedAt.toISOString(),
-        })),
-        auditLog: audit.map((e) => ({
-          action: e.action,
-          targetId: e.targetId,
-          at: e.at.toISOString(),
-        })),
-      };
+    /**
+     * The export as JSON text in pieces: everything but the activities at
+     * once, then the activities a page at a time, so a large history (tens
+     * of MB) is never held whole, nor serialised in one go on the thread
+     * that answers requests. Only a few run at once: more is `rate_limited`.
+     * Throws before the first piece when there is no such account.
+     */
+    async export(userId: string): Promise<{ exportedAt: string; chunks: AsyncIterable<string> }> {
+      const release = work.exports.take();
+      try {
+        const user = await repos.users.findById(userId);
+        if (!user) throw new DomainError('not_found', 'No such account.');
+        const now = clock.now();
+        try {
+          await repos.audit.record({ userId, action: 'account.export', at: now });
+        } catch (error) {
+          // The account was deleted since the lookup (a concurrent DELETE /api/me): not a server error.
+          if (!(await repos.users.findById(userId)))
+            throw new DomainError('not_found', 'No such account.');
+          throw error;
+        }
+        const [assessments, plans, shoes, audit] = await Promise.all([
+          repos.assessments.listForUser(userId),
+          repos.plans.listForUser(userId),
+          repos.shoes.listForUser(userId),
+          repos.audit.listForUser(userId),
+        ]);
+        const head: Omit<AccountExport, 'plans' | 'activities'> = {
+          format: 'backtrack-export',
+          version: 1,
+          exportedAt: now.toISOString(),
+          user: { id: user.id, email: user.email, createdAt: user.createdAt.toISOString() },
+          assessments: assessments.map((a) => toInterviewDto(kb, a)),
+          shoes: shoes.map((shoe) => ({
+            name: shoe.name,
+            reminderKm: shoe.reminderKm,
+            updatedAt: shoe.updatedAt.toISOString(),
+          })),
+          auditLog: audit.map((e) => ({
+            action: e.action,
+            targetId: e.targetId,
+            at: e.at.toISOString(),
+          })),
+        };
+        async function* chunks(): AsyncGenerator<string> {
+          try {
+            yield JSON.stringify(head).slice(0, -1);
+            yield ',"plans":[';
+            for (const [i, row] of plans.entries()) {
+              const [checkIns, adaptations] = await Promise.all([
+                repos.plans.listCheckIns(row.id),
+                repos.plans.listAdaptations(row.id),
+              ]);
+              const plan: AccountExport['plans'][number] = {
+                ...planHeader(row, addDays(row.startDate, row.plan.weeks.length * 7 - 1)),
+                generated: row.plan,
+                plan: replayPlan(kb, row.plan, checkIns.map(toCoreCheckIn)).plan,
+                checkIns: checkIns.map(toCheckInDto),
+                adaptations: adaptations.map((a) => ({
+                  ...toAdaptationDto(a),
+                  nextWeek: a.nextWeek,
+                })),
+              };
+              yield (i > 0 ? ',' : '') + JSON.stringify(plan);
+            }
+            yield '],"activities":[';
+            for (let offset = 0; ; offset += EXPORT_PAGE) {
+              const page = await repos.activities.listAllForUser(userId, {
+                limit: EXPORT_PAGE,
+                offset,
+              });
+              if (page.length === 0) break;
+              yield (
+                (offset > 0 ? ',' : '') +
+                page.map((r) => JSON.stringify(toActivityDto(r))).join(',')
+              );
+              if (page.length < EXPORT_PAGE) break;
+            }
+            yield ']}';
+          } finally {
+            release();
+          }
+        }
+        return { exportedAt: head.exportedAt, chunks: chunks() };
+      } catch (error) {
+        release();
+        throw error;
+      }
     },
 
     /**

@@ -6,7 +6,13 @@ import { newRouter } from '../http/router.js';
 import { errorResponses, jsonResponse, ZErrorBody, ZIdParam } from '../http/schemas.js';
 import { ZActivitiesPage, ZActivityDetail, ZImportResult } from './dto.js';
 import type { ActivityService } from './service.js';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_FILES, readUploadedFiles } from './upload.js';
+import {
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_FILES,
+  MAX_IMPORT_READ,
+  MAX_IMPORT_STORED,
+  readUploadedFiles,
+} from './upload.js';
 
 const tags = ['activities'];
 
@@ -21,7 +27,7 @@ const importFiles = createRoute({
   tags,
   summary:
     'Import activity files: .fit, .gpx, .tcx (each optionally .gz), .zip, Strava bulk export',
-  description: `multipart/form-data with the files in the field \`files\` (at most ${MAX_IMPORT_FILES} files, ${MAX_IMPORT_BYTES / 1024 / 1024} MiB in all). A file that cannot be read is listed in \`errors\` and the others are imported; when nothing can be read: 400 naming each file's problem. The same run is stored once (same file, or start within 2 min and distance within 2%).`,
+  description: `multipart/form-data with the files in the field \`files\` (at most ${MAX_IMPORT_FILES} files, ${MAX_IMPORT_BYTES / 1024 / 1024} MiB in all). A file that cannot be read is listed in \`errors\` and the others are imported; at most ${MAX_IMPORT_READ} activities are read and ${MAX_IMPORT_STORED} new ones stored per upload (import the same file again for the next ones); while the server reads other uploads: 429 with Retry-After; when nothing can be read: 400 naming each file's problem. The same run is stored once (same file, or start within 2 min and distance within 2%).`,
   request: {
     body: {
       required: true,
@@ -38,7 +44,7 @@ const importFiles = createRoute({
   },
   responses: {
     200: jsonResponse(ZImportResult, 'What was imported, what was already there, and what failed'),
-    ...errorResponses('invalid_input', 'unauthenticated', 'forbidden'),
+    ...errorResponses('invalid_input', 'unauthenticated', 'forbidden', 'rate_limited'),
     [HTTP_STATUS.payload_too_large]: {
       description: `The upload is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB.`,
       content: { 'application/json': { schema: ZErrorBody } },

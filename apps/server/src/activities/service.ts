@@ -1,16 +1,12 @@
 /**
- * Imported activities: the import of uploaded files (with the importer,
- * one file at a time, in a private temporary folder removed afterwards),
+ * Imported activities: the import of uploaded files (read by the importer
+ * on a worker thread, see `work/tasks.ts`; stored a batch per transaction),
  * the runner's list, one activity, and deletion. The same run is stored
  * once: the same file (content hash) or another file of it (start within 2
  * minutes, distance within 2%), within the upload and against what the
  * runner already has.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
-import { DomainError, mergeDuplicates, StoredActivityIndex, type Activity } from '@backtrack/core';
-import { importPaths } from '@backtrack/importers';
+import { DomainError, StoredActivityIndex, type Activity } from '@backtrack/core';
 import type { AppDeps } from '../http/context.js';
 import {
   toActivityDto,
@@ -19,7 +15,8 @@ import {
   type ActivityDto,
   type ActivitySummaryDto,
 } from './dto.js';
-import { isAcceptedName, type UploadedFile } from './upload.js';
+import { transferable, type WorkPool } from '../work/pool.js';
+import { MAX_IMPORT_READ, MAX_IMPORT_STORED, type UploadedFile } from './upload.js';
 
 /** The answer to an import. */
 export interface ImportResultDto {
@@ -41,42 +38,11 @@ export interface ActivityPageDto {
   offset: number;
 }
 
-/** Reads the uploads with the importer; file names as uploaded (a zip's files as `export.zip/activities/1.fit`). */
-async function readUploads(
-  uploads: readonly UploadedFile[],
-  nowMs: number,
-): Promise<{ read: Activity[]; errors: { file: string; message: string }[] }> {
-  const read: Activity[] = [];
-  const errors: { file: string; message: string }[] = [];
-  const dir = await mkdtemp(join(tmpdir(), 'backtrack-upload-'));
-  try {
-    for (const [i, upload] of uploads.entries()) {
-      if (!isAcceptedName(upload.name)) {
-        errors.push({
-          file: upload.name,
-          message: 'not an activity file: send .fit, .gpx or .tcx files (optionally .gz) or a .zip',
-        });
-        continue;
-      }
-      const folder = join(dir, String(i));
-      await mkdir(folder);
-      const path = join(folder, upload.name);
-      await writeFile(path, upload.bytes, { mode: 0o600 });
-      const name = (file: string) =>
-        file.startsWith(folder + sep) ? file.slice(folder.length + 1) : `${upload.name}/${file}`;
-      for await (const ev of importPaths([path], { nowMs })) {
-        if (ev.kind === 'activity') read.push({ ...ev.activity, file: name(ev.file) });
-        else errors.push({ file: name(ev.file), message: ev.message });
-      }
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-  return { read, errors };
-}
+/** Rows stored per transaction: a short one, so other requests reach the database between them. */
+const INSERT_BATCH = 250;
 
 /** The activity use cases. */
-export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>) {
+export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { pool: WorkPool }) {
   const { repos, clock } = deps;
   return {
     /**
@@ -86,15 +52,27 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>) {
      */
     async import(userId: string, uploads: readonly UploadedFile[]): Promise<ImportResultDto> {
       const now = clock.now();
-      const { read, errors } = await readUploads(uploads, now.getTime());
-      if (read.length === 0) {
+      // Parsing runs on a worker thread; the upload's bytes move there.
+      const {
+        activities: merged,
+        readCount,
+        errors,
+      } = await work.pool.run(
+        {
+          kind: 'import',
+          uploads: [...uploads],
+          nowMs: now.getTime(),
+          maxActivities: MAX_IMPORT_READ,
+        },
+        transferable(uploads.map((u) => u.bytes)),
+      );
+      if (readCount === 0) {
         throw new DomainError(
           'invalid_input',
           `files: no activity could be read from the ${uploads.length === 1 ? 'file' : `${uploads.length} files`}`,
           errors.map((e) => `${e.file}: ${e.message}`),
         );
       }
-      const { activities: merged } = mergeDuplicates(read);
       const keys = await repos.activities.listKeys(userId);
       const index = new StoredActivityIndex(
         keys.map((k) => ({
@@ -105,26 +83,32 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>) {
         })),
       );
       const fresh: Activity[] = [];
+      const left = new Map<string, number>();
       for (const a of merged) {
         if (index.match(a) !== undefined) continue;
         index.add(a);
-        fresh.push(a);
+        if (fresh.length < MAX_IMPORT_STORED) fresh.push(a);
+        else left.set(a.file ?? 'upload', (left.get(a.file ?? 'upload') ?? 0) + 1);
       }
-      const stored = await repos.transaction(async (tx) => {
-        const rows = await tx.activities.insertMany(
-          fresh.map((a) => toNewActivityRow(userId, a)),
-          now,
-        );
-        await tx.audit.record({ userId, action: 'activities.import', at: now });
-        return rows;
-      });
+      for (const [file, n] of left) {
+        errors.push({
+          file,
+          message: `${String(n)} more new activities not stored: one import stores at most ${String(MAX_IMPORT_STORED)}; import the same file again to store the next ones`,
+        });
+      }
+      const stored: Awaited<ReturnType<typeof repos.activities.insertMany>> = [];
+      for (let i = 0; i < fresh.length; i += INSERT_BATCH) {
+        const rows = fresh.slice(i, i + INSERT_BATCH).map((a) => toNewActivityRow(userId, a));
+        stored.push(...(await repos.activities.insertMany(rows, now)));
+      }
+      await repos.audit.record({ userId, action: 'activities.import', at: now });
       stored.sort(
         (a, b) => (b.startTime?.getTime() ?? -Infinity) - (a.startTime?.getTime() ?? -Infinity),
       );
       return {
         imported: stored.length,
         // Read, but the same run as one stored (before or in a concurrent import) or as another in the upload.
-        duplicates: read.length - stored.length,
+        duplicates: readCount - stored.length - [...left.values()].reduce((a, b) => a + b, 0),
         errors,
         activities: stored.map(toActivitySummaryDto),
       };

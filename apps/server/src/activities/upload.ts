@@ -11,6 +11,18 @@ import type { Context } from 'hono';
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
 /** The most files one upload may hold (a zip counts as one). */
 export const MAX_IMPORT_FILES = 200;
+/**
+ * The most activities read from one upload: beyond it the importer stops
+ * with a per-file error (a Strava export's `activities.csv` may list tens
+ * of thousands of rows; reading them all is work no single request gets).
+ */
+export const MAX_IMPORT_READ = 5000;
+/**
+ * The most new activities stored by one upload: the rest are named in a
+ * per-file error, and uploading the same file again stores the next ones
+ * (those already stored are recognised and skipped).
+ */
+export const MAX_IMPORT_STORED = 500;
 /** The form fields that carry files. */
 export const UPLOAD_FIELDS = ['files', 'file'] as const;
 

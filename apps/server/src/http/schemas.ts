@@ -1,4 +1,5 @@
 /** Schemas shared by the feature routes: the error body, path ids, and response helpers. */
+import { DATE_RANGE } from '@backtrack/core';
 import { z } from '@hono/zod-openapi';
 import { HTTP_STATUS, type ApiErrorCode } from './errors.js';
 
@@ -21,12 +22,8 @@ export const ZIdParam = z.object({
   }),
 });
 
-/**
- * The dates the API accepts: wide enough for any runner's history and plan,
- * narrow enough that date arithmetic (a plan's end, a 12-week window) never
- * leaves the years JavaScript prints as `YYYY` (year 0 and 9999-12-31 did).
- */
-export const DATE_RANGE = { min: '1900-01-01', max: '2199-12-31' } as const;
+/** The dates the API accepts: the core's range. */
+export { DATE_RANGE };
 
 /** A calendar date, `YYYY-MM-DD`, that exists and lies in {@link DATE_RANGE}. */
 export const ZIsoDate = z

@@ -18,6 +18,19 @@ export function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * The dates Backtrack accepts wherever a date enters (API, CLI, imported
+ * files): wide enough for any runner's history and plan, narrow enough that
+ * date arithmetic (a plan's end, a 12-week window) never leaves the years
+ * JavaScript prints as `YYYY` (year 0 and 9999-12-31 did).
+ */
+export const DATE_RANGE = { min: '1900-01-01', max: '2199-12-31' } as const;
+
+/** Whether `text` is a real calendar date `YYYY-MM-DD` within {@link DATE_RANGE}. */
+export function isSupportedDate(text: string): boolean {
+  return isCalendarDate(text) && text >= DATE_RANGE.min && text <= DATE_RANGE.max;
+}
+
 function utcMs(date: string): number {
   if (!isCalendarDate(date)) throw new RangeError(`not a date YYYY-MM-DD: ${date}`);
   return Date.parse(`${date}T00:00:00Z`);

@@ -1,5 +1,5 @@
 /** Imported activities and the runner's shoe reminders. */
-import { and, asc, count, desc, eq, gte, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { activities, shoes } from '../schema.js';
 
@@ -120,12 +120,33 @@ export function activitiesRepository(db: Db) {
         .where(eq(activities.userId, userId))
         .orderBy(sql`${activities.startTime} asc nulls first`, asc(activities.id));
     },
-    /** Every activity of the user with laps and series (for the export). */
-    async listAllForUser(userId: string): Promise<ActivityRow[]> {
+    /**
+     * The user's activities with laps and series, newest first (for the
+     * export): all of them, or one page, so a large history is streamed.
+     */
+    async listAllForUser(
+      userId: string,
+      page?: { limit: number; offset: number },
+    ): Promise<ActivityRow[]> {
+      const mine = eq(activities.userId, userId);
+      if (!page)
+        return db
+          .select()
+          .from(activities)
+          .where(mine)
+          .orderBy(...newestFirst);
+      // The page's ids first: the sort then moves narrow rows, not every activity's series.
+      const ids = db
+        .select({ id: activities.id })
+        .from(activities)
+        .where(mine)
+        .orderBy(...newestFirst)
+        .limit(page.limit)
+        .offset(page.offset);
       return db
         .select()
         .from(activities)
-        .where(eq(activities.userId, userId))
+        .where(and(mine, inArray(activities.id, ids)))
         .orderBy(...newestFirst);
     },
     /** The activity if it belongs to this user, else undefined. */

@@ -4,7 +4,7 @@
  * problem that would drop an answer is an error naming the file, the
  * question and what was expected; warnings are kept for the report.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   DomainError,
@@ -39,7 +39,21 @@ export function describeReadError(error: unknown): {
   if (code === 'ENOENT') return { code: 'not_found', reason: 'the file does not exist' };
   if (code === 'EISDIR') return { code: 'invalid_input', reason: 'it is a directory, not a file' };
   if (code === 'EACCES') return { code: 'invalid_input', reason: 'permission denied' };
+  if (code === 'ENOTREG')
+    return { code: 'invalid_input', reason: 'it is not a regular file (a pipe or a device)' };
   return { code: 'invalid_input', reason: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * Reads a text file, refusing anything but a regular file first: a named
+ * pipe or a device would block the CLI for ever. Its errors carry a `code`
+ * for {@link describeReadError} (`ENOTREG` for a pipe or device).
+ */
+export async function readRegularTextFile(path: string): Promise<string> {
+  const info = await stat(path);
+  if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+  return readFile(path, 'utf8');
 }
 
 /**
@@ -54,7 +68,7 @@ export async function readAnswersFile(
 ): Promise<AnswersFromFile> {
   let text: string;
   try {
-    text = await readFile(resolve(options.cwd, path), 'utf8');
+    text = await readRegularTextFile(resolve(options.cwd, path));
   } catch (error) {
     const { code, reason } = describeReadError(error);
     throw new DomainError(code, `cannot read answers file ${path}: ${reason}`);

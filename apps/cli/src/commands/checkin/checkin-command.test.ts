@@ -69,6 +69,16 @@ describe('plan --save', () => {
     expect(previous.checkIns).toHaveLength(1);
   });
 
+  it('a start after 2199: exit 2 before anything is written (regression: a stack trace after saving)', async () => {
+    const run = await runInMemory(
+      ['plan', '--answers', CASES.selfCare, '--save', '--start', '9999-12-31'],
+      { env, now: NOW },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--start must be a date from 1900-01-01 to 2199-12-31');
+    await expect(readFile(statePath(), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
   it('saves nothing when triage forbids a plan', async () => {
     const { code, stdout } = await save(CASES.emergency);
     expect(code).toBe(0);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -167,6 +168,10 @@ describe('plan: bad input exits 2 naming the problem', () => {
     [['--answers', ''], '--answers needs a file name'],
     [['--answers', 'x.json', '--start', '2025-02-30'], '--start must be a date YYYY-MM-DD'],
     [['--answers', 'x.json', '--start', 'monday'], '--start must be a date YYYY-MM-DD'],
+    [
+      ['--answers', 'x.json', '--start', '9999-12-31'],
+      '--start must be a date from 1900-01-01 to 2199-12-31, got "9999-12-31"',
+    ],
     [['--answers', 'x.json', '--pdf'], "option '--pdf <value>' argument missing"],
     [['--answers', 'x.json', '--weeks', '3'], "unknown option '--weeks'"],
   ])('%j', async (args, message) => {
@@ -174,6 +179,20 @@ describe('plan: bad input exits 2 naming the problem', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(`backtrack: ${message}`);
+  });
+
+  it('a named pipe as the profile file: exit 2 at once, not blocked for ever', async () => {
+    const fifo = join(dir, 'profile.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const { code, stderr } = await runInMemory([
+      'plan',
+      '--answers',
+      CASES.selfCare,
+      '--profile',
+      fifo,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('it is not a regular file (a pipe or a device)');
   });
 
   it.each([

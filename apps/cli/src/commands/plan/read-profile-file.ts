@@ -2,10 +2,9 @@
  * Reads a runner profile file (`--profile FILE`): JSON checked by the core's
  * `ZRunnerProfile`. Every problem is an error naming the file and the field.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DomainError, ZRunnerProfile, type RunnerProfile } from '@backtrack/core';
-import { describeReadError } from '../assess/read-answers-file.js';
+import { describeReadError, readRegularTextFile } from '../assess/read-answers-file.js';
 
 const EXAMPLE =
   '{"runningDaysPerWeek": 3, "weeklyKm": 25, "longestRunKm": 10, "equipment": ["mat", "band"], "units": "km"}';
@@ -21,7 +20,7 @@ export async function readProfileFile(
 ): Promise<RunnerProfile> {
   let text: string;
   try {
-    text = await readFile(resolve(options.cwd, path), 'utf8');
+    text = await readRegularTextFile(resolve(options.cwd, path));
   } catch (error) {
     const { code, reason } = describeReadError(error);
     throw new DomainError(code, `cannot read profile file ${path}: ${reason}`);

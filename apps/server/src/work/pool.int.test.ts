@@ -1,0 +1,87 @@
+/**
+ * The worker pool on real threads (from source, through tsx's loader): an
+ * import is read on a worker, a full queue answers 429 with `Retry-After`
+ * at once, and the threads stop when the pool closes.
+ */
+import { encodeSyntheticRun } from '@backtrack/importers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HttpOnlyError } from '../http/errors.js';
+import { createWorkPool, defaultWorkerThreads, transferable, type WorkPool } from './pool.js';
+
+const NOW_MS = Date.parse('2026-03-02T09:00:00Z');
+let pool: WorkPool | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+const upload = (seed: number) => ({
+  name: `run-${String(seed)}.fit`,
+  bytes: encodeSyntheticRun({ start: new Date(NOW_MS - seed * 86_400_000), durationS: 1800, seed }),
+});
+
+describe('createWorkPool', () => {
+  it('reads an upload on a worker thread, moving its bytes there', async () => {
+    pool = createWorkPool({ size: 1, maxQueue: 1 });
+    const uploads = [upload(1), upload(2), { name: 'notes.txt', bytes: new Uint8Array([1]) }];
+    const result = await pool.run(
+      { kind: 'import', uploads, nowMs: NOW_MS, maxActivities: 100 },
+      transferable(uploads.map((u) => u.bytes)),
+    );
+    expect(result.readCount).toBe(2);
+    expect(result.activities.map((a) => a.file)).toEqual(['run-1.fit', 'run-2.fit']);
+    expect(result.errors).toEqual([
+      { file: 'notes.txt', message: expect.stringMatching(/not an activity file/) as unknown },
+    ]);
+    // Moved, not copied: the thread that answers requests no longer holds them.
+    expect(uploads[0]?.bytes.byteLength).toBe(0);
+    expect(pool.stats()).toEqual({ running: 0, queued: 0, threads: 1 });
+  });
+
+  it('answers 429 with Retry-After when every thread is busy and the queue is full', async () => {
+    pool = createWorkPool({ size: 1, maxQueue: 1, retryAfterS: 7 });
+    const task = () =>
+      pool?.run({ kind: 'import', uploads: [upload(3)], nowMs: NOW_MS, maxActivities: 100 });
+    const running = task();
+    const queued = task();
+    let refused: unknown;
+    try {
+      await task();
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(HttpOnlyError);
+    expect(refused).toMatchObject({ code: 'rate_limited', headers: { 'retry-after': '7' } });
+    await expect(running).resolves.toMatchObject({ readCount: 1 });
+    await expect(queued).resolves.toMatchObject({ readCount: 1 });
+  });
+
+  it('fails the tasks still waiting when it closes', async () => {
+    pool = createWorkPool({ size: 1, maxQueue: 2 });
+    const running = pool.run({
+      kind: 'import',
+      uploads: [upload(4)],
+      nowMs: NOW_MS,
+      maxActivities: 100,
+    });
+    const waiting = pool.run({
+      kind: 'import',
+      uploads: [upload(5)],
+      nowMs: NOW_MS,
+      maxActivities: 100,
+    });
+    const outcomes = Promise.allSettled([running, waiting]);
+    await pool.close();
+    const [first, second] = await outcomes;
+    expect(first?.status).toBe('rejected');
+    expect(second).toMatchObject({
+      status: 'rejected',
+      reason: new Error('the work pool is closed'),
+    });
+    pool = undefined;
+  });
+
+  it('uses one thread, or two when there are three cores or more', () => {
+    expect([1, 2, 3, 16].map((cores) => defaultWorkerThreads(cores))).toEqual([1, 1, 2, 2]);
+  });
+});

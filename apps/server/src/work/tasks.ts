@@ -1,0 +1,80 @@
+/**
+ * The heavy work that runs on a worker thread, never on the thread that
+ * answers requests: reading uploaded activity files (decompression, FIT
+ * decoding, XML and CSV parsing) and merging the duplicates among them.
+ * Plain data in, plain data out (structured clone); the worker entry
+ * (`worker.ts`) calls {@link runTask}, and tests may call it directly.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
+import { mergeDuplicates, type Activity } from '@backtrack/core';
+import { importPaths } from '@backtrack/importers';
+import { isAcceptedName, type UploadedFile } from '../activities/upload.js';
+
+/** Read the uploaded files of one import. */
+export interface ImportTask {
+  kind: 'import';
+  uploads: UploadedFile[];
+  nowMs: number;
+  /** Stop reading after this many activities (a per-file error says where). */
+  maxActivities: number;
+}
+
+/** What reading an upload gave. */
+export interface ImportTaskResult {
+  /** The activities read, the same run seen twice merged into one. */
+  activities: Activity[];
+  /** How many activities were read before merging. */
+  readCount: number;
+  /** One entry per file that could not be read (fully or in part). */
+  errors: { file: string; message: string }[];
+}
+
+/** A task for the worker. */
+export type Task = ImportTask;
+/** The result of each kind of task. */
+export interface TaskResults {
+  import: ImportTaskResult;
+}
+
+/** Reads the uploads with the importer; file names as uploaded (a zip's files as `export.zip/activities/1.fit`). */
+async function readUploads(task: ImportTask): Promise<ImportTaskResult> {
+  const read: Activity[] = [];
+  const errors: { file: string; message: string }[] = [];
+  const dir = await mkdtemp(join(tmpdir(), 'backtrack-upload-'));
+  try {
+    for (const [i, upload] of task.uploads.entries()) {
+      if (!isAcceptedName(upload.name)) {
+        errors.push({
+          file: upload.name,
+          message: 'not an activity file: send .fit, .gpx or .tcx files (optionally .gz) or a .zip',
+        });
+        continue;
+      }
+      const folder = join(dir, String(i));
+      await mkdir(folder);
+      const path = join(folder, upload.name);
+      await writeFile(path, upload.bytes, { mode: 0o600 });
+      const name = (file: string) =>
+        file.startsWith(folder + sep) ? file.slice(folder.length + 1) : `${upload.name}/${file}`;
+      const left = task.maxActivities - read.length;
+      if (left <= 0) break;
+      for await (const ev of importPaths([path], { nowMs: task.nowMs, maxActivities: left })) {
+        if (ev.kind === 'activity') read.push({ ...ev.activity, file: name(ev.file) });
+        else errors.push({ file: name(ev.file), message: ev.message });
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return { activities: mergeDuplicates(read).activities, readCount: read.length, errors };
+}
+
+/** Runs one task (on the worker thread). */
+export async function runTask(task: Task): Promise<TaskResults[Task['kind']]> {
+  switch (task.kind) {
+    case 'import':
+      return readUploads(task);
+  }
+}
