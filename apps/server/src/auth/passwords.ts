@@ -2,7 +2,9 @@
  * Password hashing with scrypt (node:crypto), a memory-hard function. The
  * stored string names its parameters, so the cost can be raised later and
  * old hashes still verify. Default cost: N = 2^17, r = 8, p = 1 (128 MiB per
- * hash), OWASP's recommended minimum for scrypt.
+ * hash), OWASP's recommended minimum for scrypt. At most two hashes run at
+ * once per hasher (the rest wait their turn), so a crowd of logins costs
+ * 256 MiB of memory, not 128 MiB each.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
@@ -39,6 +41,28 @@ function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffe
   });
 }
 
+/** Runs tasks with at most `limit` in flight; the others wait in arrival order. */
+export function concurrencyLimit(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    running -= 1;
+    waiting.shift()?.();
+  };
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await task();
+    } finally {
+      release();
+    }
+  };
+}
+
+/** How many scrypt hashes one hasher runs at once (each needs 128 * N * r bytes). */
+export const MAX_CONCURRENT_HASHES = 2;
+
 /** Reads `scrypt$<log2N>$<r>$<p>$<salt>$<hash>` (base64url parts). */
 function parse(stored: string): { cost: ScryptCost; salt: Buffer; hash: Buffer } | undefined {
   const parts = stored.split('$');
@@ -55,9 +79,10 @@ function parse(stored: string): { cost: ScryptCost; salt: Buffer; hash: Buffer }
 
 /** A scrypt password hasher with the given cost (tests pass a low one). */
 export function scryptPasswordHasher(cost: ScryptCost = DEFAULT_SCRYPT_COST): PasswordHasher {
+  const limited = concurrencyLimit(MAX_CONCURRENT_HASHES);
   const hash = async (password: string) => {
     const salt = randomBytes(SALT_LENGTH);
-    const key = await derive(password, salt, cost);
+    const key = await limited(() => derive(password, salt, cost));
     return [
       'scrypt',
       cost.log2N,
@@ -73,7 +98,7 @@ export function scryptPasswordHasher(cost: ScryptCost = DEFAULT_SCRYPT_COST): Pa
     async verify(password, stored) {
       const parsed = parse(stored);
       if (!parsed) return false;
-      const key = await derive(password, parsed.salt, parsed.cost);
+      const key = await limited(() => derive(password, parsed.salt, parsed.cost));
       return timingSafeEqual(key, parsed.hash);
     },
     get dummyHash() {
