@@ -15,6 +15,7 @@ import {
 } from '@backtrack/core';
 import { citeSources as cite } from '../../io/cite.js';
 import { BASIS_LABELS, humanise, tierHeadline } from '../../io/labels.js';
+import { heading, percent } from '../../io/text.js';
 import { wrap, type Style } from '../../io/style.js';
 import type { TrainingDataUse } from './training-data.js';
 
@@ -82,21 +83,8 @@ const ENDED: Readonly<Record<EndReason, string>> = {
   input_ended: 'the input ended before the interview finished',
 };
 
-/** Formats a probability as a whole percentage, never claiming 0% or 100%. */
-export function percent(p: number): string {
-  if (p < 0.005) return '<1%';
-  if (p > 0.995) return '>99%';
-  return `${Math.round(p * 100)}%`;
-}
-
 function factorText(factor: number): string {
   return `×${Number(factor.toFixed(2))}`;
-}
-
-/** A section heading: bold text over a dim rule. */
-export function heading(text: string, options: TextReportOptions): string {
-  const { style, width } = options;
-  return `\n${style.bold(text)}\n${style.dim('─'.repeat(Math.min(width, text.length + 8)))}`;
 }
 
 function tierColour(tier: Triage['tier'], style: Style): (text: string) => string {

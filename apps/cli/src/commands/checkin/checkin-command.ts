@@ -20,7 +20,7 @@ import {
 import type { CliIo } from '../../io/cli-io.js';
 import { daysBetween, formatDate, localDate, planDate, type IsoDate } from '../../io/dates.js';
 import { sessionsPlanned } from '../plan/describe-plan.js';
-import { heading } from '../assess/render-report.js';
+import { heading } from '../../io/text.js';
 import { renderSafetyStop, renderWeeks } from '../plan/render-plan.js';
 import { readState, stateFilePath, writeState } from '../../store/plan-state.js';
 import { createStyle, outputWidth, shouldUseColour, wrap, type Style } from '../../io/style.js';

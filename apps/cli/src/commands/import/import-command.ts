@@ -25,7 +25,7 @@ import {
 } from '../../store/activity-store.js';
 import type { CliIo } from '../../io/cli-io.js';
 import { createProgressView } from './import-progress.js';
-import { heading } from '../assess/render-report.js';
+import { heading } from '../../io/text.js';
 import { localOffsetMin } from '../../io/dates.js';
 import { formatInstant, formatKm } from '../training/render-training.js';
 import { createStyle, outputWidth, shouldUseColour, wrap } from '../../io/style.js';

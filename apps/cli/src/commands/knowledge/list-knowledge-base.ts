@@ -1,7 +1,7 @@
 /** `backtrack kb`: contributors, red flags and sources, as JSON or text. */
 import { summariseKnowledgeBase, type KnowledgeBase, type KnowledgeSummary } from '@backtrack/core';
 import { humanise } from '../../io/labels.js';
-import { percent } from '../assess/render-report.js';
+import { percent } from '../../io/text.js';
 import { wrap, type Style } from '../../io/style.js';
 
 /** The knowledge base as listed by `backtrack kb --json`: the core's summary, as the API lists it. */

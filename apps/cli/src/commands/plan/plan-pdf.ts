@@ -40,7 +40,7 @@ import {
   exercisesInPlan,
 } from './describe-plan.js';
 import { BASIS_LABELS, humanise, tierHeadline } from '../../io/labels.js';
-import { percent } from '../assess/render-report.js';
+import { percent } from '../../io/text.js';
 import { weakLinksForLater } from './render-plan.js';
 
 const nodeRequire = createRequire(import.meta.url);

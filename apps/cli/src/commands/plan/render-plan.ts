@@ -26,9 +26,8 @@ import {
   exerciseNamesFor,
 } from './describe-plan.js';
 import { BASIS_LABELS } from '../../io/labels.js';
+import { heading, percent } from '../../io/text.js';
 import {
-  heading,
-  percent,
   renderTrainingAnswers,
   renderTriage,
   type TextReportOptions,

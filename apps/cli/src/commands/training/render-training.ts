@@ -12,7 +12,7 @@ import {
   type TrainingReport,
 } from '@backtrack/core';
 import { formatDate } from '../../io/dates.js';
-import { heading } from '../assess/render-report.js';
+import { heading } from '../../io/text.js';
 import { wrap, type Style } from '../../io/style.js';
 
 /** Pain against training, from the saved plan's check-ins. */
