@@ -13,6 +13,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { ZodError } from 'zod';
@@ -216,6 +217,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     // Health data: no shared or browser cache unless a route says otherwise.
     if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
   });
+  // JSON answers of 1 KiB or more go out gzipped when the client accepts it
+  // (a saved plan is ~60 KB). The CSRF token's answer is far smaller, so no
+  // secret is compressed beside what a request reflects.
+  app.use('/api/*', compress({ encoding: 'gzip', threshold: 1024 }));
   app.use('/api/*', requireCsrf);
   const jsonLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,

@@ -1,8 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseCoding } from './serve-web.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
+
+const BIG_JS = Array.from(
+  { length: 400 },
+  (_, i) => `export const value${String(i)} = ${String(i)};`,
+).join('\n');
 
 let t: TestApp;
 let dist: string;
@@ -12,6 +19,7 @@ beforeAll(async () => {
   mkdirSync(path.join(dist, 'assets'), { recursive: true });
   writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Backtrack</title>');
   writeFileSync(path.join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
+  writeFileSync(path.join(dist, 'assets', 'big-5678.js'), BIG_JS);
   writeFileSync(path.join(root, 'secret.txt'), 'not for the web');
   t = await createTestApp({ webDist: dist });
 }, 60_000);
@@ -66,5 +74,57 @@ describe('serving the built web app', () => {
     } finally {
       writeFileSync(index, '<!doctype html><title>Backtrack</title>');
     }
+  });
+  it('sends text files of 1 KiB or more compressed, as the browser prefers', async () => {
+    const br = await t.app.request('/assets/big-5678.js', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toContain('accept-encoding');
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brBytes.length).toBeLessThan(BIG_JS.length / 3);
+    expect(brotliDecompressSync(brBytes).toString()).toBe(BIG_JS);
+
+    const gz = await t.app.request('/assets/big-5678.js', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(BIG_JS);
+
+    const plain = await t.app.request('/assets/big-5678.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(BIG_JS);
+    // Small files are not worth it.
+    const small = await t.app.request('/assets/app-1234.js', {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(small.headers.get('content-encoding')).toBeNull();
+  });
+  it('gzips JSON answers of 1 KiB or more', async () => {
+    const res = await t.app.request('/api/openapi.json', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const json = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()) as {
+      openapi: string;
+    };
+    expect(json.openapi).toBe('3.1.0');
+  });
+});
+
+describe('chooseCoding', () => {
+  it.each([
+    [undefined, undefined],
+    ['', undefined],
+    ['gzip, deflate, br', 'br'],
+    ['gzip', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+    ['identity', undefined],
+    ['*', 'br'],
+    ['*;q=0', undefined],
+    ['BR;Q=0.5', 'br'],
+  ])('%s → %s', (header, expected) => {
+    expect(chooseCoding(header)).toBe(expected);
   });
 });
