@@ -6,7 +6,7 @@
  * minutes, distance within 2%), within the upload and against what the
  * runner already has.
  */
-import { DomainError, StoredActivityIndex, type Activity } from '@backtrack/core';
+import { DomainError } from '@backtrack/core';
 import type { AppDeps } from '../http/context.js';
 import {
   toActivityDto,
@@ -57,9 +57,12 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
      */
     async import(userId: string, uploads: readonly UploadedFile[]): Promise<ImportResultDto> {
       const now = clock.now();
-      // Parsing runs on a worker thread; the upload's bytes move there.
+      // What the runner has already, so that the worker returns only what is new.
+      const keys = await repos.activities.listKeys(userId);
+      // Parsing, merging and matching run on a worker thread; the upload's bytes move there.
       const {
-        activities: merged,
+        activities: fresh,
+        notStored,
         readCount,
         errors,
       } = await work.pool.run(
@@ -68,6 +71,13 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
           uploads: [...uploads],
           nowMs: now.getTime(),
           maxActivities: MAX_IMPORT_READ,
+          maxNew: MAX_IMPORT_STORED,
+          stored: keys.map((k) => ({
+            id: k.contentId,
+            sport: k.sport,
+            distanceM: k.distanceM,
+            ...(k.startTime === null ? {} : { startTime: k.startTime.toISOString() }),
+          })),
         },
         transferable(uploads.map((u) => u.bytes)),
       );
@@ -78,27 +88,10 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
           errors.map((e) => `${e.file}: ${e.message}`),
         );
       }
-      const keys = await repos.activities.listKeys(userId);
-      const index = new StoredActivityIndex(
-        keys.map((k) => ({
-          id: k.contentId,
-          sport: k.sport,
-          distanceM: k.distanceM,
-          ...(k.startTime === null ? {} : { startTime: k.startTime.toISOString() }),
-        })),
-      );
-      const fresh: Activity[] = [];
-      const left = new Map<string, number>();
-      for (const a of merged) {
-        if (index.match(a) !== undefined) continue;
-        index.add(a);
-        if (fresh.length < MAX_IMPORT_STORED) fresh.push(a);
-        else left.set(a.file ?? 'upload', (left.get(a.file ?? 'upload') ?? 0) + 1);
-      }
-      for (const [file, n] of left) {
+      for (const { file, count } of notStored) {
         errors.push({
           file,
-          message: `${String(n)} more new activities not stored: one import stores at most ${String(MAX_IMPORT_STORED)}; import the same file again to store the next ones`,
+          message: `${String(count)} more new activities not stored: one import stores at most ${String(MAX_IMPORT_STORED)}; import the same file again to store the next ones`,
         });
       }
       const stored: Awaited<ReturnType<typeof repos.activities.insertMany>> = [];
@@ -115,7 +108,7 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
       return {
         imported: stored.length,
         // Read, but the same run as one stored (before or in a concurrent import) or as another in the upload.
-        duplicates: readCount - stored.length - [...left.values()].reduce((a, b) => a + b, 0),
+        duplicates: readCount - stored.length - notStored.reduce((sum, n) => sum + n.count, 0),
         errors,
         activities: stored.map(toActivitySummaryDto),
       };

@@ -38,6 +38,34 @@ describe('createWorkPool', () => {
     expect(pool.stats()).toEqual({ running: 0, queued: 0, threads: 1 });
   });
 
+  it('returns only what is new against the stored runs, at most maxNew, counting the rest per file', async () => {
+    pool = createWorkPool({ size: 1, maxQueue: 1 });
+    const first = await pool.run({
+      kind: 'import',
+      uploads: [upload(6)],
+      nowMs: NOW_MS,
+      maxActivities: 100,
+    });
+    const stored = first.activities.map((a) => ({
+      id: a.id,
+      sport: a.sport,
+      distanceM: a.distanceM,
+      ...(a.startTime === undefined ? {} : { startTime: a.startTime }),
+    }));
+    expect(stored).toHaveLength(1);
+    const again = await pool.run({
+      kind: 'import',
+      uploads: [upload(6), upload(7), upload(8)],
+      nowMs: NOW_MS,
+      maxActivities: 100,
+      stored,
+      maxNew: 1,
+    });
+    expect(again.readCount).toBe(3);
+    expect(again.activities.map((a) => a.file)).toEqual(['run-7.fit']);
+    expect(again.notStored).toEqual([{ file: 'run-8.fit', count: 1 }]);
+  });
+
   it('answers 429 with Retry-After when every thread is busy and the queue is full', async () => {
     pool = createWorkPool({ size: 1, maxQueue: 1, retryAfterS: 7 });
     const task = () =>

@@ -1,14 +1,21 @@
 /**
  * The heavy work that runs on a worker thread, never on the thread that
  * answers requests: reading uploaded activity files (decompression, FIT
- * decoding, XML and CSV parsing) and merging the duplicates among them.
+ * decoding, XML and CSV parsing), merging the duplicates among them and
+ * setting aside what the runner has stored already, so that the request
+ * thread receives only the activities it will store.
  * Plain data in, plain data out (structured clone); the worker entry
  * (`worker.ts`) calls {@link runTask}, and tests may call it directly.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
-import { mergeDuplicates, type Activity } from '@backtrack/core';
+import {
+  mergeDuplicates,
+  StoredActivityIndex,
+  type Activity,
+  type IndexedActivity,
+} from '@backtrack/core';
 import { importPaths } from '@backtrack/importers';
 import { isAcceptedName, type UploadedFile } from '../activities/upload.js';
 
@@ -19,12 +26,18 @@ export interface ImportTask {
   nowMs: number;
   /** Stop reading after this many activities (a per-file error says where). */
   maxActivities: number;
+  /** What the runner has stored already: a run matching one of these is not new. */
+  stored?: IndexedActivity[];
+  /** Return at most this many new activities; the others are counted per file in `notStored`. */
+  maxNew?: number;
 }
 
 /** What reading an upload gave. */
 export interface ImportTaskResult {
-  /** The activities read, the same run seen twice merged into one. */
+  /** The new activities (not stored before), the same run seen twice merged into one; at most `maxNew`. */
   activities: Activity[];
+  /** New activities over `maxNew`, counted per file. */
+  notStored: { file: string; count: number }[];
   /** How many activities were read before merging. */
   readCount: number;
   /** One entry per file that could not be read (fully or in part). */
@@ -68,7 +81,25 @@ async function readUploads(task: ImportTask): Promise<ImportTaskResult> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  return { activities: mergeDuplicates(read).activities, readCount: read.length, errors };
+  const index = new StoredActivityIndex(task.stored ?? []);
+  const maxNew = task.maxNew ?? Infinity;
+  const fresh: Activity[] = [];
+  const over = new Map<string, number>();
+  for (const activity of mergeDuplicates(read).activities) {
+    if (index.match(activity) !== undefined) continue;
+    index.add(activity);
+    if (fresh.length < maxNew) fresh.push(activity);
+    else {
+      const file = activity.file ?? 'upload';
+      over.set(file, (over.get(file) ?? 0) + 1);
+    }
+  }
+  return {
+    activities: fresh,
+    notStored: [...over].map(([file, count]) => ({ file, count })),
+    readCount: read.length,
+    errors,
+  };
 }
 
 /** Runs one task (on the worker thread). */
