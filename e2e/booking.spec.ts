@@ -238,6 +238,25 @@ describe('what the triage allows', () => {
     await context.close();
   });
 
+  it('fits a 320 px phone: no sideways scrolling on the times and the consent', async () => {
+    screenshotOnFailure(() => page, 'booking-320');
+    const { id, context, p } = await runner({ width: 320, height: 640 });
+    const overflow = () =>
+      p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await p.goto(`/book/${id}`);
+    await h1(p, 'Choose a time');
+    await p.locator('.slot-time').first().waitFor();
+    await expect(overflow()).resolves.toBe(0);
+    await screenshot(p, 'booking-slots-320');
+    await p.locator('.slot-time').first().click();
+    await h1(p, 'Check and confirm');
+    await expect(overflow()).resolves.toBe(0);
+    const confirm = await p.getByRole('button', { name: 'Confirm the appointment' }).boundingBox();
+    expect(confirm?.height ?? 0).toBeGreaterThanOrEqual(44);
+    await screenshot(p, 'booking-consent-320');
+    await context.close();
+  });
+
   it('an anonymous runner signs in and comes back to the same step with the assessment', async () => {
     screenshotOnFailure(() => page, 'booking-anonymous');
     const anon = new ApiClient(baseURL);
