@@ -173,7 +173,9 @@ export default tseslint.config(
               // calendar's pure date functions (plan/calendar.ts), the
               // distance units (units.ts), and the wording of tiers and body
               // regions (knowledge/labels.ts: pure data, type-only imports),
-              // and the rule of exclusive options (exclusive-options.ts).
+              // the rule of exclusive options (exclusive-options.ts), and the
+              // clinic's wall-clock time in a zone (clinic/time-zone.ts: Intl
+              // only), so slots show in the runner's zone with the core's maths.
               // None of these modules imports zod or anything else.
               allowImportNames: [
                 'toggleOption',
@@ -192,6 +194,8 @@ export default tseslint.config(
                 'BODY_REGION_LABELS',
                 'SECTION_TITLES',
                 'DECISION_LABELS',
+                'toLocalTime',
+                'formatClockTime',
               ],
               message:
                 'apps/web may import only types from @backtrack/core (`import type`); values come from the API.',

@@ -105,6 +105,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       PORT: String(port),
       HOST: '127.0.0.1',
       BACKTRACK_DATA_DIR: dataDir,
+      // The demo clinic (two clinicians, a fortnight of free times) for the booking specs.
+      BACKTRACK_DEMO_CLINIC: '1',
       TZ: 'UTC',
     },
   });

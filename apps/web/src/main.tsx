@@ -84,6 +84,30 @@ const router = createBrowserRouter([
         }),
       },
       {
+        path: 'book/:assessmentId',
+        lazy: async () => ({
+          Component: (await import('./features/booking/BookPage.js')).BookPage,
+        }),
+      },
+      {
+        path: 'appointments',
+        lazy: async () => ({
+          Component: (await import('./features/booking/AppointmentsPage.js')).AppointmentsPage,
+        }),
+      },
+      {
+        path: 'appointments/:id',
+        lazy: async () => ({
+          Component: (await import('./features/booking/AppointmentPage.js')).AppointmentPage,
+        }),
+      },
+      {
+        path: 'appointments/:id/reschedule',
+        lazy: async () => ({
+          Component: (await import('./features/booking/ReschedulePage.js')).ReschedulePage,
+        }),
+      },
+      {
         path: 'account',
         lazy: async () => ({
           Component: (await import('./features/account/AccountPage.js')).AccountPage,

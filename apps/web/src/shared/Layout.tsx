@@ -9,6 +9,7 @@ const NAV = [
   { to: '/progress', label: 'Progress', end: false, signedIn: false },
   // Imported runs belong to an account: the link shows once the runner is signed in.
   { to: '/training', label: 'Training', end: false, signedIn: true },
+  { to: '/appointments', label: 'Appointments', end: false, signedIn: true },
   { to: '/account', label: 'Account', end: false, signedIn: false },
 ];
 

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { usePlanPreview } from '../plan/plan-queries.js';
 import { isNotFound, useInterview, useKnowledge } from '../../shared/api/queries.js';
 import type { SourceDto } from '../../shared/api/types.js';
+import { BookingEntry } from '../booking/BookingEntry.js';
 import { ContributorList } from './ContributorList.js';
 import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 import { TodayList } from '../plan/PlanView.js';
@@ -83,6 +84,7 @@ export function ReportPage() {
       <title>Your report – Backtrack</title>
       <h1>Your report</h1>
       <TriageBanner triage={result.triage} />
+      <BookingEntry assessmentId={id} sources={sources} />
 
       <section aria-labelledby="today-heading" className="card">
         <h2 id="today-heading">What to do today</h2>
