@@ -63,6 +63,11 @@ const ROUTES = {
   'POST /api/bookings/:id/reschedule': true,
   'POST /api/bookings/:id/cancel': true,
   'GET /api/bookings/:id/ics': true,
+  'GET /api/me/consents': true,
+  'POST /api/me/consents/:id/revoke': true,
+  'GET /api/me/access-log': true,
+  'GET /api/clinician/appointments': true,
+  'GET /api/clinician/runners/:runnerId/summary': true,
 } satisfies Record<ApiRouteKey, true>;
 
 let t: TestApp;

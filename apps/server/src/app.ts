@@ -33,12 +33,16 @@ import { authRoutes } from './auth/routes.js';
 import { authService } from './auth/service.js';
 import { bookingRoutes } from './bookings/routes.js';
 import { bookingService } from './bookings/service.js';
+import { clinicianRoutes } from './clinician/routes.js';
+import { clinicianService } from './clinician/service.js';
 import { clinicRoutes } from './clinics/routes.js';
 import { clinicService } from './clinics/service.js';
 import { knowledgeRoutes } from './knowledge/routes.js';
 import { createMailer, DEFAULT_MAIL_FROM, type Mailer } from './mail/mailer.js';
 import { planRoutes } from './plans/routes.js';
 import { planService } from './plans/service.js';
+import { sharingRoutes } from './sharing/routes.js';
+import { sharingService } from './sharing/service.js';
 import { trainingRoutes } from './training/routes.js';
 import { trainingService } from './training/service.js';
 import { systemClock, type Clock } from './http/clock.js';
@@ -275,6 +279,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/api/me', accountRoutes(accountService(deps, { exports }), cookies));
   app.route('/api', clinicRoutes(clinicService(deps, { publicUrl: deps.publicUrl })));
   app.route('/api/bookings', bookingRoutes(bookingService(deps)));
+  app.route('/api/me', sharingRoutes(sharingService(deps)));
+  app.route('/api/clinician', clinicianRoutes(clinicianService(deps)));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -13,7 +13,9 @@ import type { activityRoutes } from './activities/routes.js';
 import type { assessmentRoutes } from './assessments/routes.js';
 import type { authRoutes } from './auth/routes.js';
 import type { bookingRoutes } from './bookings/routes.js';
+import type { clinicianRoutes } from './clinician/routes.js';
 import type { clinicRoutes } from './clinics/routes.js';
+import type { sharingRoutes } from './sharing/routes.js';
 import type { knowledgeRoutes } from './knowledge/routes.js';
 import type { planRoutes } from './plans/routes.js';
 import type { trainingRoutes } from './training/routes.js';
@@ -119,7 +121,9 @@ type Mounted = MergeSchemaPath<ExtractSchema<ReturnType<typeof knowledgeRoutes>>
   MergeSchemaPath<ExtractSchema<ReturnType<typeof trainingRoutes>>, '/api'> &
   MergeSchemaPath<ExtractSchema<ReturnType<typeof accountRoutes>>, '/api/me'> &
   MergeSchemaPath<ExtractSchema<ReturnType<typeof clinicRoutes>>, '/api'> &
-  MergeSchemaPath<ExtractSchema<ReturnType<typeof bookingRoutes>>, '/api/bookings'>;
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof bookingRoutes>>, '/api/bookings'> &
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof sharingRoutes>>, '/api/me'> &
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof clinicianRoutes>>, '/api/clinician'>;
 
 type Verb<M> = M extends `$${infer V}` ? Uppercase<V> : never;
 type Entry = {
@@ -201,3 +205,14 @@ export type NewBookingDto = z.input<typeof ZNewBooking>;
 export type RescheduleDto = z.input<typeof ZReschedule>;
 /** A booking as the API shows it. */
 export type BookingDto = z.infer<typeof ZBooking>;
+
+/** A consent to a clinic with the items it shares (`GET /api/me/consents`). */
+export type ConsentDto = ApiRoutes['GET /api/me/consents']['response']['consents'][number];
+/** One clinician read of my data (`GET /api/me/access-log`). */
+export type AccessEntryDto = ApiRoutes['GET /api/me/access-log']['response']['entries'][number];
+/** An appointment in the clinician's list (`GET /api/clinician/appointments`). */
+export type ClinicianAppointmentDto =
+  ApiRoutes['GET /api/clinician/appointments']['response']['appointments'][number];
+/** A runner's pre-visit summary (`GET /api/clinician/runners/:runnerId/summary`). */
+export type PreVisitSummaryDto =
+  ApiRoutes['GET /api/clinician/runners/:runnerId/summary']['response'];

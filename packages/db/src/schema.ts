@@ -213,7 +213,10 @@ export const adaptations = pgTable(
 
 /**
  * What happened to an account, for the runner's own export and for
- * security review: action names and ids only, never health data.
+ * security review: action names and ids only, never health data. A
+ * clinician's read of a runner's data is a row of the runner (`user_id`)
+ * with the reading clinic member in `actor_member_id` and `actor_name`
+ * (kept when the membership goes).
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -222,6 +225,8 @@ export const auditLog = pgTable(
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     action: text('action').notNull(),
     targetId: text('target_id'),
+    actorMemberId: uuid('actor_member_id'),
+    actorName: text('actor_name'),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [index('audit_log_user_idx').on(t.userId)],
@@ -486,6 +491,44 @@ export const consents = pgTable(
 );
 
 /**
+ * A clinician's change to a saved plan (the core's `PlanEdit`), applied in
+ * order of `created_at` on read, before the check-ins adapt the plan.
+ */
+export const planEdits = pgTable(
+  'plan_edits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    authorMemberId: uuid('author_member_id').references(() => clinicMembers.id, {
+      onDelete: 'set null',
+    }),
+    /** The clinician's name as the runner saw it when the edit was made. */
+    authorName: text('author_name').notNull(),
+    edit: jsonb('edit').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('plan_edits_plan_idx').on(t.planId, t.createdAt)],
+);
+
+/** Outcome measures the runner gave (NPRS, PSFS): the score and, for PSFS, the activities. */
+export const outcomeMeasures = pgTable(
+  'outcome_measures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runnerId: uuid('runner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    instrument: text('instrument').notNull(),
+    score: doublePrecision('score').notNull(),
+    items: jsonb('items').$type<{ activity: string; score: number }[]>(),
+    recordedAt: instant('recorded_at').notNull(),
+  },
+  (t) => [index('outcome_measures_runner_idx').on(t.runnerId, t.recordedAt)],
+);
+
+/**
  * Durable background jobs (reminder mail): claimed with `FOR UPDATE SKIP
  * LOCKED`, leased by `locked_until`, retried with backoff. `dedupe_key`
  * makes scheduling idempotent (one reminder per appointment, one check-in
@@ -546,6 +589,8 @@ export const schema = {
   availabilityExceptions,
   appointments,
   consents,
+  planEdits,
+  outcomeMeasures,
   jobs,
   plansRelations,
   checkInsRelations,

@@ -28,3 +28,19 @@ export {
   icsUtc,
   type AppointmentIcsInput,
 } from './ics.js';
+export {
+  buildPreVisitSummary,
+  checkInTrend,
+  SHARE_ITEMS,
+  ONSET_AND_COURSE_QUESTIONS,
+  SUMMARY_WEAK_LINKS,
+  SUMMARY_TRAINING_WEEKS,
+  type ShareItem,
+  type ShareScopes,
+  type SummarySection,
+  type AnsweredQuestion,
+  type WeakLink,
+  type CheckInTrend,
+  type PreVisitSummary,
+  type PreVisitInputs,
+} from './pre-visit-summary.js';

@@ -12,6 +12,7 @@ import { plansRepository } from './plans.js';
 import { rateLimitsRepository } from './rate-limits.js';
 import { sessionsRepository } from './sessions.js';
 import { usersRepository } from './users.js';
+import { workspaceRepository } from './workspace.js';
 
 /** The repositories over one client (the database or a transaction). */
 export interface Repositories {
@@ -28,6 +29,7 @@ export interface Repositories {
   bookings: ReturnType<typeof bookingsRepository>;
   jobs: ReturnType<typeof jobsRepository>;
   reminders: ReturnType<typeof remindersRepository>;
+  workspace: ReturnType<typeof workspaceRepository>;
   /** Runs `work` in one transaction; it commits when `work` resolves and rolls back when it throws. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -48,6 +50,7 @@ export function createRepositories(db: Db): Repositories {
     bookings: bookingsRepository(db),
     jobs: jobsRepository(db),
     reminders: remindersRepository(db),
+    workspace: workspaceRepository(db),
     transaction: (work) => db.transaction((tx) => work(createRepositories(tx))),
   };
 }
@@ -77,3 +80,10 @@ export type {
 export type { AppointmentRow, ConsentRow } from './bookings.js';
 export type { JobRow } from './jobs.js';
 export type { CheckInDueRow } from './reminders.js';
+export type {
+  ConsentWithClinicRow,
+  AccessLogRow,
+  ClinicianAppointmentRow,
+  PlanEditRow,
+  OutcomeRow,
+} from './workspace.js';

@@ -1,0 +1,56 @@
+/** `/api/clinician/*`: the clinician's appointments and a consenting runner's pre-visit summary. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireUser } from '../auth/middleware.js';
+import { newRouter } from '../http/router.js';
+import { errorResponses, jsonResponse } from '../http/schemas.js';
+import {
+  ZAppointmentsQuery,
+  ZClinicianAppointment,
+  ZPreVisitSummary,
+  ZRunnerParam,
+} from './dto.js';
+import type { ClinicianService } from './service.js';
+
+const tags = ['clinician'];
+const reading = errorResponses('invalid_input', 'unauthenticated', 'forbidden', 'not_found');
+
+const appointments = createRoute({
+  method: 'get',
+  path: '/appointments',
+  tags,
+  summary:
+    'The signed-in clinician’s booked appointments from `from` to `to` (UTC dates; default: a week from today); clinic admins see the whole clinic',
+  request: { query: ZAppointmentsQuery },
+  responses: {
+    200: jsonResponse(
+      z.object({ appointments: z.array(ZClinicianAppointment) }),
+      'The appointments',
+    ),
+    ...reading,
+  },
+});
+const summary = createRoute({
+  method: 'get',
+  path: '/runners/{runnerId}/summary',
+  tags,
+  summary:
+    'The pre-visit summary of a runner who shares data with the clinician’s clinic (403 otherwise); every read is audited',
+  request: { params: ZRunnerParam },
+  responses: { 200: jsonResponse(ZPreVisitSummary, 'The summary'), ...reading },
+});
+
+/** The clinician routes (mounted at `/api/clinician`). */
+export function clinicianRoutes(service: ClinicianService) {
+  return newRouter()
+    .openapi(appointments, async (c) => {
+      const user = requireUser(c.var.auth);
+      return c.json(
+        { appointments: await service.appointments(user.id, c.req.valid('query')) },
+        200,
+      );
+    })
+    .openapi(summary, async (c) => {
+      const user = requireUser(c.var.auth);
+      return c.json(await service.summary(user.id, c.req.valid('param').runnerId), 200);
+    });
+}

@@ -1,0 +1,137 @@
+/**
+ * The clinician's workspace: their appointments, and a consenting runner's
+ * pre-visit summary (the core's `buildPreVisitSummary` over what the runner
+ * shared). Every read of a runner's data is written to the runner's audit
+ * log, item by item.
+ */
+import {
+  buildPreVisitSummary,
+  DomainError,
+  buildTrainingReport,
+  planDay,
+  SHARE_ITEMS,
+  type ShareScopes,
+} from '@backtrack/core';
+import type { AppDeps } from '../http/context.js';
+import { replayAsOfToday, toCoreCheckIn, utcDate } from '../plans/service.js';
+import { loadRunnerTraining, seriesSinceFor } from '../training/runner-training.js';
+import { clinicianAccess, consentScopes, requireMemberships, sharedItems } from './access.js';
+import {
+  toClinicianAppointmentDto,
+  type ClinicianAppointmentDto,
+  type PreVisitSummaryDto,
+} from './dto.js';
+
+const DAY_MS = 86_400_000;
+/** The longest window of the appointment list. */
+export const MAX_APPOINTMENT_WINDOW_DAYS = 31;
+
+/** The clinician workspace's use cases. */
+export function clinicianService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
+  const { repos, kb, clock } = deps;
+
+  return {
+    /** The user's booked appointments (as any clinic's member) from `from` to `to` (UTC dates, inclusive; default: today and 6 days on). */
+    async appointments(
+      userId: string,
+      query: { from?: string | undefined; to?: string | undefined },
+    ): Promise<ClinicianAppointmentDto[]> {
+      const memberships = await requireMemberships(repos, userId);
+      const from = query.from ?? utcDate(clock.now());
+      const to = query.to ?? utcDate(new Date(Date.parse(`${from}T00:00:00Z`) + 6 * DAY_MS));
+      const fromMs = Date.parse(`${from}T00:00:00Z`);
+      const toMs = Date.parse(`${to}T00:00:00Z`) + DAY_MS;
+      if (toMs <= fromMs) throw new DomainError('invalid_input', 'to: must not be before from.');
+      if (toMs - fromMs > MAX_APPOINTMENT_WINDOW_DAYS * DAY_MS)
+        throw new DomainError(
+          'invalid_input',
+          `to: at most ${String(MAX_APPOINTMENT_WINDOW_DAYS)} days after from.`,
+        );
+      // A clinic admin sees every clinician's appointments of the clinic; a clinician their own.
+      const adminOf = new Set(
+        memberships.filter((m) => m.role === 'clinic_admin').map((m) => m.clinicId),
+      );
+      const memberIds = new Set(memberships.map((m) => m.id));
+      for (const clinicId of adminOf)
+        for (const m of await repos.clinics.listMembers(clinicId)) memberIds.add(m.id);
+      const rows = await repos.workspace.appointmentsOf(
+        [...memberIds],
+        new Date(fromMs),
+        new Date(toMs),
+      );
+      const out: ClinicianAppointmentDto[] = [];
+      for (const row of rows) {
+        const consents = await repos.workspace.activeConsents(row.runnerId, [row.clinicId]);
+        const share: ShareScopes = {
+          assessment: false,
+          plan: false,
+          checkins: false,
+          training: false,
+        };
+        for (const c of consents) {
+          const each = consentScopes(c);
+          for (const item of SHARE_ITEMS) share[item] ||= each[item];
+        }
+        out.push(toClinicianAppointmentDto(row, sharedItems(share).length > 0 ? share : null));
+      }
+      return out;
+    },
+
+    /** The pre-visit summary of a consenting runner; 403 without consent. Audited. */
+    async summary(userId: string, runnerId: string): Promise<PreVisitSummaryDto> {
+      const access = await clinicianAccess(repos, userId, runnerId);
+      const { scopes } = access;
+      const now = clock.now();
+      const runner = await repos.users.findById(runnerId);
+      if (!runner) throw new DomainError('not_found', `No runner ${runnerId}.`);
+
+      const assessments = scopes.assessment ? await repos.assessments.listForUser(runnerId) : [];
+      const assessment = [...assessments].reverse().find((a) => a.status === 'done' && a.result);
+      const needPlan = scopes.plan || scopes.checkins;
+      const planRow = needPlan ? (await repos.plans.listForUser(runnerId))[0] : undefined;
+      const checkIns = planRow ? await repos.plans.listCheckIns(planRow.id) : [];
+      const training = scopes.training
+        ? await loadRunnerTraining(repos, runnerId, { seriesSince: seriesSinceFor(now) })
+        : null;
+
+      const summary = buildPreVisitSummary(kb, {
+        shared: scopes,
+        assessment: assessment
+          ? { answers: assessment.answers, result: assessment.result ?? null }
+          : null,
+        plan: planRow
+          ? {
+              replayed: replayAsOfToday(
+                kb,
+                planRow,
+                checkIns,
+                planDay(planRow.startDate, utcDate(now)),
+              ),
+              checkIns: checkIns.map(toCoreCheckIn),
+            }
+          : null,
+        training:
+          training &&
+          buildTrainingReport(training.activities, {
+            asOf: now.toISOString(),
+            utcOffsetMin: 0,
+            shoes: training.shoes,
+          }),
+      });
+      await repos.workspace.recordReads({
+        runnerId,
+        member: access.member,
+        items: sharedItems(scopes),
+        at: now,
+      });
+      return {
+        runnerId,
+        runnerEmail: runner.email,
+        generatedAt: now.toISOString(),
+        summary,
+      };
+    },
+  };
+}
+/** The clinician service. */
+export type ClinicianService = ReturnType<typeof clinicianService>;

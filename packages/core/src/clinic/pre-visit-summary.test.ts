@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { assess } from '../assessment/assess.js';
+import { NO_WARNING_SIGNS } from '../assessment/named-answers.js';
+import { loadKnowledgeBase } from '../knowledge/index.js';
+import { buildPreVisitSummary, checkInTrend, type ShareScopes } from './pre-visit-summary.js';
+
+const kb = loadKnowledgeBase();
+const ALL: ShareScopes = { assessment: true, plan: true, checkins: true, training: true };
+const answers = {
+  ...NO_WARNING_SIGNS,
+  age: 34,
+  pain_map: ['low_back_centre'],
+  onset: 'gradual',
+  pain_now: 4,
+  night_pain: 'unsure',
+};
+
+describe('buildPreVisitSummary', () => {
+  it('shows the consented assessment: triage, not-sure answers, pain map, onset, weak links with reasons, risk', () => {
+    const result = assess(kb, answers);
+    const s = buildPreVisitSummary(kb, {
+      shared: ALL,
+      assessment: { answers, result },
+      plan: null,
+      training: null,
+    });
+    expect(s.triage.status).toBe('shown');
+    if (s.triage.status === 'shown') {
+      expect(s.triage.data.tier).toBe(result.triage.tier);
+      expect(s.triage.data.notSure).toEqual(result.triage.unsure);
+    }
+    expect(s.painMap).toMatchObject({ status: 'shown', data: { regions: ['low_back_centre'] } });
+    expect(s.onsetAndCourse.status).toBe('shown');
+    if (s.onsetAndCourse.status === 'shown')
+      expect(s.onsetAndCourse.data.map((a) => a.questionId)).toEqual(['onset', 'duration', 'trend', 'pain_now']);
+    expect(s.weakLinks.status).toBe('shown');
+    if (s.weakLinks.status === 'shown') {
+      expect(s.weakLinks.data.length).toBeGreaterThan(0);
+      expect(s.weakLinks.data.length).toBeLessThanOrEqual(5);
+      expect(s.weakLinks.data[0]?.name).toBe(result.contributors[0]?.name);
+    }
+    expect(s.risk).toEqual({ status: 'shown', data: result.risk });
+    expect(s.plan).toEqual({ status: 'no_data', item: 'plan' });
+    expect(s.checkIns).toEqual({ status: 'no_data', item: 'checkins' });
+    expect(s.training).toEqual({ status: 'no_data', item: 'training' });
+  });
+
+  it('shows nothing of an item the runner did not share, even when the data is there', () => {
+    const result = assess(kb, answers);
+    const s = buildPreVisitSummary(kb, {
+      shared: { ...ALL, assessment: false },
+      assessment: { answers, result },
+      plan: null,
+      training: null,
+    });
+    for (const section of [s.triage, s.painMap, s.onsetAndCourse, s.weakLinks, s.risk])
+      expect(section).toEqual({ status: 'not_shared', item: 'assessment' });
+    expect(JSON.stringify(s)).not.toContain('low_back_centre');
+  });
+});
+
+describe('checkInTrend', () => {
+  it('counts adherence and compares the first and last week of next-morning pain', () => {
+    const checkIns = Array.from({ length: 14 }, (_, i) => ({
+      day: 14 - i,
+      painDuring: 3,
+      painAfter: 3,
+      painNextMorning: 14 - i <= 7 ? 6 : 2,
+      sessionsDone: i % 2,
+      sessionsPlanned: 1,
+    }));
+    const trend = checkInTrend(checkIns);
+    expect(trend.checkIns).toBe(14);
+    expect(trend.adherence).toBeCloseTo(7 / 14);
+    expect(trend.nextMorningPain[0]).toEqual({ day: 1, pain: 6 });
+    expect(trend.firstWeekMean).toBe(6);
+    expect(trend.lastWeekMean).toBe(2);
+    expect(checkInTrend([]).adherence).toBeNull();
+  });
+});

@@ -1,0 +1,240 @@
+/**
+ * The clinician's pre-visit summary: one screen of what Backtrack learned
+ * about a runner, built only from what the runner shared. Pure: the caller
+ * loads the assessment, the plan with its check-ins and the training report,
+ * and says which items the runner consented to; every section is `shown`,
+ * `not_shared` (no consent for its item) or `no_data` (consented, nothing
+ * there yet).
+ */
+import { formatAnswer, type AnswerValue } from '../assessment/answers.js';
+import type { AssessmentResult } from '../assessment/assess.js';
+import type { RiskResult } from '../assessment/score-risk.js';
+import type { TriageReason, ScreenQuestion } from '../assessment/triage.js';
+import type { TrainingReport } from '../insights/training-report.js';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { TriageTier } from '../knowledge/schema.js';
+import type { ReplayedPlan } from '../plan/replay-plan.js';
+import type { CheckIn } from '../plan/types.js';
+
+/** The items a runner can share with a clinic, each consented separately. */
+export const SHARE_ITEMS = ['assessment', 'plan', 'checkins', 'training'] as const;
+/** One shareable item. */
+export type ShareItem = (typeof SHARE_ITEMS)[number];
+/** What a runner shares: one switch per item. */
+export type ShareScopes = Record<ShareItem, boolean>;
+
+/** A summary section: shown, not shared by the runner, or shared but empty. */
+export type SummarySection<T> =
+  | { status: 'shown'; data: T }
+  | { status: 'not_shared'; item: ShareItem }
+  | { status: 'no_data'; item: ShareItem };
+
+/** A question and the runner's answer in words. */
+export interface AnsweredQuestion {
+  questionId: string;
+  question: string;
+  answer: string;
+}
+
+/** A ranked weak link with the answers that moved it. */
+export interface WeakLink {
+  id: string;
+  name: string;
+  probability: number;
+  band: string;
+  because: { question: string; answer: string; factor: number }[];
+}
+
+/** Plan adherence and the pain trend from the daily check-ins. */
+export interface CheckInTrend {
+  checkIns: number;
+  sessionsDone: number;
+  sessionsPlanned: number;
+  /** Sessions done of those planned, 0–1; null when none were planned. */
+  adherence: number | null;
+  /** Next-morning pain by plan day, oldest first. */
+  nextMorningPain: { day: number; pain: number }[];
+  /** Mean next-morning pain of the first and of the last 7 check-ins (null when fewer than 2). */
+  firstWeekMean: number | null;
+  lastWeekMean: number | null;
+}
+
+/** The pre-visit summary. */
+export interface PreVisitSummary {
+  shared: ShareScopes;
+  triage: SummarySection<{
+    tier: TriageTier | null;
+    reasons: Pick<TriageReason, 'id' | 'tier' | 'reason' | 'action'>[];
+    whatToDoNow: string;
+    /** Warning-sign questions the runner answered "not sure": ask them at the visit. */
+    notSure: ScreenQuestion[];
+  }>;
+  painMap: SummarySection<{ regions: string[]; answer: string }>;
+  onsetAndCourse: SummarySection<AnsweredQuestion[]>;
+  weakLinks: SummarySection<WeakLink[]>;
+  risk: SummarySection<RiskResult>;
+  plan: SummarySection<{
+    tier: TriageTier;
+    weeks: number;
+    exerciseIds: string[];
+    runningMode: string;
+    /** The weekly decisions the check-ins made, in week order. */
+    decisions: { week: number; decision: string; reason: string }[];
+    safetyStop: string | null;
+  }>;
+  checkIns: SummarySection<CheckInTrend>;
+  training: SummarySection<{
+    weeks: TrainingReport['weekly']['weeks'];
+    spikes: TrainingReport['spikes'];
+    hills: TrainingReport['hills'];
+    shoes: TrainingReport['shoes']['shoes'];
+    cadence: TrainingReport['cadence']['change'];
+    gctBalance: TrainingReport['gctBalance'];
+  }>;
+}
+
+/** What the summary is built from; `null` where the runner has none. */
+export interface PreVisitInputs {
+  shared: ShareScopes;
+  assessment: {
+    answers: Readonly<Record<string, AnswerValue>>;
+    result: AssessmentResult | null;
+  } | null;
+  plan: { replayed: ReplayedPlan; checkIns: readonly CheckIn[] } | null;
+  training: TrainingReport | null;
+}
+
+/** Questions on onset and course, in the order a clinician reads them. */
+export const ONSET_AND_COURSE_QUESTIONS = ['onset', 'duration', 'trend', 'pain_now'] as const;
+/** How many weak links the summary lists. */
+export const SUMMARY_WEAK_LINKS = 5;
+/** Weeks of training load the summary shows. */
+export const SUMMARY_TRAINING_WEEKS = 6;
+
+function section<T>(item: ShareItem, shared: ShareScopes, data: T | null): SummarySection<T> {
+  if (!shared[item]) return { status: 'not_shared', item };
+  return data === null ? { status: 'no_data', item } : { status: 'shown', data };
+}
+
+function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** Adherence and pain trend from check-ins (any order). */
+export function checkInTrend(checkIns: readonly CheckIn[]): CheckInTrend {
+  const sorted = [...checkIns].sort((a, b) => a.day - b.day);
+  const sessionsDone = sorted.reduce((n, c) => n + c.sessionsDone, 0);
+  const sessionsPlanned = sorted.reduce((n, c) => n + c.sessionsPlanned, 0);
+  const pains = sorted.map((c) => c.painNextMorning);
+  const enough = pains.length >= 2;
+  return {
+    checkIns: sorted.length,
+    sessionsDone,
+    sessionsPlanned,
+    adherence: sessionsPlanned === 0 ? null : sessionsDone / sessionsPlanned,
+    nextMorningPain: sorted.map((c) => ({ day: c.day, pain: c.painNextMorning })),
+    firstWeekMean: enough ? mean(pains.slice(0, 7)) : null,
+    lastWeekMean: enough ? mean(pains.slice(-7)) : null,
+  };
+}
+
+/** Builds the pre-visit summary from what the runner shared. */
+export function buildPreVisitSummary(kb: KnowledgeBase, input: PreVisitInputs): PreVisitSummary {
+  const { shared } = input;
+  const answers = input.assessment?.answers ?? {};
+  const result = input.assessment?.result ?? null;
+  const answered = (id: string): AnsweredQuestion | null => {
+    const question = kb.questions.find((q) => q.id === id);
+    const value = answers[id];
+    return question && value !== undefined
+      ? { questionId: id, question: question.text, answer: formatAnswer(question, value) }
+      : null;
+  };
+  const painMapQuestion = answered('pain_map');
+  const painMapValue = answers.pain_map;
+  // An array answer (a multiple choice); strings and numbers are no pain map.
+  const painMap =
+    typeof painMapValue === 'object' ? painMapValue.filter((r) => typeof r === 'string') : null;
+  const course = ONSET_AND_COURSE_QUESTIONS.map(answered).filter(
+    (a): a is AnsweredQuestion => a !== null,
+  );
+  const training = input.training;
+  const hasRuns = training !== null && training.activities.runs > 0;
+
+  return {
+    shared,
+    triage: section(
+      'assessment',
+      shared,
+      result && {
+        tier: result.triage.tier,
+        reasons: result.triage.reasons.map(({ id, tier, reason, action }) => ({
+          id,
+          tier,
+          reason,
+          action,
+        })),
+        whatToDoNow: result.triage.whatToDoNow,
+        notSure: result.triage.unsure,
+      },
+    ),
+    painMap: section(
+      'assessment',
+      shared,
+      painMap && painMapQuestion ? { regions: [...painMap], answer: painMapQuestion.answer } : null,
+    ),
+    onsetAndCourse: section('assessment', shared, course.length > 0 ? course : null),
+    weakLinks: section(
+      'assessment',
+      shared,
+      result &&
+        result.contributors.slice(0, SUMMARY_WEAK_LINKS).map((c) => ({
+          id: c.id,
+          name: c.name,
+          probability: c.probability,
+          band: c.band,
+          because: c.explanation.map((s) => ({
+            question: s.question,
+            answer: s.answer,
+            factor: s.factor,
+          })),
+        })),
+    ),
+    risk: section('assessment', shared, result && result.risk),
+    plan: section(
+      'plan',
+      shared,
+      input.plan && {
+        tier: input.plan.replayed.plan.tier,
+        weeks: input.plan.replayed.plan.weeks.length,
+        exerciseIds: input.plan.replayed.plan.basis.exerciseIds,
+        runningMode: input.plan.replayed.plan.runningMode,
+        decisions: input.plan.replayed.adaptations.map(({ week, decision, reason }) => ({
+          week,
+          decision,
+          reason,
+        })),
+        safetyStop: input.plan.replayed.plan.safetyStop?.reason ?? null,
+      },
+    ),
+    checkIns: section(
+      'checkins',
+      shared,
+      input.plan && input.plan.checkIns.length > 0 ? checkInTrend(input.plan.checkIns) : null,
+    ),
+    training: section(
+      'training',
+      shared,
+      hasRuns
+        ? {
+            weeks: training.weekly.weeks.slice(-SUMMARY_TRAINING_WEEKS),
+            spikes: training.spikes,
+            hills: training.hills,
+            shoes: training.shoes.shoes,
+            cadence: training.cadence.change,
+            gctBalance: training.gctBalance,
+          }
+        : null,
+    ),
+  };
+}
