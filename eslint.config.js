@@ -175,7 +175,8 @@ export default tseslint.config(
               // regions (knowledge/labels.ts: pure data, type-only imports),
               // the rule of exclusive options (exclusive-options.ts), and the
               // clinic's wall-clock time in a zone (clinic/time-zone.ts: Intl
-              // only), so slots show in the runner's zone with the core's maths.
+              // only), so slots show in the runner's zone with the core's maths,
+              // and the wording of shared items (clinic/share-items.ts).
               // None of these modules imports zod or anything else.
               allowImportNames: [
                 'toggleOption',
@@ -196,6 +197,9 @@ export default tseslint.config(
                 'DECISION_LABELS',
                 'toLocalTime',
                 'formatClockTime',
+                'SHARE_ITEM_LABELS',
+                'describeShared',
+                'shareItemLabel',
               ],
               message:
                 'apps/web may import only types from @backtrack/core (`import type`); values come from the API.',

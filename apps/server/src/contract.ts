@@ -216,3 +216,6 @@ export type ClinicianAppointmentDto =
 /** A runner's pre-visit summary (`GET /api/clinician/runners/:runnerId/summary`). */
 export type PreVisitSummaryDto =
   ApiRoutes['GET /api/clinician/runners/:runnerId/summary']['response'];
+/** A clinic membership of the signed-in user (`GET /api/clinician/memberships`). */
+export type ClinicMembershipDto =
+  ApiRoutes['GET /api/clinician/memberships']['response']['memberships'][number];

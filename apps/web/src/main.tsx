@@ -113,6 +113,18 @@ const router = createBrowserRouter([
           Component: (await import('./features/account/AccountPage.js')).AccountPage,
         }),
       },
+      {
+        path: 'clinic',
+        lazy: async () => ({
+          Component: (await import('./features/clinic/AppointmentsPage.js')).AppointmentsPage,
+        }),
+      },
+      {
+        path: 'clinic/runners/:runnerId',
+        lazy: async () => ({
+          Component: (await import('./features/clinic/SummaryPage.js')).SummaryPage,
+        }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,5 @@
 /** What the clinician workspace shows: the day's appointments and the pre-visit summary. */
-import type { PreVisitSummary } from '@backtrack/core';
+import { ZTriageTier, type PreVisitSummary } from '@backtrack/core';
 import type { ClinicianAppointmentRow } from '@backtrack/db';
 import { z } from '@hono/zod-openapi';
 import { ZIsoDate } from '../http/schemas.js';
@@ -27,12 +27,23 @@ export const ZClinicianAppointment = z
     appointmentTypeName: z.string(),
     runnerId: z.uuid(),
     runnerEmail: z.string(),
-    tier: z.string().nullable(),
+    tier: ZTriageTier.nullable(),
     reason: z.string().nullable(),
     /** What the runner shares with the clinic now (null: nothing, or revoked). */
     share: ZShareScopes.nullable(),
   })
   .openapi('ClinicianAppointment');
+
+/** A clinic membership of the signed-in user. */
+export const ZClinicMembership = z
+  .object({
+    memberId: z.uuid(),
+    clinicId: z.uuid(),
+    clinicName: z.string(),
+    role: z.enum(['clinician', 'clinic_admin']),
+    displayName: z.string(),
+  })
+  .openapi('ClinicMembership');
 
 /** `?from&to` of the appointment list: dates, at most 31 days. */
 export const ZAppointmentsQuery = z.object({
@@ -79,7 +90,7 @@ export function toClinicianAppointmentDto(
     appointmentTypeName: row.appointmentTypeName,
     runnerId: row.runnerId,
     runnerEmail: row.runnerEmail,
-    tier: row.tier,
+    tier: ZTriageTier.safeParse(row.tier).data ?? null,
     reason: row.reason,
     share,
   };

@@ -6,6 +6,7 @@ import { errorResponses, jsonResponse } from '../http/schemas.js';
 import {
   ZAppointmentsQuery,
   ZClinicianAppointment,
+  ZClinicMembership,
   ZPreVisitSummary,
   ZRunnerParam,
 } from './dto.js';
@@ -14,6 +15,16 @@ import type { ClinicianService } from './service.js';
 const tags = ['clinician'];
 const reading = errorResponses('invalid_input', 'unauthenticated', 'forbidden', 'not_found');
 
+const memberships = createRoute({
+  method: 'get',
+  path: '/memberships',
+  tags,
+  summary: 'The signed-in user’s clinic memberships (empty for a runner)',
+  responses: {
+    200: jsonResponse(z.object({ memberships: z.array(ZClinicMembership) }), 'The memberships'),
+    ...errorResponses('unauthenticated'),
+  },
+});
 const appointments = createRoute({
   method: 'get',
   path: '/appointments',
@@ -42,6 +53,10 @@ const summary = createRoute({
 /** The clinician routes (mounted at `/api/clinician`). */
 export function clinicianRoutes(service: ClinicianService) {
   return newRouter()
+    .openapi(memberships, async (c) => {
+      const user = requireUser(c.var.auth);
+      return c.json({ memberships: await service.memberships(user.id) }, 200);
+    })
     .openapi(appointments, async (c) => {
       const user = requireUser(c.var.auth);
       return c.json(

@@ -20,7 +20,9 @@ import {
   toClinicianAppointmentDto,
   type ClinicianAppointmentDto,
   type PreVisitSummaryDto,
+  type ZClinicMembership,
 } from './dto.js';
+import type { z } from '@hono/zod-openapi';
 
 const DAY_MS = 86_400_000;
 /** The longest window of the appointment list. */
@@ -31,6 +33,23 @@ export function clinicianService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) 
   const { repos, kb, clock } = deps;
 
   return {
+    /** The user's clinic memberships with the clinics' names (empty for a runner). */
+    async memberships(userId: string): Promise<z.infer<typeof ZClinicMembership>[]> {
+      const rows = await repos.workspace.membershipsOf(userId);
+      const out: z.infer<typeof ZClinicMembership>[] = [];
+      for (const m of rows) {
+        const clinic = await repos.clinics.findById(m.clinicId);
+        out.push({
+          memberId: m.id,
+          clinicId: m.clinicId,
+          clinicName: clinic?.name ?? '',
+          role: m.role,
+          displayName: m.displayName,
+        });
+      }
+      return out;
+    },
+
     /** The user's booked appointments (as any clinic's member) from `from` to `to` (UTC dates, inclusive; default: today and 6 days on). */
     async appointments(
       userId: string,

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
-import { useMe } from './api/queries.js';
+import { useMe, useMemberships } from './api/queries.js';
 
 const NAV = [
   { to: '/', label: 'Home', end: true, signedIn: false },
@@ -12,6 +12,8 @@ const NAV = [
   { to: '/appointments', label: 'Appointments', end: false, signedIn: true },
   { to: '/account', label: 'Account', end: false, signedIn: false },
 ];
+/** The clinician's workspace: shown only to clinic members. */
+const CLINIC_LINK = { to: '/clinic', label: 'Clinic', end: false, signedIn: true };
 
 /**
  * The frame of every page: skip link, header with navigation, the page, and a
@@ -23,7 +25,12 @@ export function Layout() {
   const navigation = useNavigation();
   const me = useMe();
   const first = useRef(true);
-  const nav = NAV.filter((item) => !item.signedIn || Boolean(me.data));
+  const memberships = useMemberships({ enabled: Boolean(me.data) });
+  const isMember = Boolean(me.data) && (memberships.data?.length ?? 0) > 0;
+  const nav = [
+    ...NAV.filter((item) => !item.signedIn || Boolean(me.data)),
+    ...(isMember ? [CLINIC_LINK] : []),
+  ];
 
   useEffect(() => {
     if (first.current) {

@@ -31,12 +31,9 @@ export {
 export {
   buildPreVisitSummary,
   checkInTrend,
-  SHARE_ITEMS,
   ONSET_AND_COURSE_QUESTIONS,
   SUMMARY_WEAK_LINKS,
   SUMMARY_TRAINING_WEEKS,
-  type ShareItem,
-  type ShareScopes,
   type SummarySection,
   type AnsweredQuestion,
   type WeakLink,
@@ -44,3 +41,11 @@ export {
   type PreVisitSummary,
   type PreVisitInputs,
 } from './pre-visit-summary.js';
+export {
+  SHARE_ITEMS,
+  SHARE_ITEM_LABELS,
+  describeShared,
+  shareItemLabel,
+  type ShareItem,
+  type ShareScopes,
+} from './share-items.js';

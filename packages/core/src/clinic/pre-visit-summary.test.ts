@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../assessment/assess.js';
 import { NO_WARNING_SIGNS } from '../assessment/named-answers.js';
 import { loadKnowledgeBase } from '../knowledge/index.js';
-import { buildPreVisitSummary, checkInTrend, type ShareScopes } from './pre-visit-summary.js';
+import { buildPreVisitSummary, checkInTrend } from './pre-visit-summary.js';
+import type { ShareScopes } from './share-items.js';
 
 const kb = loadKnowledgeBase();
 const ALL: ShareScopes = { assessment: true, plan: true, checkins: true, training: true };
@@ -32,7 +33,12 @@ describe('buildPreVisitSummary', () => {
     expect(s.painMap).toMatchObject({ status: 'shown', data: { regions: ['low_back_centre'] } });
     expect(s.onsetAndCourse.status).toBe('shown');
     if (s.onsetAndCourse.status === 'shown')
-      expect(s.onsetAndCourse.data.map((a) => a.questionId)).toEqual(['onset', 'duration', 'trend', 'pain_now']);
+      expect(s.onsetAndCourse.data.map((a) => a.questionId)).toEqual([
+        'onset',
+        'duration',
+        'trend',
+        'pain_now',
+      ]);
     expect(s.weakLinks.status).toBe('shown');
     if (s.weakLinks.status === 'shown') {
       expect(s.weakLinks.data.length).toBeGreaterThan(0);

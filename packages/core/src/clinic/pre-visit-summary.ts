@@ -15,13 +15,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { TriageTier } from '../knowledge/schema.js';
 import type { ReplayedPlan } from '../plan/replay-plan.js';
 import type { CheckIn } from '../plan/types.js';
-
-/** The items a runner can share with a clinic, each consented separately. */
-export const SHARE_ITEMS = ['assessment', 'plan', 'checkins', 'training'] as const;
-/** One shareable item. */
-export type ShareItem = (typeof SHARE_ITEMS)[number];
-/** What a runner shares: one switch per item. */
-export type ShareScopes = Record<ShareItem, boolean>;
+import type { ShareItem, ShareScopes } from './share-items.js';
 
 /** A summary section: shown, not shared by the runner, or shared but empty. */
 export type SummarySection<T> =

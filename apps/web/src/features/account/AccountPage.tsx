@@ -5,6 +5,7 @@ import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 import { formatDate } from '../../shared/lib/dates.js';
 import { STORAGE_KEYS, writeSetting } from '../../shared/lib/storage.js';
 import { PasswordResetCard, resetTokenFromHash, SessionsCard } from './AccountSecurity.js';
+import { SharingCard } from './SharingCard.js';
 
 /** Only same-site paths are followed after logging in. */
 function safeNext(next: string | null): string | null {
@@ -245,6 +246,7 @@ export function AccountPage() {
           Download my data (JSON)
         </a>
       </section>
+      <SharingCard />
       <SessionsCard />
       <section className="card" aria-labelledby="leave-heading">
         <h2 id="leave-heading">Log out or delete</h2>

@@ -20,6 +20,7 @@ export const keys = {
   training: ['training'] as const,
   trainingPain: ['training', 'pain'] as const,
   activities: ['training', 'activities'] as const,
+  memberships: ['memberships'] as const,
 };
 
 /** The signed-in user, or null. */
@@ -27,6 +28,16 @@ export function useMe() {
   return useQuery({
     queryKey: keys.me,
     queryFn: async () => (await request('GET /api/auth/me')).user,
+    staleTime: 60_000,
+  });
+}
+
+/** The signed-in user's clinic memberships (empty for a runner; not asked when signed out). */
+export function useMemberships(options: { enabled: boolean }) {
+  return useQuery({
+    queryKey: keys.memberships,
+    queryFn: async () => (await request('GET /api/clinician/memberships')).memberships,
+    enabled: options.enabled,
     staleTime: 60_000,
   });
 }
