@@ -67,6 +67,7 @@ const ROUTES = {
   'POST /api/me/consents/:id/revoke': true,
   'GET /api/me/access-log': true,
   'GET /api/clinician/appointments': true,
+  'GET /api/clinician/runners/:runnerId/fhir': true,
   'GET /api/clinician/memberships': true,
   'GET /api/clinician/runners/:runnerId/summary': true,
 } satisfies Record<ApiRouteKey, true>;

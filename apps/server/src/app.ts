@@ -37,6 +37,8 @@ import { clinicianRoutes } from './clinician/routes.js';
 import { clinicianService } from './clinician/service.js';
 import { clinicRoutes } from './clinics/routes.js';
 import { clinicService } from './clinics/service.js';
+import { bundleJson } from './fhir/bundle.js';
+import { EVERYTHING, fhirRecord } from './fhir/service.js';
 import { knowledgeRoutes } from './knowledge/routes.js';
 import { createMailer, DEFAULT_MAIL_FROM, type Mailer } from './mail/mailer.js';
 import { planRoutes } from './plans/routes.js';
@@ -276,7 +278,14 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/api/activities', activityRoutes(activityService(deps, { pool })));
   app.route('/api', trainingRoutes(trainingService(deps)));
   const exports = createSlots({ max: options.maxExports ?? 2, what: 'exports', retryAfterS: 5 });
-  app.route('/api/me', accountRoutes(accountService(deps, { exports }), cookies));
+  app.route(
+    '/api/me',
+    accountRoutes(accountService(deps, { exports }), cookies, async (userId) => {
+      const bundle = await fhirRecord(deps, userId, EVERYTHING);
+      if (!bundle) throw new DomainError('not_found', 'No such account.');
+      return bundleJson(bundle);
+    }),
+  );
   app.route('/api', clinicRoutes(clinicService(deps, { publicUrl: deps.publicUrl })));
   app.route('/api/bookings', bookingRoutes(bookingService(deps)));
   app.route('/api/me', sharingRoutes(sharingService(deps)));

@@ -1,5 +1,6 @@
 /** `/api/clinician/*`: the clinician's appointments and a consenting runner's pre-visit summary. */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { FhirBundleJson } from '../fhir/bundle.js';
 import { requireUser } from '../auth/middleware.js';
 import { newRouter } from '../http/router.js';
 import { errorResponses, jsonResponse } from '../http/schemas.js';
@@ -50,6 +51,24 @@ const summary = createRoute({
   responses: { 200: jsonResponse(ZPreVisitSummary, 'The summary'), ...reading },
 });
 
+const fhir = createRoute({
+  method: 'get',
+  path: '/runners/{runnerId}/fhir',
+  tags,
+  summary:
+    'A consenting runner’s record as a FHIR R4 Bundle, the consented items only (403 otherwise); audited',
+  request: { params: ZRunnerParam },
+  responses: {
+    200: jsonResponse(
+      z
+        .custom<FhirBundleJson>()
+        .openapi({ type: 'object', description: 'A FHIR R4 Bundle (collection)' }),
+      'The Bundle',
+    ),
+    ...reading,
+  },
+});
+
 /** The clinician routes (mounted at `/api/clinician`). */
 export function clinicianRoutes(service: ClinicianService) {
   return newRouter()
@@ -67,5 +86,11 @@ export function clinicianRoutes(service: ClinicianService) {
     .openapi(summary, async (c) => {
       const user = requireUser(c.var.auth);
       return c.json(await service.summary(user.id, c.req.valid('param').runnerId), 200);
+    })
+    .openapi(fhir, async (c) => {
+      const user = requireUser(c.var.auth);
+      return c.json(await service.fhir(user.id, c.req.valid('param').runnerId), 200, {
+        'content-type': 'application/fhir+json; charset=utf-8',
+      });
     });
 }

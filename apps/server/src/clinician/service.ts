@@ -15,7 +15,15 @@ import {
 import type { AppDeps } from '../http/context.js';
 import { replayAsOfToday, toCoreCheckIn, utcDate } from '../plans/service.js';
 import { loadRunnerTraining, seriesSinceFor } from '../training/runner-training.js';
-import { clinicianAccess, consentScopes, requireMemberships, sharedItems } from './access.js';
+import { fhirRecord } from '../fhir/service.js';
+import {
+  clinicianAccess,
+  consentScopes,
+  NO_ACCESS_MESSAGE,
+  requireMemberships,
+  sharedItems,
+} from './access.js';
+import { bundleJson, type FhirBundleJson } from '../fhir/bundle.js';
 import {
   toClinicianAppointmentDto,
   type ClinicianAppointmentDto,
@@ -33,6 +41,22 @@ export function clinicianService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) 
   const { repos, kb, clock } = deps;
 
   return {
+    /** A consenting runner's record as a FHIR R4 Bundle, the consented items only; audited. */
+    async fhir(userId: string, runnerId: string): Promise<FhirBundleJson> {
+      const access = await clinicianAccess(repos, userId, runnerId);
+      const bundle = await fhirRecord(deps, runnerId, access.scopes, {
+        clinicIds: [access.member.clinicId],
+      });
+      if (!bundle) throw new DomainError('forbidden', NO_ACCESS_MESSAGE);
+      await repos.workspace.recordReads({
+        runnerId,
+        member: access.member,
+        items: sharedItems(access.scopes),
+        at: clock.now(),
+      });
+      return bundleJson(bundle);
+    },
+
     /** The user's clinic memberships with the clinics' names (empty for a runner). */
     async memberships(userId: string): Promise<z.infer<typeof ZClinicMembership>[]> {
       const rows = await repos.workspace.membershipsOf(userId);

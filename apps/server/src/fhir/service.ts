@@ -1,0 +1,67 @@
+/**
+ * Loads what a reader may see of a runner and builds the FHIR Bundle: the
+ * runner sees everything; a clinician only the consented items (checked and
+ * audited by the clinician service).
+ */
+import { addDays, type ShareScopes } from '@backtrack/core';
+import type { Bundle } from '@medplum/fhirtypes';
+import type { AppDeps } from '../http/context.js';
+import { buildFhirBundle } from './bundle.js';
+
+/** Every item: what the runner sees of their own record. */
+export const EVERYTHING: ShareScopes = {
+  assessment: true,
+  plan: true,
+  checkins: true,
+  training: true,
+};
+
+/** The FHIR export of a runner's record, limited to `scopes`. */
+export async function fhirRecord(
+  deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>,
+  runnerId: string,
+  scopes: ShareScopes,
+  options: { clinicIds?: readonly string[] } = {},
+): Promise<Bundle | null> {
+  const { repos, kb, clock } = deps;
+  const runner = await repos.users.findById(runnerId);
+  if (!runner) return null;
+  const assessments = scopes.assessment ? await repos.assessments.listForUser(runnerId) : [];
+  const assessment = [...assessments].reverse().find((a) => a.status === 'done' && a.result);
+  const planRow =
+    scopes.plan || scopes.checkins ? (await repos.plans.listForUser(runnerId))[0] : undefined;
+  const checkIns = planRow && scopes.checkins ? await repos.plans.listCheckIns(planRow.id) : [];
+  // A clinic sees its own appointments with the runner, not those of other clinics.
+  const appointments = (await repos.bookings.listForRunner(runnerId)).filter(
+    (ap) => options.clinicIds === undefined || options.clinicIds.includes(ap.clinicId),
+  );
+  return buildFhirBundle(kb, {
+    runner: { id: runner.id, email: runner.email },
+    generatedAt: clock.now().toISOString(),
+    assessment: assessment
+      ? {
+          id: assessment.id,
+          answers: assessment.answers,
+          result: assessment.result ?? null,
+          updatedAt: assessment.updatedAt.toISOString(),
+        }
+      : null,
+    plan:
+      planRow && scopes.plan
+        ? {
+            id: planRow.id,
+            startDate: planRow.startDate,
+            endDate: addDays(planRow.startDate, planRow.plan.weeks.length * 7 - 1),
+            plan: planRow.plan,
+          }
+        : null,
+    checkIns: checkIns.map((c) => ({ id: c.id, date: c.date, painNextMorning: c.painNextMorning })),
+    appointments: appointments.map((ap) => ({
+      id: ap.id,
+      start: ap.startsAt.toISOString(),
+      end: ap.endsAt.toISOString(),
+      status: ap.status,
+      description: ap.reason ?? 'Appointment',
+    })),
+  });
+}
