@@ -1,0 +1,139 @@
+/**
+ * The clinician's workspace in a real browser, phone and desktop: a runner
+ * assesses and books the free analysis sharing everything (through the API);
+ * the clinician opens their appointments and the runner's pre-visit summary;
+ * the runner sees the read in Sharing and revokes; the clinician then gets
+ * "No access". axe scans each new page.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ApiClient, uniqueEmail } from './support/api.js';
+import { screenshot, screenshotOnFailure, seriousViolations } from './support/artifacts.js';
+import { launchBrowser, VIEWPORTS, type TestBrowser } from './support/browser.js';
+
+const baseURL = inject('baseURL');
+let browser: TestBrowser;
+let page: Page | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser(baseURL);
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+interface Clinic {
+  id: string;
+  clinicians: { id: string }[];
+  appointmentTypes: { id: string; key: string }[];
+}
+
+/** A clinic open every day 00:00–23:45 UTC (so a slot exists whenever the test runs), and a runner who booked its first free analysis. */
+async function clinicWithBooking(label: string) {
+  const clinician = new ApiClient(baseURL);
+  const clinicianEmail = uniqueEmail(`${label}-clinician`);
+  await clinician.register(clinicianEmail, 'a long enough password');
+  const clinic = await clinician.post<Clinic>('/api/clinics', {
+    name: `Workspace clinic ${label} ${String(Date.now())}`,
+    address: 'Street 1',
+    timeZone: 'UTC',
+    bufferMinutes: 0,
+    minNoticeMinutes: 0,
+    displayName: 'Dr Test Physio',
+  });
+  await fetchPut(
+    clinician,
+    `/api/clinics/${clinic.id}/members/${clinic.clinicians[0]?.id ?? ''}/working-hours`,
+    {
+      blocks: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:45' })),
+    },
+  );
+  const typeId = clinic.appointmentTypes.find((a) => a.key === 'running_analysis')?.id ?? '';
+  const runner = new ApiClient(baseURL);
+  const runnerEmail = uniqueEmail(`${label}-runner`);
+  await runner.register(runnerEmail, 'a long enough password');
+  const assessment = await runner.assess();
+  const today = new Date().toISOString().slice(0, 10);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const slots = await runner.get<{ slots: { start: string }[] }>(
+    `/api/clinics/${clinic.id}/slots?appointmentTypeId=${typeId}&from=${today}&to=${tomorrow}`,
+  );
+  const start = slots.slots.find((s) => Date.parse(s.start) > Date.now() + 3_600_000)?.start;
+  await runner.post('/api/bookings', {
+    clinicId: clinic.id,
+    appointmentTypeId: typeId,
+    start,
+    assessmentId: assessment.id,
+    share: { assessment: true, plan: true, checkins: true, training: true },
+  });
+  return { clinician, runner, runnerEmail, start: start ?? '' };
+}
+
+/** PUT through the API client's cookies (the client has no `put`). */
+async function fetchPut(client: ApiClient, path: string, body: unknown): Promise<void> {
+  const cookies = client.browserCookies();
+  const csrf = decodeURIComponent(cookies.find((c) => c.name === 'bt_csrf')?.value ?? '');
+  const res = await fetch(new URL(path, baseURL), {
+    method: 'PUT',
+    headers: {
+      'content-type': 'application/json',
+      'x-csrf-token': csrf,
+      cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+    },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`PUT ${path} → ${String(res.status)}: ${await res.text()}`);
+}
+
+describe('clinician workspace', () => {
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    it(`shows the pre-visit summary of a consenting runner and loses access on revocation (${size})`, async () => {
+      const { clinician, runner, runnerEmail } = await clinicWithBooking(size);
+
+      const clinicianContext = await browser.newContext({ viewport });
+      await clinicianContext.addCookies(clinician.browserCookies());
+      page = await clinicianContext.newPage();
+      const p = page;
+      screenshotOnFailure(() => page, `clinic-workspace-${size}`);
+
+      // The Clinic link is there for a member; the week's list links the summary.
+      await p.goto('/');
+      await p
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Clinic' })
+        .click();
+      await p.getByRole('heading', { name: 'Your appointments', level: 1 }).waitFor();
+      await p.getByRole('tab', { name: 'This week' }).click();
+      await expect(seriousViolations(p)).resolves.toEqual([]);
+      await screenshot(p, `clinic-appointments-${size}`);
+      await p.getByRole('link', { name: `Pre-visit summary for ${runnerEmail}` }).click();
+      await p.getByRole('heading', { name: `Pre-visit summary: ${runnerEmail}` }).waitFor();
+      await p.getByRole('heading', { name: 'Weak links' }).waitFor();
+      await p.getByRole('heading', { name: 'Triage' }).waitFor();
+      await expect(seriousViolations(p)).resolves.toEqual([]);
+      await screenshot(p, `clinic-summary-${size}`);
+      const summaryUrl = p.url();
+
+      // The runner sees the read and revokes in Sharing.
+      const runnerContext = await browser.newContext({ viewport });
+      await runnerContext.addCookies(runner.browserCookies());
+      const r = await runnerContext.newPage();
+      await r.goto('/account');
+      const sharing = r.getByRole('region', { name: 'Sharing' });
+      await sharing
+        .getByText(/Dr Test Physio .* read your assessment/)
+        .first()
+        .waitFor();
+      await expect(seriousViolations(r)).resolves.toEqual([]);
+      await sharing.getByRole('button', { name: /^Stop sharing with / }).click();
+      await sharing.getByText(/revoked on/).waitFor();
+      await runnerContext.close();
+
+      // The clinician has no access any more.
+      await p.goto(summaryUrl);
+      await p.getByRole('heading', { name: 'No access', level: 1 }).waitFor();
+      await clinicianContext.close();
+      page = undefined;
+    });
+  }
+});
