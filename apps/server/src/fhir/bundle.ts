@@ -73,17 +73,25 @@ export interface FhirRecordInput {
   }[];
 }
 
-/** Different resources made from one row need different ids: vary the uuid's last hex digit by kind. */
-function uuidFor(kind: string, id: string): string {
-  const tags: Record<string, string> = {
-    patient: '0',
-    qr: '1',
-    impression: '2',
-    risk: '3',
-    careplan: '4',
-  };
-  const tag = tags[kind];
-  return tag === undefined ? id : `${id.slice(0, -1)}${tag}`;
+/** What a resource is made from: several resources of one assessment need ids of their own. */
+type ResourceKind =
+  'patient' | 'qr' | 'painnow' | 'impression' | 'risk' | 'careplan' | 'checkin' | 'appointment';
+/** The last hex digit of each derived id (null: the row's own id, used by one resource only). */
+const KIND_TAGS: Record<ResourceKind, string | null> = {
+  patient: '0',
+  qr: '1',
+  painnow: '5',
+  impression: '2',
+  risk: '3',
+  careplan: '4',
+  checkin: null,
+  appointment: null,
+};
+
+/** The resource id: the row's uuid with its last hex digit set by kind, so one row's resources never share an id. */
+function uuidFor(kind: ResourceKind, id: string): string {
+  const tag = KIND_TAGS[kind];
+  return tag === null ? id : `${id.slice(0, -1)}${tag}`;
 }
 
 function painObservation(
@@ -121,7 +129,7 @@ function answerOf(value: AnswerValue, text: string): QuestionnaireResponseItemAn
 export function buildFhirBundle(kb: KnowledgeBase, input: FhirRecordInput): Bundle {
   const entries: BundleEntry[] = [];
   // Each resource gets an id (a uuid) and the full URL `urn:uuid:<id>`.
-  const add = (kind: string, rowId: string, resource: Resource) => {
+  const add = (kind: ResourceKind, rowId: string, resource: Resource) => {
     const id = uuidFor(kind, rowId);
     entries.push({ fullUrl: `urn:uuid:${id}`, resource: { ...resource, id } });
   };
