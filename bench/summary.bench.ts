@@ -12,8 +12,12 @@
  * Run: `npm run bench:summary`. Prints one JSON line per database; results
  * are recorded in bench/README.md.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { confirmTokenOf, registrationLinkIn } from '../e2e/support/outbox.js';
 import { benchBothDatabases, report, startServer, stopServer } from './harness.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -89,13 +93,17 @@ async function assess(c: ReturnType<typeof client>): Promise<string> {
 }
 
 await benchBothDatabases(root, async (database, _config, env) => {
-  const { url, child } = await startServer(root, env);
+  const outbox = mkdtempSync(path.join(tmpdir(), 'bt-summary-outbox-'));
+  const { url, child } = await startServer(root, { ...env, BACKTRACK_OUTBOX_DIR: outbox });
+  /** Registers as a person does: the link from the outbox finishes it. */
+  const register = async (c: ReturnType<typeof client>, email: string) => {
+    await c.call('POST', '/api/auth/register', { email, password: 'a long enough password' });
+    const token = confirmTokenOf(await registrationLinkIn(outbox, email));
+    await c.call('POST', '/api/auth/register/confirm', { token });
+  };
   try {
     const clinician = client(url);
-    await clinician.call('POST', '/api/auth/register', {
-      email: 'clinician@bench.test',
-      password: 'a long enough password',
-    });
+    await register(clinician, 'clinician@bench.test');
     const clinic = await clinician.call<{
       id: string;
       clinicians: { id: string }[];
@@ -116,10 +124,7 @@ await benchBothDatabases(root, async (database, _config, env) => {
       },
     );
     const runner = client(url);
-    await runner.call('POST', '/api/auth/register', {
-      email: 'runner@bench.test',
-      password: 'a long enough password',
-    });
+    await register(runner, 'runner@bench.test');
     const assessmentId = await assess(runner);
     const start = new Date(Date.now() - 27 * DAY_MS).toISOString().slice(0, 10);
     const plan = await runner.call<{ id: string }>('POST', '/api/plans', {

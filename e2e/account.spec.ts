@@ -87,7 +87,7 @@ describe('account', () => {
     await context.close();
   });
 
-  it('signing up with an address that has an account says so without signing in, and "log out everywhere" ends every session', async () => {
+  it('signing up with an address that has an account answers as for a new one without signing in, and "log out everywhere" ends every session', async () => {
     const email = uniqueEmail('taken');
     const password = 'a long enough password';
     const api = new ApiClient(baseURL);
@@ -102,7 +102,26 @@ describe('account', () => {
     await signUp.getByLabel('Email').fill(email);
     await signUp.getByLabel('Password').fill('some other password');
     await signUp.getByRole('button', { name: 'Create account' }).click();
-    await signUp.getByText(/this address already has an account/).waitFor();
+    await p.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+    const said = await p
+      .getByRole('region', { name: 'Check your inbox' })
+      .getByRole('status')
+      .textContent();
+    // A new address gets word for word the same answer.
+    const other = await context.newPage();
+    await other.goto('/account');
+    const fresh = other.getByRole('form', { name: 'Create an account' });
+    await fresh.getByLabel('Email').fill(uniqueEmail('fresh'));
+    await fresh.getByLabel('Password').fill('some other password');
+    await fresh.getByRole('button', { name: 'Create account' }).click();
+    await other.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+    expect(
+      await other
+        .getByRole('region', { name: 'Check your inbox' })
+        .getByRole('status')
+        .textContent(),
+    ).toBe(said);
+    await other.close();
     await p.getByRole('form', { name: 'Forgot your password?' }).waitFor();
 
     const login = p.getByRole('form', { name: 'Log in' });

@@ -13,6 +13,7 @@ import { ApiClient, uniqueEmail } from './support/api.js';
 import type { ApiQuestion } from './support/answers.js';
 import { screenshot, screenshotOnFailure, seriousViolations } from './support/artifacts.js';
 import { launchBrowser, VIEWPORTS, type TestBrowser } from './support/browser.js';
+import { finishRegistration } from './support/mail.js';
 
 const baseURL = inject('baseURL');
 let browser: TestBrowser;
@@ -272,9 +273,11 @@ describe('what the triage allows', () => {
     const step = p.url();
     await p.getByRole('link', { name: 'Sign in or create an account' }).click();
     await h1(p, /account/i);
-    await p.getByLabel('Email').first().fill(uniqueEmail('booking-anon'));
+    const email = uniqueEmail('booking-anon');
+    await p.getByLabel('Email').first().fill(email);
     await p.getByLabel('Password').first().fill('correct horse battery');
     await p.getByRole('button', { name: 'Create account' }).click();
+    await finishRegistration(p, email);
     await h1(p, 'Check and confirm');
     expect(p.url()).toBe(step);
     await p.getByRole('checkbox', { name: 'My assessment' }).check();

@@ -3,7 +3,8 @@
  * way the README does (`npm start`), on a free port with a throw-away data
  * folder, waits for `/api/health`, hands the address to the specs and stops
  * the server afterwards. With `E2E_BASE_URL` set, uses that running server
- * instead (for working on the specs).
+ * instead (for working on the specs; `E2E_OUTBOX_DIR` then names its outbox
+ * folder, where the specs read the registration links).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +16,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** The server's mail outbox folder (BACKTRACK_OUTBOX_DIR), where registration links land. */
+    outboxDir: string;
   }
 }
 
@@ -91,10 +94,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const external = process.env.E2E_BASE_URL;
   if (external) {
     project.provide('baseURL', external.replace(/\/$/, ''));
+    project.provide('outboxDir', process.env.E2E_OUTBOX_DIR ?? '');
     return async () => {};
   }
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'backtrack-e2e-'));
+  const outboxDir = path.join(dataDir, 'outbox');
+  const url = `http://127.0.0.1:${port}`;
   let log = '';
   const child = spawn('npm', ['start'], {
     cwd: ROOT,
@@ -105,6 +111,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       PORT: String(port),
       HOST: '127.0.0.1',
       BACKTRACK_DATA_DIR: dataDir,
+      // Mail (registration links) lands here, and links in it point at this server.
+      BACKTRACK_OUTBOX_DIR: outboxDir,
+      PUBLIC_URL: url,
       // The demo clinic (two clinicians, a fortnight of free times) for the booking specs.
       BACKTRACK_DEMO_CLINIC: '1',
       TZ: 'UTC',
@@ -118,7 +127,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(url, child, () => log);
   } catch (error) {
@@ -128,6 +136,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   project.provide('baseURL', url);
+  project.provide('outboxDir', outboxDir);
   return async () => {
     await stop(child);
     logFile.end();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uniqueEmail } from './support/api.js';
 import { screenshotOnFailure } from './support/artifacts.js';
 import { launchBrowser, VIEWPORTS, type TestBrowser } from './support/browser.js';
+import { finishRegistration } from './support/mail.js';
 import { completeAssessment } from './support/ui.js';
 
 const baseURL = inject('baseURL');
@@ -117,9 +118,11 @@ describe('runner journey', () => {
     await p.getByRole('link', { name: 'create an account or log in' }).click();
     await p.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
     const register = p.getByRole('form', { name: 'Create an account' });
-    await register.getByLabel('Email').fill(uniqueEmail('journey'));
+    const email = uniqueEmail('journey');
+    await register.getByLabel('Email').fill(email);
     await register.getByLabel('Password').fill('correct horse battery');
     await register.getByRole('button', { name: 'Create account' }).click();
+    await finishRegistration(p, email);
     await p.waitForURL(/\/assessment\/[^/]+\/plan$/);
 
     // Save the plan, starting on a fixed past date.

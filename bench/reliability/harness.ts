@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { confirmTokenOf, registrationLinkIn } from '../../e2e/support/outbox.js';
 
 /** The repository's root folder. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -94,12 +95,18 @@ export interface RunningServer {
   output(): string;
 }
 
+/** The outbox folder of each server started here, by its base URL (registration links land there). */
+const outboxes = new Map<string, string>();
+
 /** Starts `node apps/server/dist/main.js` on a free loopback port and waits until it answers. */
 export async function startServer(
   db: ServerDatabase,
   options: { env?: Record<string, string>; port?: number } = {},
 ): Promise<RunningServer> {
   const port = options.port ?? 20_000 + Math.floor(Math.random() * 20_000);
+  const url = `http://127.0.0.1:${String(port)}`;
+  const outbox = mkdtempSync(path.join(tmpdir(), 'bt-reliability-outbox-'));
+  outboxes.set(url, outbox);
   const child = spawn(process.execPath, [path.join(ROOT, 'apps/server/dist/main.js')], {
     env: {
       ...process.env,
@@ -108,13 +115,14 @@ export async function startServer(
       PORT: String(port),
       HOST: '127.0.0.1',
       BACKTRACK_WEB_DIST: path.join(ROOT, 'no-web-build'),
+      BACKTRACK_OUTBOX_DIR: outbox,
+      PUBLIC_URL: url,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${String(port)}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server stopped:\n${output}`);
@@ -234,15 +242,20 @@ export class Client {
     return token;
   }
 
-  /** Registers an account and keeps its session; throws unless 201. */
+  /**
+   * Registers an account as a person does (registers, opens the link from
+   * the server's outbox) and keeps its session; returns the user's id.
+   */
   async register(email: string, password = 'a long enough password'): Promise<string> {
     const res = await this.request('POST', '/api/auth/register', { json: { email, password } });
-    if (res.status !== 201) throw new Error(`register ${email}: ${String(res.status)} ${res.text}`);
-    // The answer is the same for a taken address; the session says who signed in.
-    const me = await this.request('GET', '/api/auth/me');
-    const user = (me.json as { user: { id: string } | null }).user;
-    if (!user) throw new Error(`register ${email}: not signed in (the address was taken)`);
-    return user.id;
+    if (res.status !== 202) throw new Error(`register ${email}: ${String(res.status)} ${res.text}`);
+    const outbox = outboxes.get(this.base);
+    if (!outbox) throw new Error(`register ${email}: no outbox known for ${this.base}`);
+    const token = confirmTokenOf(await registrationLinkIn(outbox, email));
+    const confirmed = await this.request('POST', '/api/auth/register/confirm', { json: { token } });
+    if (confirmed.status !== 200)
+      throw new Error(`register ${email}: ${String(confirmed.status)} ${confirmed.text}`);
+    return (confirmed.json as { user: { id: string } }).user.id;
   }
 }
 

@@ -36,8 +36,8 @@ const ids = {
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-03-02T09:00:00.000Z' });
   who = { A: t.browser(), B: t.browser(), anon: t.browser(), fresh: t.browser() };
-  await who.A.post('/api/auth/register', { email: 'a@example.org', password: 'password of A' });
-  await who.B.post('/api/auth/register', { email: 'b@example.org', password: 'password of B' });
+  await t.register(who.A, 'a@example.org', 'password of A');
+  await t.register(who.B, 'b@example.org', 'password of B');
   ids.done = (await takeAssessment(who.A, DESK_RUNNER)).id;
   ids.open = ((await who.A.post('/api/assessments', {})).body as InterviewDto).id;
   ids.emergency = (await takeAssessment(who.A, SADDLE_NUMBNESS)).id;
@@ -1277,7 +1277,39 @@ const cases: Case[] = [
     code: 'invalid_input',
     says: /password/,
   },
+  {
+    name: 'register: next page off this site',
+    as: 'fresh',
+    method: 'POST',
+    path: '/api/auth/register',
+    options: {
+      json: { email: 'new@example.org', password: 'long enough password', next: 'https://x.y/' },
+    },
+    status: 400,
+    code: 'invalid_input',
+    says: /next/,
+  },
   // A taken email is not an error: it answers like a new one (auth/accounts.int.test.ts).
+  {
+    name: 'confirm registration: unknown token',
+    as: 'fresh',
+    method: 'POST',
+    path: '/api/auth/register/confirm',
+    options: { json: { token: 'x'.repeat(43) } },
+    status: 400,
+    code: 'invalid_input',
+    says: /token/,
+  },
+  {
+    name: 'confirm registration: missing token',
+    as: 'fresh',
+    method: 'POST',
+    path: '/api/auth/register/confirm',
+    options: { json: {} },
+    status: 400,
+    code: 'invalid_input',
+    says: /token/,
+  },
   {
     name: 'logout everywhere: not signed in',
     as: 'anon',

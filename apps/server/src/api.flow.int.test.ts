@@ -92,12 +92,8 @@ describe('a runner’s journey', () => {
     });
     expect(anonymous.status).toBe(401);
     const anonymousToken = runner.cookies.get('bt_session');
-    const registered = await runner.post('/api/auth/register', {
-      email: 'Runner@Example.org',
-      password: 'long enough password',
-    });
-    expect(registered.status).toBe(201);
-    expect((registered.body as { message: string }).message).toMatch(/signed in/);
+    const registered = await t.register(runner, 'Runner@Example.org', 'long enough password');
+    expect(registered.status).toBe(200);
     expect(runner.cookies.get('bt_session')).not.toBe(anonymousToken);
     expect((await runner.get('/api/auth/me')).body).toMatchObject({
       user: { email: 'runner@example.org' },

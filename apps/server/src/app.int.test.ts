@@ -15,6 +15,7 @@ const ROUTES = {
   'GET /api/exercises': true,
   'GET /api/exercises/:id/illustration.svg': true,
   'POST /api/auth/register': true,
+  'POST /api/auth/register/confirm': true,
   'POST /api/auth/login': true,
   'POST /api/auth/logout': true,
   'GET /api/auth/me': true,

@@ -97,6 +97,7 @@ async function main(): Promise<void> {
     Promise.all([
       repos.sessions.deleteExpired(now),
       repos.passwordResets.deleteExpired(now),
+      repos.pendingRegistrations.deleteExpired(now),
       repos.rateLimits.deleteExpired(now),
     ]).catch((error: unknown) => {
       consoleLogger.error(

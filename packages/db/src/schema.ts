@@ -91,6 +91,31 @@ export const passwordResets = pgTable(
 );
 
 /**
+ * Registrations waiting for the owner of the address to open the link sent
+ * to it: no account exists until then, so registering never says whether an
+ * address is taken. Only the token's SHA-256 is stored, with the password
+ * hash chosen in that registration (each link sets its own password, so a
+ * stranger who registers the same address first cannot share the account)
+ * and the anonymous session whose assessments the account will claim.
+ */
+export const pendingRegistrations = pgTable(
+  'pending_registrations',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** The SHA-256 id of the anonymous session that registered, if any. */
+    anonymousSessionHash: text('anonymous_session_hash'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    index('pending_registrations_email_idx').on(t.email),
+    index('pending_registrations_expires_idx').on(t.expiresAt),
+  ],
+);
+
+/**
  * Attempt counters for throttling (login, registration, password reset),
  * shared by every server process on the database: one fixed window per key,
  * counted with one atomic upsert. Keys hold digests of emails and
@@ -573,6 +598,7 @@ export const schema = {
   users,
   sessions,
   passwordResets,
+  pendingRegistrations,
   rateLimits,
   assessments,
   plans,

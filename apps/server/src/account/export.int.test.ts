@@ -15,7 +15,7 @@ let annId: string;
 beforeAll(async () => {
   t = await createTestApp({ maxExports: 1 });
   ann = t.browser();
-  await ann.post('/api/auth/register', { email: 'ann@example.org', password: 'password of Ann' });
+  await t.register(ann, 'ann@example.org', 'password of Ann');
   annId = ((await ann.get('/api/auth/me')).body as { user: { id: string } }).user.id;
   const repos = createRepositories(t.database.db);
   // More than one page (10) of activities.

@@ -15,7 +15,7 @@ let ann: TestBrowser;
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-03-02T09:00:00.000Z' });
   ann = t.browser();
-  await ann.post('/api/auth/register', { email: 'ann@example.org', password: 'password of Ann' });
+  await t.register(ann, 'ann@example.org', 'password of Ann');
 }, 60_000);
 afterAll(async () => {
   await t.close();

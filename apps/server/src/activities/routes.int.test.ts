@@ -23,9 +23,9 @@ beforeAll(async () => {
   t = await createTestApp({ now: NOW, maxImportBytes: 2 * 1024 * 1024 });
   ann = t.browser();
   bob = t.browser();
-  await ann.post('/api/auth/register', { email: 'ann@example.org', password: 'password of Ann' });
+  await t.register(ann, 'ann@example.org', 'password of Ann');
   annId = ((await ann.get('/api/auth/me')).body as { user: { id: string } }).user.id;
-  await bob.post('/api/auth/register', { email: 'bob@example.org', password: 'password of Bob' });
+  await t.register(bob, 'bob@example.org', 'password of Bob');
 }, 60_000);
 afterAll(async () => {
   await t.close();
@@ -164,10 +164,7 @@ describe('one activity', () => {
 describe('the runner’s data', () => {
   it('the export holds the activities; deleting the account deletes them', async () => {
     const carl = t.browser();
-    await carl.post('/api/auth/register', {
-      email: 'carl@example.org',
-      password: 'password of Carl',
-    });
+    await t.register(carl, 'carl@example.org', 'password of Carl');
     const carlId = ((await carl.get('/api/auth/me')).body as { user: { id: string } }).user.id;
     await carl.upload('/api/activities/import', [
       { name: 'r.gpx', data: gpxRun(daysAgo(3), 20, 11) },

@@ -1,5 +1,6 @@
 /**
- * Registration that does not reveal which emails have accounts, password
+ * Registration that does not reveal which emails have accounts (the account
+ * exists once the mailed link is opened), password
  * reset by mail, password change, and the sessions list with "log out
  * everywhere".
  */
@@ -21,7 +22,13 @@ const CHROME_LINUX =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const FIREFOX_ANDROID = 'Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0';
 
+/** Registers and opens the mailed link in the same browser: a signed-in account. */
 async function register(browser: TestBrowser, email: string, password = 'the first password') {
+  return t.register(browser, email, password);
+}
+
+/** Only starts a registration (no link opened). */
+async function startRegistration(browser: TestBrowser, email: string, password: string) {
   return browser.post('/api/auth/register', { email, password });
 }
 
@@ -38,11 +45,18 @@ async function login(
   );
 }
 
-/** Waits for the mails to `to` (sent in the background) and returns them. */
-async function mailTo(to: string, count: number) {
+const CONFIRM_SUBJECT = /Finish creating your Backtrack account/;
+
+/**
+ * Waits for the mails to `to` (sent in the background) and returns them;
+ * registration links are left out unless `links` is set.
+ */
+async function mailTo(to: string, count: number, links = false) {
   return vi.waitFor(
     async () => {
-      const mails = (await t.mail()).filter((m) => m.to === to);
+      const mails = (await t.mail()).filter(
+        (m) => m.to === to && CONFIRM_SUBJECT.test(m.subject) === links,
+      );
       expect(mails).toHaveLength(count);
       return mails;
     },
@@ -57,28 +71,107 @@ function tokenIn(text: string): string {
 }
 
 describe('registration', () => {
-  it('answers an existing email exactly as a new one, does not sign in, and mails the owner', async () => {
-    const fresh = await register(t.browser(), 'fresh@example.org');
+  it('answers an existing email exactly as a new one: same status, body and cookies, nobody signed in', async () => {
+    await register(t.browser(), 'fresh@example.org');
+    const newcomer = t.browser();
+    const fresh = await startRegistration(newcomer, 'brand-new@example.org', 'a password here');
     const again = t.browser();
-    const existing = await register(again, 'FRESH@example.org', 'another password');
+    const existing = await startRegistration(again, 'FRESH@example.org', 'another password');
+    expect(fresh.status).toBe(202);
     expect(existing.status).toBe(fresh.status);
-    expect(existing.status).toBe(201);
     expect(existing.text).toBe(fresh.text);
     expect(existing.body).toEqual({ message: REGISTER_MESSAGE });
+    expect(existing.cookies.map((c) => c.split('=')[0])).toEqual(
+      fresh.cookies.map((c) => c.split('=')[0]),
+    );
     expect((await again.get('/api/auth/me')).body).toEqual({ user: null });
-    const [mail] = await mailTo('fresh@example.org', 1);
-    expect(mail?.subject).toMatch(/tried to create a Backtrack account/);
-    expect(mail?.text).toContain('https://backtrack.example/account');
+    expect((await newcomer.get('/api/auth/me')).body).toEqual({ user: null });
+    // The owner is told; the newcomer gets a link; no account exists yet.
+    const [note] = await mailTo('fresh@example.org', 1);
+    expect(note?.subject).toMatch(/tried to create a Backtrack account/);
+    expect(note?.text).toContain('https://backtrack.example/account');
+    await mailTo('brand-new@example.org', 1, true);
+    const repos = createRepositories(t.database.db);
+    expect(await repos.users.findByEmail('brand-new@example.org')).toBeUndefined();
+    // Logging in before the link is opened answers like a wrong password.
+    expect((await login(t.browser(), 'brand-new@example.org', 'a password here')).status).toBe(401);
     // The owner's password did not change.
     expect((await login(t.browser(), 'fresh@example.org', 'the first password')).status).toBe(200);
   });
 
-  it('signs a new address in, as before', async () => {
-    const browser = t.browser();
-    await register(browser, 'new@example.org');
-    expect((await browser.get('/api/auth/me')).body).toMatchObject({
-      user: { email: 'new@example.org' },
+  it('creates the account from the mailed link, signs in, and claims the registering browser’s assessment', async () => {
+    const phone = t.browser();
+    const started = await phone.post('/api/assessments', {});
+    const assessmentId = (started.body as { id: string }).id;
+    await startRegistration(phone, 'new@example.org', 'a password for new');
+    const [mail] = await mailTo('new@example.org', 1, true);
+    expect(mail?.text).toContain('https://backtrack.example/account#confirm=');
+    const token = await t.confirmToken('new@example.org');
+    expect(JSON.stringify(await t.database.db.query.pendingRegistrations.findMany())).not.toContain(
+      token,
+    );
+    // Opened in another browser (a mail app), the assessment still comes along.
+    const laptop = t.browser();
+    const confirmed = await laptop.post('/api/auth/register/confirm', { token });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ user: { email: 'new@example.org' } });
+    expect(laptop.cookies.get('bt_session')).toBeTruthy();
+    expect((await laptop.get(`/api/assessments/${assessmentId}`)).status).toBe(200);
+    // The link works once.
+    const reused = await t.browser().post('/api/auth/register/confirm', { token });
+    expect(reused.status).toBe(400);
+    expect((reused.body as { error: { details: string[] } }).error.details).toEqual(['token']);
+  });
+
+  it('gives each link its own password, so that a stranger who registered the address first cannot share the account', async () => {
+    const stranger = t.browser();
+    await startRegistration(stranger, 'victim@example.org', 'the stranger password');
+    const strangerToken = await t.confirmToken('victim@example.org');
+    const owner = t.browser();
+    await startRegistration(owner, 'victim@example.org', 'the owner password');
+    const ownerToken = await t.confirmToken('victim@example.org');
+    expect((await owner.post('/api/auth/register/confirm', { token: ownerToken })).status).toBe(
+      200,
+    );
+    // Every other link of the address stops working; the stranger's password never did.
+    const late = await stranger.post('/api/auth/register/confirm', { token: strangerToken });
+    expect(late.status).toBe(400);
+    expect((await login(t.browser(), 'victim@example.org', 'the stranger password')).status).toBe(
+      401,
+    );
+    expect((await login(t.browser(), 'victim@example.org', 'the owner password')).status).toBe(200);
+  });
+
+  it('refuses an expired or made-up link with a 400 naming the token, and bounds the mails to one address', async () => {
+    await startRegistration(t.browser(), 'slow@example.org', 'a slow password');
+    const token = await t.confirmToken('slow@example.org');
+    t.clock.advance(25 * 60 * 60 * 1000);
+    try {
+      const expired = await t.browser().post('/api/auth/register/confirm', { token });
+      expect(expired.status).toBe(400);
+      expect(expired.text).toMatch(/expired/);
+    } finally {
+      t.clock.set('2026-03-02T09:00:00.000Z');
+    }
+    const madeUp = await t.browser().post('/api/auth/register/confirm', { token: 'not a token' });
+    expect(madeUp.status).toBe(400);
+    expect((madeUp.body as { error: { details: string[] } }).error.details).toEqual(['token']);
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await startRegistration(t.browser(), 'busy@example.org', 'a busy password')).status,
+      ).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await mailTo('busy@example.org', 3, true);
+  });
+
+  it('refuses a next page off this site', async () => {
+    const res = await t.browser().post('/api/auth/register', {
+      email: 'next@example.org',
+      password: 'a next password',
+      next: '//evil.example/',
     });
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/next/);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * The account mails: a password reset link, and the note to an owner whose
- * address someone tried to register again. Plain text; they name no health
+ * The account mails: the link that finishes a registration, a password
+ * reset link, and the note to an owner whose address someone tried to
+ * register again. Plain text; they name no health
  * data.
  */
 import type { Logger } from '../http/logger.js';
@@ -12,6 +13,34 @@ export const RESET_TTL_MS = 45 * 60 * 1000;
 /** The page that takes a reset token: the token rides in the fragment, which browsers never send to a server. */
 export function resetLink(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/account#reset=${token}`;
+}
+
+/** How long the link that finishes a registration works. */
+export const CONFIRM_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The link that finishes a registration: the account page, with the page
+ * to continue to (a same-site path) and the token in the fragment.
+ */
+export function confirmLink(publicUrl: string, token: string, next?: string): string {
+  const query = next ? `?next=${encodeURIComponent(next)}` : '';
+  return `${publicUrl.replace(/\/+$/, '')}/account${query}#confirm=${token}`;
+}
+
+/** The mail that finishes a registration. */
+export function confirmRegistrationMail(to: string, link: string): MailMessage {
+  return {
+    to,
+    subject: 'Finish creating your Backtrack account',
+    text: [
+      'Someone (we hope you) started creating a Backtrack account with this email address.',
+      '',
+      `Open this link within ${CONFIRM_TTL_MS / 3_600_000} hours to finish and sign in:`,
+      link,
+      '',
+      'Until you do, no account exists. If it was not you, ignore this mail.',
+    ].join('\n'),
+  };
 }
 
 /** The mail with a password reset link. */

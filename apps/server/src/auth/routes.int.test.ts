@@ -28,14 +28,7 @@ describe('accounts and sessions', () => {
 
   it('stores a scrypt hash, never the password, and treats the email case-insensitively', async () => {
     const browser = t.browser();
-    expect(
-      (
-        await browser.post('/api/auth/register', {
-          email: 'Case@Example.org',
-          password: 'a long password',
-        })
-      ).status,
-    ).toBe(201);
+    expect((await t.register(browser, 'Case@Example.org', 'a long password')).status).toBe(200);
     const row = await createRepositories(t.database.db).users.findByEmail('case@example.org');
     expect(row?.passwordHash).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[\w-]+\$[\w-]+$/);
     expect(row?.passwordHash).not.toContain('a long password');
@@ -52,10 +45,7 @@ describe('accounts and sessions', () => {
 
   it('logs in, claims the anonymous assessments, and retires the anonymous session', async () => {
     const owner = t.browser();
-    await owner.post('/api/auth/register', {
-      email: 'claim@example.org',
-      password: 'a long password',
-    });
+    await t.register(owner, 'claim@example.org', 'a long password');
     await owner.post('/api/auth/logout', {});
     expect((await owner.get('/api/auth/me')).body).toEqual({ user: null });
 
@@ -83,10 +73,7 @@ describe('accounts and sessions', () => {
 
   it('logs out: the session ends and its cookie is cleared', async () => {
     const browser = t.browser();
-    await browser.post('/api/auth/register', {
-      email: 'bye@example.org',
-      password: 'a long password',
-    });
+    await t.register(browser, 'bye@example.org', 'a long password');
     const token = browser.cookies.get('bt_session') ?? '';
     const res = await browser.post('/api/auth/logout', {});
     expect(res.status).toBe(204);
@@ -98,10 +85,7 @@ describe('accounts and sessions', () => {
 
   it('expires sessions after 30 days', async () => {
     const browser = t.browser();
-    await browser.post('/api/auth/register', {
-      email: 'old@example.org',
-      password: 'a long password',
-    });
+    await t.register(browser, 'old@example.org', 'a long password');
     t.clock.advance(31 * 24 * 60 * 60 * 1000);
     try {
       expect((await browser.get('/api/auth/me')).body).toEqual({ user: null });
@@ -112,10 +96,7 @@ describe('accounts and sessions', () => {
 
   it('slows down password guessing: 429 with retry-after after ten wrong passwords, open again later', async () => {
     const browser = t.browser();
-    await browser.post('/api/auth/register', {
-      email: 'guess@example.org',
-      password: 'the right password',
-    });
+    await t.register(browser, 'guess@example.org', 'the right password');
     const attacker = t.browser();
     for (let i = 0; i < 10; i++) {
       expect(

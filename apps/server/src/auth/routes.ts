@@ -32,6 +32,25 @@ const ZCredentials = z
   .strict()
   .openapi('Credentials');
 
+/** A same-site path (never `//host`), to continue to after finishing a registration. */
+const ZNextPath = z
+  .string()
+  .max(2000, 'next must be at most 2000 characters')
+  .regex(/^\/(?!\/)[^\s\\]*$/, 'next must be a path on this site, such as /plan')
+  .openapi({ example: '/plan' });
+
+/** `POST /api/auth/register`: credentials and, optionally, where the mailed link leads after. */
+export const ZRegistration = z
+  .object({ email: ZEmail, password: ZNewPassword, next: ZNextPath.optional() })
+  .strict()
+  .openapi('Registration');
+
+/** `POST /api/auth/register/confirm`: the token from the mailed link. */
+export const ZRegistrationConfirm = z
+  .object({ token: z.string().min(1).max(128) })
+  .strict()
+  .openapi('RegistrationConfirm');
+
 /** What registering answers, the same whether or not the address already had an account. */
 export const ZRegistered = z
   .object({ message: z.string().openapi({ example: REGISTER_MESSAGE }) })
@@ -76,14 +95,33 @@ const register = createRoute({
   path: '/register',
   tags: ['auth'],
   summary:
-    'Create an account and sign in (claims this browser’s anonymous assessments); an address that already has an account gets the same answer, is not signed in, and its owner gets a mail',
-  request: { body: jsonBody(ZCredentials) },
+    'Start creating an account: mails a link that finishes it; an address that already has an account gets the same answer and its owner a note',
+  request: { body: jsonBody(ZRegistration) },
   responses: {
-    201: jsonResponse(
+    202: jsonResponse(
       ZRegistered,
-      'The same body either way. A new address: registered and signed in (sets bt_session; GET /api/auth/me says who). An existing one: nothing changed, not signed in, the owner is mailed.',
+      'The same body, and no cookie, either way. A new address: a link is mailed to it (POST /api/auth/register/confirm finishes). An existing one: nothing changed, the owner is mailed.',
     ),
     ...errorResponses('invalid_input', 'forbidden', 'payload_too_large', 'rate_limited'),
+  },
+});
+
+const confirmRegistration = createRoute({
+  method: 'post',
+  path: '/register/confirm',
+  tags: ['auth'],
+  summary:
+    'Finish a registration with the mailed token: creates the account, signs in and claims the registering browser’s anonymous assessments',
+  request: { body: jsonBody(ZRegistrationConfirm) },
+  responses: {
+    200: jsonResponse(z.object({ user: ZUser }), 'Account created and signed in (sets bt_session)'),
+    ...errorResponses(
+      'invalid_input',
+      'conflict',
+      'forbidden',
+      'payload_too_large',
+      'rate_limited',
+    ),
   },
 });
 
@@ -229,9 +267,17 @@ export function authRoutes(
 ) {
   return newRouter()
     .openapi(register, async (c) => {
-      const { token } = await service.register(c.req.valid('json'), c.var.auth, clientInfo(c));
-      if (token !== undefined) setSessionCookie(c, token, cookies);
-      return c.json({ message: REGISTER_MESSAGE }, 201);
+      await service.register(c.req.valid('json'), c.var.auth, clientInfo(c));
+      return c.json({ message: REGISTER_MESSAGE }, 202);
+    })
+    .openapi(confirmRegistration, async (c) => {
+      const { user, token } = await service.confirmRegistration(
+        c.req.valid('json').token,
+        c.var.auth,
+        clientInfo(c),
+      );
+      setSessionCookie(c, token, cookies);
+      return c.json({ user }, 200);
     })
     .openapi(login, async (c) => {
       const { user, token } = await service.login(c.req.valid('json'), c.var.auth, clientInfo(c));

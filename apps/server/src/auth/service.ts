@@ -4,18 +4,25 @@
  * starts a new session (the old token stops working, so a planted cookie
  * cannot ride along) and claims the anonymous session's assessments for the
  * account. Every password check is counted against the limits before the
- * hash runs; registering an address that already has an account answers
- * like a new one and mails the owner instead.
+ * hash runs. Registering only mails a link: the account exists once the
+ * owner of the address opens it, and an address that already has an
+ * account gets a note instead, so the answer never says which.
  */
 import { DomainError } from '@backtrack/core';
 import type { Repositories, SessionRow, UserRow } from '@backtrack/db';
 import type { AppDeps, AuthState } from '../http/context.js';
 import { HttpOnlyError } from '../http/errors.js';
 import { SESSION_TTL_MS } from './cookies.js';
-import { alreadyRegisteredMail, sendInBackground } from './mails.js';
+import {
+  alreadyRegisteredMail,
+  CONFIRM_TTL_MS,
+  confirmLink,
+  confirmRegistrationMail,
+  sendInBackground,
+} from './mails.js';
 import { requireUser } from './middleware.js';
 import { hitAll, keyPart } from './rate-limit.js';
-import { hashToken, newToken } from './tokens.js';
+import { hashToken, isTokenShaped, newToken } from './tokens.js';
 import { describeUserAgent } from './user-agent.js';
 
 /** A user as the API shows it. */
@@ -57,7 +64,13 @@ export interface SessionDto {
 
 /** What registering says, the same whether or not the address already had an account. */
 export const REGISTER_MESSAGE =
-  'Thank you. If this email address is new, your account is ready and you are signed in. If it already has an account, you are not signed in: we have sent a mail to it instead.';
+  'Thank you. We have sent a mail to this address: open the link in it to finish creating your account. If the address already has an account, the mail says so instead.';
+
+/** How many unconfirmed registrations one address can have at once (each sends a mail). */
+const MAX_PENDING_PER_EMAIL = 3;
+
+const BAD_CONFIRM_TOKEN =
+  'token: this link is unknown, already used or expired; register again to get a new one.';
 
 /** Emails are compared trimmed and in lower case. */
 export function normaliseEmail(email: string): string {
@@ -166,31 +179,94 @@ export function authService(deps: AppDeps) {
     },
 
     /**
-     * Registers a new address and signs in (returns the session token). For
-     * an address that already has an account nothing changes, the owner gets
-     * a mail, and no token comes back; the caller answers the same either way.
+     * Starts a registration: nothing is created and nobody is signed in until
+     * the owner of the address opens the link mailed to it
+     * ({@link confirmRegistration}). An address that already has an account
+     * gets a note instead. The answer, the time it takes and the cookies are
+     * the same either way, so registering never says whether an address is
+     * taken.
      */
     async register(
-      credentials: Credentials,
+      input: Credentials & { next?: string | undefined },
       current: AuthState,
       client: ClientInfo,
-    ): Promise<{ token: string | undefined }> {
+    ): Promise<void> {
       const now = clock.now();
       const wait = await limits.register.hit(`register:${keyPart(client.address)}`, now);
       if (wait !== undefined) throw rateLimited(wait);
-      const email = normaliseEmail(credentials.email);
+      const email = normaliseEmail(input.email);
       // Hash in both cases, so that an existing address does not answer sooner.
-      const passwordHash = await passwords.hash(credentials.password);
-      const token = await repos.transaction(async (tx) => {
-        const user = await tx.users.create({ email, passwordHash, now });
-        if (!user) return undefined;
+      const passwordHash = await passwords.hash(input.password);
+      if (await repos.users.findByEmail(email)) {
+        sendInBackground(mailer, logger, alreadyRegisteredMail(email, deps.publicUrl));
+        return;
+      }
+      // A flood of registrations for one address sends it a bounded number of mails.
+      if ((await repos.pendingRegistrations.countForEmail(email, now)) >= MAX_PENDING_PER_EMAIL)
+        return;
+      const token = newToken();
+      await repos.pendingRegistrations.create({
+        tokenHash: hashToken(token),
+        email,
+        passwordHash,
+        anonymousSessionHash: current.session?.userId === null ? current.session.idHash : null,
+        now,
+        expiresAt: new Date(now.getTime() + CONFIRM_TTL_MS),
+      });
+      sendInBackground(
+        mailer,
+        logger,
+        confirmRegistrationMail(email, confirmLink(deps.publicUrl, token, input.next)),
+      );
+    },
+
+    /**
+     * Finishes a registration from the mailed link: creates the account with
+     * the password chosen in that registration, signs in, and claims the
+     * assessments of the browser that registered and of this one. Each link
+     * works once, and only until the first link of the address is used.
+     */
+    async confirmRegistration(
+      token: string,
+      current: AuthState,
+      client: ClientInfo,
+    ): Promise<SignedIn> {
+      const now = clock.now();
+      const wait = await hitAll(
+        [[limits.resetClient, `confirm-client:${keyPart(client.address)}`]],
+        now,
+      );
+      if (wait !== undefined) throw rateLimited(wait);
+      if (!isTokenShaped(token))
+        throw new DomainError('invalid_input', BAD_CONFIRM_TOKEN, ['token']);
+      const signedIn = await repos.transaction(async (tx) => {
+        const pending = await tx.pendingRegistrations.redeem(hashToken(token), now);
+        if (!pending) return undefined;
+        await tx.pendingRegistrations.deleteForEmail(pending.email);
+        const user = await tx.users.create({
+          email: pending.email,
+          passwordHash: pending.passwordHash,
+          now,
+        });
+        if (!user) return null;
+        if (
+          pending.anonymousSessionHash &&
+          pending.anonymousSessionHash !== current.session?.idHash
+        )
+          await tx.assessments.claim(pending.anonymousSessionHash, user.id);
         const started = await startUserSession(tx, user, current, client);
         await tx.audit.record({ userId: user.id, action: 'account.register', at: now });
-        return started;
+        return { user: toUserDto(user), token: started };
       });
-      if (token === undefined)
-        sendInBackground(mailer, logger, alreadyRegisteredMail(email, deps.publicUrl));
-      return { token };
+      if (signedIn === undefined)
+        throw new DomainError('invalid_input', BAD_CONFIRM_TOKEN, ['token']);
+      if (signedIn === null)
+        throw new DomainError(
+          'conflict',
+          'This address already has an account: log in, or reset your password if you forgot it.',
+          ['token'],
+        );
+      return signedIn;
     },
 
     async login(

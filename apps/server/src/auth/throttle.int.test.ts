@@ -42,14 +42,7 @@ describe.each(kinds)('login throttling on $name', (kind) => {
     const t = await createTestApp({ database, passwords });
     try {
       const owner = t.browser();
-      expect(
-        (
-          await owner.post('/api/auth/register', {
-            email: 'burst@example.org',
-            password: 'the right password',
-          })
-        ).status,
-      ).toBe(201);
+      expect((await t.register(owner, 'burst@example.org', 'the right password')).status).toBe(200);
       const attacker = t.browser();
       // Fetch the CSRF token first, as a page would, so that every guess below is a real one.
       await attacker.get('/api/auth/csrf');
@@ -85,10 +78,7 @@ describe.each(kinds)('login throttling on $name', (kind) => {
     const first = await createTestApp({ database, passwords: one });
     const second = await createTestApp({ database, passwords: two });
     try {
-      await first.browser().post('/api/auth/register', {
-        email: 'shared@example.org',
-        password: 'the right password',
-      });
+      await first.register(first.browser(), 'shared@example.org', 'the right password');
       const [a, b] = [first.browser(), second.browser()];
       await Promise.all([a.get('/api/auth/csrf'), b.get('/api/auth/csrf')]);
       const [oneBefore, twoBefore] = [one.verified, two.verified];

@@ -51,11 +51,21 @@ describe('booking mail over SMTP', { timeout: 120_000 }, () => {
       url: `smtp://127.0.0.1:${String(port)}`,
       from: 'Backtrack <no-reply@backtrack.test>',
     });
-    const t = await createTestApp({ now: '2026-03-02T09:00:00.000Z', mailer });
+    // Accounts are made through an app that mails to its outbox (where the
+    // registration links are read); the booking goes through the SMTP one,
+    // on the same database, with the same session.
+    const accounts = await createTestApp({ now: '2026-03-02T09:00:00.000Z' });
+    const t = await createTestApp({
+      now: '2026-03-02T09:00:00.000Z',
+      mailer,
+      database: accounts.database,
+    });
     let server: SMTPServer | undefined;
     try {
-      const { clinic, types } = await openClinic(t);
-      const runner = await signUp(t, 'runner@example.org');
+      const { clinic, types } = await openClinic(accounts);
+      const runner = t.browser();
+      for (const [name, value] of (await signUp(accounts, 'runner@example.org')).cookies)
+        runner.cookies.set(name, value);
       const booked = await runner.post('/api/bookings', {
         clinicId: clinic.id,
         appointmentTypeId: types.running_analysis,
@@ -79,6 +89,7 @@ describe('booking mail over SMTP', { timeout: 120_000 }, () => {
       expect(parsed.attachments[0]?.content.toString('utf8')).toContain('METHOD:REQUEST');
     } finally {
       await t.close();
+      await accounts.close();
       if (server) await close(server);
     }
   });

@@ -19,11 +19,8 @@ beforeAll(async () => {
   t = await createTestApp();
   runner = t.browser();
   assessmentId = (await takeAssessment(runner, DESK_RUNNER)).id;
-  const registered = await runner.post('/api/auth/register', {
-    email: 'plans@example.org',
-    password: 'long enough password',
-  });
-  expect(registered.status).toBe(201);
+  const registered = await t.register(runner, 'plans@example.org', 'long enough password');
+  expect(registered.status).toBe(200);
   await runner.get('/api/auth/csrf');
 }, 60_000);
 afterAll(async () => {

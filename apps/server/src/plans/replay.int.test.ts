@@ -19,11 +19,8 @@ beforeAll(async () => {
   t = await createTestApp({ now: '2026-03-02T07:30:00.000Z' });
   runner = t.browser();
   assessmentId = (await takeAssessment(runner, DESK_RUNNER)).id;
-  const registered = await runner.post('/api/auth/register', {
-    email: 'order@example.org',
-    password: 'long enough password',
-  });
-  expect(registered.status).toBe(201);
+  const registered = await t.register(runner, 'order@example.org', 'long enough password');
+  expect(registered.status).toBe(200);
 }, 60_000);
 afterAll(async () => {
   await t.close();

@@ -19,8 +19,8 @@ export interface TestClinic {
 /** Signs up a new browser with this email (a fresh account). */
 export async function signUp(t: TestApp, email: string): Promise<TestBrowser> {
   const browser = t.browser();
-  const res = await browser.post('/api/auth/register', { email, password: 'long enough password' });
-  if (res.status !== 201) throw new Error(`register ${email}: ${res.status} ${res.text}`);
+  const res = await t.register(browser, email);
+  if (res.status !== 200) throw new Error(`register ${email}: ${res.status} ${res.text}`);
   return browser;
 }
 

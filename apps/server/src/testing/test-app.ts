@@ -40,6 +40,22 @@ export interface TestApp {
   runDueJobs(now?: Date): Promise<JobPass>;
   /** The mail the app sent (to its own outbox folder), oldest first. */
   mail(): Promise<SentMail[]>;
+  /**
+   * Registers `email` in `browser` the way a person does: posts the
+   * registration, waits for the mailed link, and opens it in the same
+   * browser. Returns the confirmation's response (200 and signed in).
+   */
+  register(
+    browser: TestBrowser,
+    email: string,
+    password?: string,
+    next?: string,
+  ): Promise<TestResponse>;
+  /**
+   * The token of the newest registration link mailed to `email` (waits up to
+   * 5 s for it); that mail then leaves the outbox.
+   */
+  confirmToken(email: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -180,6 +196,57 @@ export async function createTestApp(
     clock,
     logger,
   });
+  const readMailFiles = async (): Promise<{ file: string; mail: SentMail }[]> => {
+    let files: string[] = [];
+    try {
+      files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
+    } catch {
+      return [];
+    }
+    return Promise.all(
+      files.sort().map(async (file) => {
+        const parsed = await simpleParser(readFileSync(path.join(outbox, file)));
+        const mail: SentMail = {
+          to:
+            parsed.to === undefined
+              ? ''
+              : [parsed.to]
+                  .flat()
+                  .map((a) => a.text)
+                  .join(', '),
+          subject: parsed.subject ?? '',
+          text: parsed.text ?? '',
+          attachments: parsed.attachments.map((a) => ({
+            filename: a.filename ?? '',
+            contentType: a.contentType,
+            content: a.content.toString('utf8'),
+          })),
+        };
+        return { file, mail };
+      }),
+    );
+  };
+  // A registration link, once opened, is deleted from the outbox (as a person
+  // deletes a mail they are done with), so tests that count mail see the rest.
+  const confirmToken = async (email: string): Promise<string> => {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const links = (await readMailFiles())
+        .filter(({ mail }) => mail.to.toLowerCase().includes(email.trim().toLowerCase()))
+        .map(({ file, mail }) => ({
+          file,
+          token: /#confirm=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1],
+        }))
+        .filter((link) => link.token !== undefined);
+      const link = links.at(-1);
+      if (link?.token !== undefined) {
+        rmSync(path.join(outbox, link.file), { force: true });
+        return link.token;
+      }
+      if (Date.now() > deadline) throw new Error(`No registration link was mailed to ${email}.`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
   return {
     app,
     database,
@@ -187,34 +254,17 @@ export async function createTestApp(
     logger,
     browser: () => new TestBrowser(app),
     runDueJobs: (now) => jobs.runDueJobs(now ?? clock.now()),
-    mail: async () => {
-      let files: string[] = [];
-      try {
-        files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
-      } catch {
-        return [];
-      }
-      return Promise.all(
-        files.sort().map(async (file) => {
-          const parsed = await simpleParser(readFileSync(path.join(outbox, file)));
-          return {
-            to:
-              parsed.to === undefined
-                ? ''
-                : [parsed.to]
-                    .flat()
-                    .map((a) => a.text)
-                    .join(', '),
-            subject: parsed.subject ?? '',
-            text: parsed.text ?? '',
-            attachments: parsed.attachments.map((a) => ({
-              filename: a.filename ?? '',
-              contentType: a.contentType,
-              content: a.content.toString('utf8'),
-            })),
-          };
-        }),
-      );
+    mail: async () => (await readMailFiles()).map(({ mail }) => mail),
+    confirmToken,
+    register: async (browser, email, password = 'long enough password', next) => {
+      const started = await browser.post('/api/auth/register', {
+        email,
+        password,
+        ...(next === undefined ? {} : { next }),
+      });
+      if (started.status !== 202)
+        throw new Error(`register ${email}: ${started.status} ${started.text}`);
+      return browser.post('/api/auth/register/confirm', { token: await confirmToken(email) });
     },
     close: async () => {
       rmSync(path.dirname(outbox), { recursive: true, force: true });

@@ -20,7 +20,7 @@ let ann: TestBrowser;
 let bob: TestBrowser;
 
 async function register(browser: TestBrowser, email: string): Promise<string> {
-  await browser.post('/api/auth/register', { email, password: `password of ${email}` });
+  await t.register(browser, email, `password of ${email}`);
   return ((await browser.get('/api/auth/me')).body as { user: { id: string } }).user.id;
 }
 

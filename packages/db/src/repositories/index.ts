@@ -4,6 +4,7 @@ import { activitiesRepository, shoesRepository } from './activities.js';
 import { assessmentsRepository } from './assessments.js';
 import { auditRepository } from './audit.js';
 import { passwordResetsRepository } from './password-resets.js';
+import { pendingRegistrationsRepository } from './pending-registrations.js';
 import { bookingsRepository } from './bookings.js';
 import { clinicsRepository } from './clinics.js';
 import { jobsRepository } from './jobs.js';
@@ -24,6 +25,7 @@ export interface Repositories {
   activities: ReturnType<typeof activitiesRepository>;
   shoes: ReturnType<typeof shoesRepository>;
   passwordResets: ReturnType<typeof passwordResetsRepository>;
+  pendingRegistrations: ReturnType<typeof pendingRegistrationsRepository>;
   rateLimits: ReturnType<typeof rateLimitsRepository>;
   clinics: ReturnType<typeof clinicsRepository>;
   bookings: ReturnType<typeof bookingsRepository>;
@@ -45,6 +47,7 @@ export function createRepositories(db: Db): Repositories {
     activities: activitiesRepository(db),
     shoes: shoesRepository(db),
     passwordResets: passwordResetsRepository(db),
+    pendingRegistrations: pendingRegistrationsRepository(db),
     rateLimits: rateLimitsRepository(db),
     clinics: clinicsRepository(db),
     bookings: bookingsRepository(db),

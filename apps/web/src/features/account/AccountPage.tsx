@@ -1,10 +1,18 @@
 import { useState, type SubmitEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { useAuth, useDeleteAccount, useLogout, useMe, usePlans } from '../../shared/api/queries.js';
+import {
+  useConfirmRegistration,
+  useDeleteAccount,
+  useLogin,
+  useLogout,
+  useMe,
+  usePlans,
+  useRegister,
+} from '../../shared/api/queries.js';
 import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 import { formatDate } from '../../shared/lib/dates.js';
 import { STORAGE_KEYS, writeSetting } from '../../shared/lib/storage.js';
-import { PasswordResetCard, resetTokenFromHash, SessionsCard } from './AccountSecurity.js';
+import { PasswordResetCard, SessionsCard, tokenFromHash } from './AccountSecurity.js';
 import { SharingCard } from './SharingCard.js';
 
 /** Only same-site paths are followed after logging in. */
@@ -12,11 +20,10 @@ function safeNext(next: string | null): string | null {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
 }
 
-const ALREADY_REGISTERED =
-  'You are not signed in: this address already has an account, and we have sent it a mail. Log in instead, or reset your password below if you forgot it.';
-
 function AuthForm({ kind, next }: { kind: 'register' | 'login'; next: string | null }) {
-  const auth = useAuth(kind);
+  const login = useLogin();
+  const register = useRegister();
+  const auth = kind === 'register' ? register : login;
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -38,16 +45,27 @@ function AuthForm({ kind, next }: { kind: 'register' | 'login'; next: string | n
       return;
     }
     setProblem(null);
-    auth.mutate(
-      { email: email.trim(), password },
-      {
-        onSuccess: (user) => {
-          if (!user) setProblem(ALREADY_REGISTERED);
-          else if (next) void navigate(next);
+    const body = { email: email.trim(), password };
+    if (kind === 'register') register.mutate(next ? { ...body, next } : body);
+    else
+      login.mutate(body, {
+        onSuccess: () => {
+          if (next) void navigate(next);
         },
-      },
-    );
+      });
   };
+
+  if (kind === 'register' && register.isSuccess) {
+    return (
+      <section className="card auth" aria-labelledby="register-heading">
+        <h2 id="register-heading">Check your inbox</h2>
+        <p role="status">{register.data.message}</p>
+        <p className="hint">
+          The link works for a day. No mail? Look in the spam folder, or register again.
+        </p>
+      </section>
+    );
+  }
 
   return (
     <form className="card auth" onSubmit={submit} noValidate aria-labelledby={`${prefix}-heading`}>
@@ -90,6 +108,40 @@ function AuthForm({ kind, next }: { kind: 'register' | 'login'; next: string | n
       {auth.isError ? <ErrorMessage error={auth.error} /> : null}
       <button type="submit" className="button button--primary" disabled={auth.isPending}>
         {kind === 'register' ? 'Create account' : 'Log in'}
+      </button>
+    </form>
+  );
+}
+
+/** Opened from the registration mail: one click creates the account and signs in. */
+function ConfirmRegistration({ token, next }: { token: string; next: string | null }) {
+  const confirm = useConfirmRegistration();
+  const navigate = useNavigate();
+  return (
+    <form
+      className="card auth"
+      noValidate
+      aria-labelledby="confirm-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        confirm.mutate(token, {
+          onSuccess: () => {
+            // The token is spent: take it out of the address bar.
+            window.history.replaceState(
+              null,
+              '',
+              window.location.pathname + window.location.search,
+            );
+            if (next) void navigate(next);
+          },
+        });
+      }}
+    >
+      <h2 id="confirm-heading">Finish creating your account</h2>
+      <p>Your address is confirmed by this link. Finish to sign in.</p>
+      {confirm.isError ? <ErrorMessage error={confirm.error} /> : null}
+      <button type="submit" className="button button--primary" disabled={confirm.isPending}>
+        Finish and sign in
       </button>
     </form>
   );
@@ -172,7 +224,9 @@ export function AccountPage() {
   const next = safeNext(params.get('next'));
   const plans = usePlans({ enabled: Boolean(me.data) });
   const logout = useLogout();
-  const resetToken = resetTokenFromHash(useLocation().hash);
+  const { hash } = useLocation();
+  const resetToken = tokenFromHash(hash, 'reset');
+  const confirmToken = tokenFromHash(hash, 'confirm');
 
   if (me.isPending) {
     return (
@@ -193,6 +247,7 @@ export function AccountPage() {
           An account saves your plan, check-ins and progress. Your assessment from this browser
           comes with you when you register or log in.
         </p>
+        {confirmToken ? <ConfirmRegistration token={confirmToken} next={next} /> : null}
         <div className="two-col">
           <AuthForm kind="register" next={next} />
           <AuthForm kind="login" next={next} />

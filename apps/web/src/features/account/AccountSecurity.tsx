@@ -159,9 +159,12 @@ function ChangePasswordForm() {
   );
 }
 
-/** The reset token of a link from the reset mail (`#reset=<token>`), if the page was opened from one. */
-export function resetTokenFromHash(hash: string): string | null {
-  const match = /^#reset=([A-Za-z0-9_-]+)$/.exec(hash);
+/**
+ * The token of a link from an account mail, if the page was opened from
+ * one: `#reset=<token>` (password reset) or `#confirm=<token>` (registration).
+ */
+export function tokenFromHash(hash: string, kind: 'reset' | 'confirm'): string | null {
+  const match = new RegExp(`^#${kind}=([A-Za-z0-9_-]+)$`).exec(hash);
   return match?.[1] ?? null;
 }
 

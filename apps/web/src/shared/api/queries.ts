@@ -137,19 +137,37 @@ export function useInterviewActions(id: string) {
   });
 }
 
-/**
- * Registers or logs in; on success the session's assessments belong to the
- * account. Registering answers the same whether or not the address already
- * had an account, so the user comes from `me`: null when it did (not signed in).
- */
-export function useAuth(kind: 'register' | 'login') {
+/** Logs in; on success the session's assessments belong to the account. */
+export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (body: { email: string; password: string }): Promise<User | null> => {
-      if (kind === 'login') return (await request('POST /api/auth/login', { json: body })).user;
-      await request('POST /api/auth/register', { json: body });
-      return (await request('GET /api/auth/me')).user;
+    mutationFn: async (body: { email: string; password: string }): Promise<User> =>
+      (await request('POST /api/auth/login', { json: body })).user,
+    onSuccess: (user) => {
+      client.setQueryData(keys.me, user);
+      void client.invalidateQueries({ queryKey: keys.plans });
     },
+  });
+}
+
+/**
+ * Starts a registration: the server mails a link that finishes it, and
+ * answers the same whether or not the address already had an account (so
+ * nobody is signed in yet).
+ */
+export function useRegister() {
+  return useMutation({
+    mutationFn: (body: InputOf<'POST /api/auth/register'>['json']) =>
+      request('POST /api/auth/register', { json: body }),
+  });
+}
+
+/** Finishes a registration with the token from the mailed link: the account exists and is signed in. */
+export function useConfirmRegistration() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (token: string): Promise<User> =>
+      (await request('POST /api/auth/register/confirm', { json: { token } })).user,
     onSuccess: (user) => {
       client.setQueryData(keys.me, user);
       void client.invalidateQueries({ queryKey: keys.plans });
