@@ -137,6 +137,63 @@ describe('clinician access', { timeout: 120_000 }, () => {
     }
   });
 
+  it('reads from/to as dates in the clinic’s time zone: 00:30 and 23:30 clinic time stay on their day', async () => {
+    const t = await createTestApp({ now: NOW });
+    try {
+      // Copenhagen is UTC+1 in March (00:30 there is 23:30 UTC the day before), Los Angeles
+      // UTC−8 (23:30 there is 07:30 UTC the day after): a UTC reading moves one of each.
+      const zones = [
+        {
+          timeZone: 'Europe/Copenhagen',
+          early: '2026-03-03T23:30:00.000Z',
+          late: '2026-03-04T22:30:00.000Z',
+        },
+        {
+          timeZone: 'America/Los_Angeles',
+          early: '2026-03-04T08:30:00.000Z',
+          late: '2026-03-05T07:30:00.000Z',
+        },
+      ];
+      for (const [i, zone] of zones.entries()) {
+        const clinic = await openClinic(t, {
+          email: `admin${String(i)}@clinic.test`,
+          timeZone: zone.timeZone,
+        });
+        const hours = await clinic.admin.put(
+          `/api/clinics/${clinic.clinic.id}/members/${clinic.clinicianId}/working-hours`,
+          { blocks: [{ weekday: 3, start: '00:00', end: '24:00' }] },
+        );
+        expect(hours.status).toBe(200);
+        const runner = await signUp(t, `runner${String(i)}@example.org`);
+        for (const start of [zone.early, zone.late]) {
+          const booked = await runner.post('/api/bookings', {
+            clinicId: clinic.clinic.id,
+            appointmentTypeId: clinic.types.running_analysis,
+            start,
+            share: SHARE_ALL,
+          });
+          expect(booked.status, `${zone.timeZone} ${start}: ${booked.text}`).toBe(201);
+        }
+        const day = async (date: string) =>
+          (
+            (await clinic.admin.get(`/api/clinician/appointments?from=${date}&to=${date}`))
+              .body as { appointments: { start: string; localDate: string; timeZone: string }[] }
+          ).appointments;
+        const wednesday = await day('2026-03-04');
+        expect(
+          wednesday.map((a) => a.start),
+          zone.timeZone,
+        ).toEqual([zone.early, zone.late]);
+        for (const a of wednesday)
+          expect(a).toMatchObject({ localDate: '2026-03-04', timeZone: zone.timeZone });
+        expect(await day('2026-03-03'), zone.timeZone).toEqual([]);
+        expect(await day('2026-03-05'), zone.timeZone).toEqual([]);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
   it('shows only consented items and writes every read to the runner’s access log', async () => {
     const t = await createTestApp({ now: NOW });
     try {

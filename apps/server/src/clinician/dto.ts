@@ -1,5 +1,5 @@
 /** What the clinician workspace shows: the day's appointments and the pre-visit summary. */
-import { ZTriageTier, type PreVisitSummary } from '@backtrack/core';
+import { toLocalTime, ZTriageTier, type PreVisitSummary } from '@backtrack/core';
 import type { ClinicianAppointmentRow } from '@backtrack/db';
 import { z } from '@hono/zod-openapi';
 import { ZIsoDate } from '../http/schemas.js';
@@ -22,7 +22,10 @@ export const ZClinicianAppointment = z
     end: z.string(),
     clinicId: z.uuid(),
     clinicName: z.string(),
-    timeZone: z.string().optional(),
+    /** The clinic's IANA time zone; `localDate` and the list's `from`/`to` are local to it. */
+    timeZone: z.string(),
+    /** The start's date in the clinic's time zone (`YYYY-MM-DD`). */
+    localDate: z.string(),
     clinicianName: z.string(),
     appointmentTypeName: z.string(),
     runnerId: z.uuid(),
@@ -45,7 +48,7 @@ export const ZClinicMembership = z
   })
   .openapi('ClinicMembership');
 
-/** `?from&to` of the appointment list: dates, at most 31 days. */
+/** `?from&to` of the appointment list: dates in each clinic's time zone, at most 31 days. */
 export const ZAppointmentsQuery = z.object({
   from: ZIsoDate.optional(),
   to: ZIsoDate.optional(),
@@ -86,6 +89,8 @@ export function toClinicianAppointmentDto(
     end: row.endsAt.toISOString(),
     clinicId: row.clinicId,
     clinicName: row.clinicName,
+    timeZone: row.clinicTimeZone,
+    localDate: toLocalTime(row.startsAt.getTime(), row.clinicTimeZone).date,
     clinicianName: row.clinicianName,
     appointmentTypeName: row.appointmentTypeName,
     runnerId: row.runnerId,

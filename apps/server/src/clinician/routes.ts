@@ -31,7 +31,7 @@ const appointments = createRoute({
   path: '/appointments',
   tags,
   summary:
-    'The signed-in clinician’s booked appointments from `from` to `to` (UTC dates; default: a week from today); clinic admins see the whole clinic',
+    'The signed-in clinician’s booked appointments starting from `from` to `to` (dates in the clinic’s time zone, inclusive; default: a week from the clinic’s today); clinic admins see the whole clinic',
   request: { query: ZAppointmentsQuery },
   responses: {
     200: jsonResponse(

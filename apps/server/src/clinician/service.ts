@@ -5,7 +5,10 @@
  * log, item by item.
  */
 import {
+  addDays,
   buildPreVisitSummary,
+  daysBetween,
+  toLocalTime,
   DomainError,
   buildTrainingReport,
   planDay,
@@ -32,7 +35,6 @@ import {
 } from './dto.js';
 import type { z } from '@hono/zod-openapi';
 
-const DAY_MS = 86_400_000;
 /** The longest window of the appointment list. */
 export const MAX_APPOINTMENT_WINDOW_DAYS = 31;
 
@@ -74,22 +76,34 @@ export function clinicianService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) 
       return out;
     },
 
-    /** The user's booked appointments (as any clinic's member) from `from` to `to` (UTC dates, inclusive; default: today and 6 days on). */
+    /**
+     * The user's booked appointments (as any clinic's member) whose start
+     * falls from `from` to `to` inclusive, both dates read in the clinic's
+     * own time zone (default: the clinic's today and 6 days on), so an
+     * appointment at 00:30 or 23:30 clinic time is on its clinic day.
+     */
     async appointments(
       userId: string,
       query: { from?: string | undefined; to?: string | undefined },
     ): Promise<ClinicianAppointmentDto[]> {
       const memberships = await requireMemberships(repos, userId);
-      const from = query.from ?? utcDate(clock.now());
-      const to = query.to ?? utcDate(new Date(Date.parse(`${from}T00:00:00Z`) + 6 * DAY_MS));
-      const fromMs = Date.parse(`${from}T00:00:00Z`);
-      const toMs = Date.parse(`${to}T00:00:00Z`) + DAY_MS;
-      if (toMs <= fromMs) throw new DomainError('invalid_input', 'to: must not be before from.');
-      if (toMs - fromMs > MAX_APPOINTMENT_WINDOW_DAYS * DAY_MS)
-        throw new DomainError(
-          'invalid_input',
-          `to: at most ${String(MAX_APPOINTMENT_WINDOW_DAYS)} days after from.`,
-        );
+      const nowMs = clock.now().getTime();
+      // Each clinic's dates: the query's, or its own today.
+      const ranges = new Map<string, { from: string; to: string }>();
+      for (const m of memberships) {
+        if (ranges.has(m.clinicId)) continue;
+        const clinic = await repos.clinics.findById(m.clinicId);
+        const from = query.from ?? toLocalTime(nowMs, clinic?.timeZone ?? 'UTC').date;
+        const to = query.to ?? addDays(from, 6);
+        const days = daysBetween(from, to) + 1;
+        if (days < 1) throw new DomainError('invalid_input', 'to: must not be before from.');
+        if (days > MAX_APPOINTMENT_WINDOW_DAYS)
+          throw new DomainError(
+            'invalid_input',
+            `to: at most ${String(MAX_APPOINTMENT_WINDOW_DAYS)} days after from.`,
+          );
+        ranges.set(m.clinicId, { from, to });
+      }
       // A clinic admin sees every clinician's appointments of the clinic; a clinician their own.
       const adminOf = new Set(
         memberships.filter((m) => m.role === 'clinic_admin').map((m) => m.clinicId),
@@ -97,11 +111,25 @@ export function clinicianService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) 
       const memberIds = new Set(memberships.map((m) => m.id));
       for (const clinicId of adminOf)
         for (const m of await repos.clinics.listMembers(clinicId)) memberIds.add(m.id);
-      const rows = await repos.workspace.appointmentsOf(
+      // Fetch a day more either side of the UTC dates (no zone is 24 h off UTC), then keep
+      // the appointments whose clinic-local date is in their clinic's range.
+      const all = [...ranges.values()];
+      const earliest = all.map((r) => r.from).sort()[0] ?? utcDate(clock.now());
+      const latest =
+        all
+          .map((r) => r.to)
+          .sort()
+          .at(-1) ?? earliest;
+      const fetched = await repos.workspace.appointmentsOf(
         [...memberIds],
-        new Date(fromMs),
-        new Date(toMs),
+        new Date(Date.parse(`${addDays(earliest, -1)}T00:00:00Z`)),
+        new Date(Date.parse(`${addDays(latest, 2)}T00:00:00Z`)),
       );
+      const rows = fetched.filter((row) => {
+        const range = ranges.get(row.clinicId);
+        const date = toLocalTime(row.startsAt.getTime(), row.clinicTimeZone).date;
+        return range !== undefined && date >= range.from && date <= range.to;
+      });
       const out: ClinicianAppointmentDto[] = [];
       for (const row of rows) {
         const consents = await repos.workspace.activeConsents(row.runnerId, [row.clinicId]);

@@ -36,6 +36,8 @@ export type ClinicianAppointmentRow = typeof appointments.$inferSelect & {
   runnerEmail: string;
   appointmentTypeName: string;
   clinicName: string;
+  /** The clinic's IANA time zone (the list's dates are local to it). */
+  clinicTimeZone: string;
   clinicianName: string;
 };
 /** A stored plan edit. */
@@ -143,6 +145,7 @@ export function workspaceRepository(db: Db) {
           runnerEmail: users.email,
           appointmentTypeName: appointmentTypes.name,
           clinicName: clinics.name,
+          clinicTimeZone: clinics.timeZone,
           clinicianName: clinicMembers.displayName,
         })
         .from(appointments)
@@ -164,6 +167,7 @@ export function workspaceRepository(db: Db) {
         runnerEmail: r.runnerEmail,
         appointmentTypeName: r.appointmentTypeName,
         clinicName: r.clinicName,
+        clinicTimeZone: r.clinicTimeZone,
         clinicianName: r.clinicianName,
       }));
     },

@@ -1,21 +1,23 @@
-import { describeShared, TIER_WORDING } from '@backtrack/core';
+import { describeShared, TIER_WORDING, toLocalTime } from '@backtrack/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ClinicianAppointmentDto } from '@backtrack/server/contract';
 import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
-import { toIsoDate } from '../../shared/lib/dates.js';
 import { Tabs } from '../../shared/Tabs.js';
 import { useClinicianAppointments } from './clinic-queries.js';
 import './clinic.css';
 
-const DAY_MS = 86_400_000;
-const time = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+/** An appointment's start in its clinic's time zone ("Wed 4 Mar, 00:30"). */
+function clinicTime(a: ClinicianAppointmentDto): string {
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: a.timeZone,
+  }).format(new Date(a.start));
+}
 
 function AppointmentList({ appointments }: { appointments: ClinicianAppointmentDto[] }) {
   if (appointments.length === 0) return <p>No appointments.</p>;
@@ -24,8 +26,7 @@ function AppointmentList({ appointments }: { appointments: ClinicianAppointmentD
       {appointments.map((a) => (
         <li key={a.id} className="card appointment">
           <h3>
-            <time dateTime={a.start}>{time.format(new Date(a.start))}</time> ·{' '}
-            {a.appointmentTypeName}
+            <time dateTime={a.start}>{clinicTime(a)}</time> · {a.appointmentTypeName}
           </h3>
           <p>
             {a.runnerEmail} with {a.clinicianName}
@@ -51,10 +52,10 @@ function AppointmentList({ appointments }: { appointments: ClinicianAppointmentD
 export function AppointmentsPage() {
   const [tab, setTab] = useState(0);
   const [now] = useState(() => new Date());
-  const today = toIsoDate(now);
-  const weekEnd = toIsoDate(new Date(now.getTime() + 6 * DAY_MS));
-  const week = useClinicianAppointments(today, weekEnd);
-  const todays = week.data?.filter((a) => toIsoDate(new Date(a.start)) === today) ?? [];
+  const week = useClinicianAppointments();
+  // "Today" is the clinic's today, as the list's dates are the clinic's.
+  const todays =
+    week.data?.filter((a) => a.localDate === toLocalTime(now.getTime(), a.timeZone).date) ?? [];
 
   return (
     <>

@@ -4,16 +4,15 @@ import { request } from '../../shared/api/client.js';
 
 /** Query keys of the clinician workspace. */
 export const clinicKeys = {
-  appointments: (from: string, to: string) => ['clinic', 'appointments', from, to] as const,
+  appointments: ['clinic', 'appointments'] as const,
   summary: (runnerId: string) => ['clinic', 'summary', runnerId] as const,
 };
 
-/** The clinician's appointments from `from` to `to` (UTC dates, inclusive). */
-export function useClinicianAppointments(from: string, to: string) {
+/** The clinician's appointments of the week: each clinic's today and 6 days on, in the clinic's time zone. */
+export function useClinicianAppointments() {
   return useQuery({
-    queryKey: clinicKeys.appointments(from, to),
-    queryFn: async () =>
-      (await request('GET /api/clinician/appointments', { query: { from, to } })).appointments,
+    queryKey: clinicKeys.appointments,
+    queryFn: async () => (await request('GET /api/clinician/appointments', {})).appointments,
   });
 }
 
