@@ -472,6 +472,11 @@ export const appointments = pgTable(
     blockedUntil: instant('blocked_until').notNull(),
     status: text('status').$type<AppointmentStatus>().notNull(),
     assessmentId: uuid('assessment_id').references(() => assessments.id, { onDelete: 'set null' }),
+    /**
+     * The plan the runner had when booking (their newest then; null: none, or
+     * not shared): the clinician's summary and FHIR export read this one, not a later plan.
+     */
+    planId: uuid('plan_id').references(() => plans.id, { onDelete: 'set null' }),
     /** The triage tier when booked (null: no assessment). */
     tier: text('tier'),
     /** Why this booking was offered (the booking rule's reason). */

@@ -205,6 +205,11 @@ export function bookingService(deps: AppDeps) {
       const picked = await pickClinician({ ...input, start });
       const now = clock.now();
       const id = randomUUID();
+      // The plan shared is the one the runner has now; a later plan is not shared by this booking.
+      const planId =
+        input.share.plan || input.share.checkins
+          ? ((await repos.plans.newestIdForUser(owner.userId)) ?? null)
+          : null;
       const row = await insertingBooking(() =>
         repos.transaction(async (tx) => {
           const created = await tx.bookings.create({
@@ -219,6 +224,7 @@ export function bookingService(deps: AppDeps) {
             blockedUntil: picked.blockedUntil,
             status: 'booked',
             assessmentId: input.assessmentId ?? null,
+            planId,
             tier,
             reason: BOOKING_RULES[tier ?? 'self_care'].reason,
             clearedByDoctor: input.clearedByDoctor,
@@ -296,6 +302,7 @@ export function bookingService(deps: AppDeps) {
             blockedUntil: picked.blockedUntil,
             status: 'booked',
             assessmentId: old.assessmentId,
+            planId: old.planId,
             tier: old.tier,
             reason: old.reason,
             clearedByDoctor: old.clearedByDoctor,

@@ -15,6 +15,8 @@ export const NO_ACCESS_MESSAGE =
 export interface ClinicianAccess {
   member: ClinicMemberRow;
   scopes: ShareScopes;
+  /** The runner's unrevoked consents to the user's clinics. */
+  consents: ConsentRow[];
 }
 
 /** The items of a consent row. */
@@ -69,5 +71,5 @@ export async function clinicianAccess(
   const member = memberships.find((m) => consents.some((c) => c.clinicId === m.clinicId));
   if (!member || sharedItems(scopes).length === 0)
     throw new DomainError('forbidden', NO_ACCESS_MESSAGE);
-  return { member, scopes };
+  return { member, scopes, consents };
 }

@@ -46,7 +46,7 @@ const summary = createRoute({
   path: '/runners/{runnerId}/summary',
   tags,
   summary:
-    'The pre-visit summary of a runner who shares data with the clinician’s clinic (403 otherwise); every read is audited',
+    'The pre-visit summary of a runner who shares data with the clinician’s clinic (403 otherwise), from the assessment and plan linked to their booking; every read is audited',
   request: { params: ZRunnerParam },
   responses: { 200: jsonResponse(ZPreVisitSummary, 'The summary'), ...reading },
 });

@@ -19,6 +19,7 @@ import type { AppDeps } from '../http/context.js';
 import { replayAsOfToday, toCoreCheckIn, utcDate } from '../plans/service.js';
 import { loadRunnerTraining, seriesSinceFor } from '../training/runner-training.js';
 import { fhirRecord } from '../fhir/service.js';
+import { loadSharedRecord, pinsOfConsents } from './shared-record.js';
 import {
   clinicianAccess,
   consentScopes,
@@ -48,6 +49,7 @@ export function clinicianService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) 
       const access = await clinicianAccess(repos, userId, runnerId);
       const bundle = await fhirRecord(deps, runnerId, access.scopes, {
         clinicIds: [access.member.clinicId],
+        pins: await pinsOfConsents(repos, access.consents),
       });
       if (!bundle) throw new DomainError('forbidden', NO_ACCESS_MESSAGE);
       await repos.workspace.recordReads({
@@ -156,10 +158,13 @@ export function clinicianService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) 
       const runner = await repos.users.findById(runnerId);
       if (!runner) throw new DomainError('not_found', `No runner ${runnerId}.`);
 
-      const assessments = scopes.assessment ? await repos.assessments.listForUser(runnerId) : [];
-      const assessment = [...assessments].reverse().find((a) => a.status === 'done' && a.result);
-      const needPlan = scopes.plan || scopes.checkins;
-      const planRow = needPlan ? (await repos.plans.listForUser(runnerId))[0] : undefined;
+      // The assessment and plan shared with the booking, not ones made later.
+      const { assessment, plan: planRow } = await loadSharedRecord(
+        repos,
+        runnerId,
+        scopes,
+        await pinsOfConsents(repos, access.consents),
+      );
       const checkIns = planRow ? await repos.plans.listCheckIns(planRow.id) : [];
       const training = scopes.training
         ? await loadRunnerTraining(repos, runnerId, { seriesSince: seriesSinceFor(now) })

@@ -7,6 +7,7 @@ import { addDays, type ShareScopes } from '@backtrack/core';
 import type { Bundle } from '@medplum/fhirtypes';
 import type { AppDeps } from '../http/context.js';
 import { buildFhirBundle } from './bundle.js';
+import { loadSharedRecord, type RecordPins } from '../clinician/shared-record.js';
 
 /** Every item: what the runner sees of their own record. */
 export const EVERYTHING: ShareScopes = {
@@ -16,20 +17,22 @@ export const EVERYTHING: ShareScopes = {
   training: true,
 };
 
-/** The FHIR export of a runner's record, limited to `scopes`. */
+/** The FHIR export of a runner's record, limited to `scopes` (and to the assessment and plan `pins` name, for a clinic). */
 export async function fhirRecord(
   deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>,
   runnerId: string,
   scopes: ShareScopes,
-  options: { clinicIds?: readonly string[] } = {},
+  options: { clinicIds?: readonly string[]; pins?: RecordPins } = {},
 ): Promise<Bundle | null> {
   const { repos, kb, clock } = deps;
   const runner = await repos.users.findById(runnerId);
   if (!runner) return null;
-  const assessments = scopes.assessment ? await repos.assessments.listForUser(runnerId) : [];
-  const assessment = [...assessments].reverse().find((a) => a.status === 'done' && a.result);
-  const planRow =
-    scopes.plan || scopes.checkins ? (await repos.plans.listForUser(runnerId))[0] : undefined;
+  const { assessment, plan: planRow } = await loadSharedRecord(
+    repos,
+    runnerId,
+    scopes,
+    options.pins,
+  );
   const checkIns = planRow && scopes.checkins ? await repos.plans.listCheckIns(planRow.id) : [];
   // A clinic sees its own appointments with the runner, not those of other clinics.
   const appointments = (await repos.bookings.listForRunner(runnerId)).filter(

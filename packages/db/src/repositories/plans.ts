@@ -74,6 +74,16 @@ export function plansRepository(db: Db) {
         },
       });
     },
+    /** The id of the user's newest plan (the one `listForUser` puts first), if any. */
+    async newestIdForUser(userId: string): Promise<string | undefined> {
+      const [row] = await db
+        .select({ id: plans.id })
+        .from(plans)
+        .where(eq(plans.userId, userId))
+        .orderBy(desc(plans.createdAt), desc(plans.id))
+        .limit(1);
+      return row?.id;
+    },
     /** The user's plans, newest first, each with its number of check-ins. */
     async listForUser(userId: string): Promise<PlanListRow[]> {
       const rows = await db
