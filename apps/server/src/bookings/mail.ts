@@ -13,7 +13,7 @@ import type {
   ClinicRow,
   Repositories,
 } from '@backtrack/db';
-import type { MailMessage } from '../mail/mailer.js';
+import type { MailAttachment, MailMessage } from '../mail/mailer.js';
 
 /** Why the mail is sent. */
 export type BookingMailEvent = 'booked' | 'rescheduled' | 'cancelled' | 'reminder';
@@ -83,17 +83,23 @@ export async function loadBookingContext(
   return clinic && type && clinician ? { clinic, type, clinician } : undefined;
 }
 
-/** The `.ics` of an appointment: REQUEST while booked, CANCEL once cancelled. */
+/**
+ * The `.ics` of an appointment: REQUEST while booked, CANCEL once cancelled
+ * (or when `options.cancel` says so: a moved appointment taken off the
+ * calendar of the clinician who no longer sees it, one SEQUENCE on).
+ */
 export function bookingIcs(
   appointment: AppointmentRow,
   context: BookingContext,
-  options: { now: Date; attendeeEmail?: string },
+  options: { now: Date; attendeeEmail?: string; cancel?: boolean },
 ): string {
   const { clinic, type, clinician } = context;
+  const cancelled = appointment.status === 'cancelled';
+  const cancel = cancelled || options.cancel === true;
   return appointmentToIcs({
-    method: appointment.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
+    method: cancel ? 'CANCEL' : 'REQUEST',
     uid: bookingUid(appointment),
-    sequence: bookingSequence(appointment),
+    sequence: bookingSequence(appointment) + (cancel && !cancelled ? 1 : 0),
     startMs: appointment.startsAt.getTime(),
     endMs: appointment.endsAt.getTime(),
     stampMs: options.now.getTime(),
@@ -104,12 +110,27 @@ export function bookingIcs(
   });
 }
 
-/** The mail for an appointment, with its `.ics`; undefined when it or what it refers to is gone. */
+const CLINICIAN_OPENINGS: Record<BookingMailEvent, string> = {
+  booked: 'A runner has booked an appointment with you.',
+  rescheduled: 'An appointment with you has moved to a new time.',
+  cancelled: 'An appointment with you has been cancelled.',
+  reminder: 'A reminder: you have an appointment in about 24 hours.',
+};
+
+/** Who a booking mail goes to: the runner who booked, or the clinician booked. */
+export type BookingMailRecipient = 'runner' | 'clinician';
+
+/**
+ * The mail for an appointment, with its `.ics`, to the runner (default) or
+ * the clinician; undefined when it or what it refers to is gone. The
+ * clinician's copy names the runner by email only: no health data in mail.
+ */
 export async function composeBookingMail(
   repos: Repositories,
   appointmentId: string,
   event: BookingMailEvent,
   now: Date,
+  options: { recipient?: BookingMailRecipient } = {},
 ): Promise<MailMessage | undefined> {
   const appointment = await repos.bookings.findById(appointmentId);
   if (!appointment) return undefined;
@@ -120,6 +141,33 @@ export async function composeBookingMail(
   if (!context || !runner) return undefined;
   const { clinic, type, clinician } = context;
   const when = describeTime(appointment.startsAt, appointment.endsAt, clinic.timeZone);
+  const cancel = event === 'cancelled';
+  if (options.recipient === 'clinician') {
+    const account = await repos.users.findById(clinician.userId);
+    if (!account) return undefined;
+    return {
+      to: account.email,
+      subject: `${SUBJECTS[event]}: ${type.name} with ${runner.email}, ${when}`,
+      text: [
+        CLINICIAN_OPENINGS[event],
+        '',
+        `What: ${type.name} (${String(type.durationMinutes)} minutes)`,
+        `When: ${when}`,
+        `Runner: ${runner.email}`,
+        `Where: ${clinic.name}, ${clinic.address}`,
+        '',
+        cancel
+          ? 'The attached calendar file removes it from your calendar.'
+          : 'The attached calendar file adds it to your calendar. What the runner shares with the clinic is on your Clinic page in Backtrack.',
+      ].join('\n'),
+      attachments: [
+        icsAttachment(
+          bookingIcs(appointment, context, { now, attendeeEmail: account.email, cancel }),
+          cancel,
+        ),
+      ],
+    };
+  }
   const ics = bookingIcs(appointment, context, { now, attendeeEmail: runner.email });
   return {
     to: runner.email,
@@ -136,12 +184,14 @@ export async function composeBookingMail(
         ? 'The attached calendar file removes it from your calendar.'
         : 'The attached calendar file adds it to your calendar. To move or cancel it, open your bookings in Backtrack.',
     ].join('\n'),
-    attachments: [
-      {
-        filename: 'appointment.ics',
-        content: ics,
-        contentType: `text/calendar; charset=utf-8; method=${event === 'cancelled' ? 'CANCEL' : 'REQUEST'}`,
-      },
-    ],
+    attachments: [icsAttachment(ics, cancel)],
+  };
+}
+
+function icsAttachment(ics: string, cancel: boolean): MailAttachment {
+  return {
+    filename: 'appointment.ics',
+    content: ics,
+    contentType: `text/calendar; charset=utf-8; method=${cancel ? 'CANCEL' : 'REQUEST'}`,
   };
 }

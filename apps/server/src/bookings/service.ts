@@ -31,6 +31,7 @@ import {
   composeBookingMail,
   loadBookingContext,
   type BookingMailEvent,
+  type BookingMailRecipient,
 } from './mail.js';
 import {
   toBookingDto,
@@ -149,15 +150,27 @@ export function bookingService(deps: AppDeps) {
     }
   }
 
-  /** Sends a booking mail now; when the mail server fails, queues it for the job runner. */
-  async function notify(appointmentId: string, event: BookingMailEvent): Promise<void> {
+  /**
+   * Sends a booking mail now, to the runner and the clinician (each with the
+   * `.ics`); a mail the server refuses is queued for the job runner.
+   */
+  async function notify(
+    appointmentId: string,
+    event: BookingMailEvent,
+    options: { recipients?: readonly BookingMailRecipient[] } = {},
+  ): Promise<void> {
     const now = clock.now();
-    try {
-      const mail = await composeBookingMail(repos, appointmentId, event, now);
-      if (mail) await deps.mailer.send(mail);
-    } catch (error) {
-      logger.error(`Booking mail (${event}) for ${appointmentId} failed; queued for retry:`, error);
-      await queueBookingMail(repos, appointmentId, event, now);
+    for (const recipient of options.recipients ?? (['runner', 'clinician'] as const)) {
+      try {
+        const mail = await composeBookingMail(repos, appointmentId, event, now, { recipient });
+        if (mail) await deps.mailer.send(mail);
+      } catch (error) {
+        logger.error(
+          `Booking mail (${event}, to the ${recipient}) for ${appointmentId} failed; queued for retry:`,
+          error,
+        );
+        await queueBookingMail(repos, appointmentId, event, now, { recipient });
+      }
     }
   }
 
@@ -322,6 +335,9 @@ export function bookingService(deps: AppDeps) {
         }),
       );
       await notify(row.id, 'rescheduled');
+      // Moved to another clinician: the first one's calendar loses it.
+      if (row.clinicianId !== old.clinicianId)
+        await notify(old.id, 'cancelled', { recipients: ['clinician'] });
       return toDto(row);
     },
 

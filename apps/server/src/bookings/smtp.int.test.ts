@@ -74,23 +74,102 @@ describe('booking mail over SMTP', { timeout: 120_000 }, () => {
       });
       expect(booked.status).toBe(201);
       expect(t.logger.lines.join('\n')).toMatch(
-        /Booking mail \(booked\) .* failed; queued for retry/,
+        /Booking mail \(booked, to the runner\) .* failed; queued for retry/,
+      );
+      expect(t.logger.lines.join('\n')).toMatch(
+        /Booking mail \(booked, to the clinician\) .* failed; queued for retry/,
       );
       // Still down: retried later, nothing lost.
-      expect(await t.runDueJobs()).toMatchObject({ retried: 1, done: 0 });
+      expect(await t.runDueJobs()).toMatchObject({ retried: 2, done: 0 });
 
       server = smtpServer(received);
       await listen(server, port);
-      expect(await t.runDueJobs(new Date('2026-03-02T09:05:00.000Z'))).toMatchObject({ done: 1 });
-      expect(received).toHaveLength(1);
-      const parsed = await simpleParser(received[0] ?? '');
-      expect(parsed.subject).toMatch(/^Booked: Free running performance analysis/);
-      expect(parsed.attachments.map((a) => a.filename)).toEqual(['appointment.ics']);
-      expect(parsed.attachments[0]?.content.toString('utf8')).toContain('METHOD:REQUEST');
+      expect(await t.runDueJobs(new Date('2026-03-02T09:05:00.000Z'))).toMatchObject({ done: 2 });
+      expect(received).toHaveLength(2);
+      const mails = await Promise.all(received.map((raw) => simpleParser(raw)));
+      expect(mails.map((m) => recipient(m)).sort()).toEqual([
+        'admin@clinic.test',
+        'runner@example.org',
+      ]);
+      for (const parsed of mails) {
+        expect(parsed.subject).toMatch(/^Booked: Free running performance analysis/);
+        expect(parsed.attachments.map((a) => a.filename)).toEqual(['appointment.ics']);
+        expect(parsed.attachments[0]?.content.toString('utf8')).toContain('METHOD:REQUEST');
+      }
     } finally {
       await t.close();
       await accounts.close();
       if (server) await close(server);
     }
   });
+
+  it('mails the clinician on book, reschedule and cancel, each with the .ics', async () => {
+    const received: string[] = [];
+    const server = smtpServer(received);
+    const port = await listen(server, 0);
+    const mailer = createMailer({
+      kind: 'smtp',
+      url: `smtp://127.0.0.1:${String(port)}`,
+      from: 'Backtrack <no-reply@backtrack.test>',
+    });
+    const t = await createTestApp({ now: '2026-03-02T09:00:00.000Z', mailer });
+    try {
+      const { clinic, types } = await openClinic(t);
+      const runner = await signUp(t, 'runner@example.org');
+      const clinicianMail = async () => {
+        const mails = await Promise.all(received.splice(0).map((raw) => simpleParser(raw)));
+        expect(mails.map((m) => recipient(m)).sort()).toEqual([
+          'admin@clinic.test',
+          'runner@example.org',
+        ]);
+        const mail = mails.find((m) => recipient(m) === 'admin@clinic.test');
+        const ics = mail?.attachments[0]?.content.toString('utf8') ?? '';
+        return { subject: mail?.subject, text: mail?.text, ics };
+      };
+
+      const booked = await runner.post('/api/bookings', {
+        clinicId: clinic.id,
+        appointmentTypeId: types.running_analysis,
+        start: '2026-03-05T09:00:00.000Z',
+        share: SHARE_ALL,
+      });
+      expect(booked.status).toBe(201);
+      const first = await clinicianMail();
+      expect(first.subject).toBe(
+        'Booked: Free running performance analysis with runner@example.org, Thursday 5 March 2026, 10:00–10:30 (Europe/Copenhagen)',
+      );
+      expect(first.text).toContain('A runner has booked an appointment with you.');
+      expect(first.ics).toMatch(/METHOD:REQUEST[\s\S]*SEQUENCE:0[\s\S]*mailto:admin@clinic.test/);
+
+      const id = (booked.body as { id: string }).id;
+      const moved = await runner.post(`/api/bookings/${id}/reschedule`, {
+        start: '2026-03-05T12:00:00.000Z',
+      });
+      expect(moved.status, moved.text).toBe(200);
+      const second = await clinicianMail();
+      expect(second.subject).toMatch(/^Moved: .* 13:00–13:30 \(Europe\/Copenhagen\)$/);
+      expect(second.ics).toMatch(/METHOD:REQUEST[\s\S]*SEQUENCE:1/);
+
+      const cancelled = await runner.post(
+        `/api/bookings/${(moved.body as { id: string }).id}/cancel`,
+        {},
+      );
+      expect(cancelled.status, cancelled.text).toBe(200);
+      const third = await clinicianMail();
+      expect(third.subject).toMatch(/^Cancelled: /);
+      expect(third.text).toContain('An appointment with you has been cancelled.');
+      expect(third.ics).toMatch(/METHOD:CANCEL[\s\S]*SEQUENCE:2/);
+      // Sent at once: nothing waits in the job table.
+      expect(await t.runDueJobs()).toMatchObject({ done: 0, retried: 0 });
+    } finally {
+      await t.close();
+      await close(server);
+    }
+  });
 });
+
+/** The first address a parsed mail went to. */
+function recipient(mail: Awaited<ReturnType<typeof simpleParser>>): string | undefined {
+  const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+  return to?.value[0]?.address;
+}

@@ -3,8 +3,9 @@
  *
  * - `appointment-reminder`: mail 24 hours before an appointment, scheduled
  *   when it is booked, moved with a reschedule, cancelled with it;
- * - `booking-mail`: a booking's confirmation that could not be sent at once
- *   (the mail server was down), retried with backoff;
+ * - `booking-mail`: a booking's confirmation, change or cancellation, to the
+ *   runner or the clinician, that could not be sent at once (the mail server
+ *   was down), retried with backoff;
  * - `checkin-sweep`: once a day at {@link CHECKIN_REMINDER_HOUR_UTC}:00 UTC,
  *   finds runners with a plan running that day and no check-in yet, queues a
  *   `checkin-reminder` for each, and schedules tomorrow's sweep;
@@ -12,7 +13,11 @@
  */
 import { addDays } from '@backtrack/core';
 import type { AppointmentRow, JobRow, Repositories } from '@backtrack/db';
-import { composeBookingMail, type BookingMailEvent } from '../bookings/mail.js';
+import {
+  composeBookingMail,
+  type BookingMailEvent,
+  type BookingMailRecipient,
+} from '../bookings/mail.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Logger } from '../http/logger.js';
 import { createJobRunner, type JobHandler, type JobRunner } from './runner.js';
@@ -62,18 +67,20 @@ export async function cancelAppointmentReminder(
   await repos.jobs.cancelByKey(reminderKey(appointmentId), now);
 }
 
-/** Queues a booking mail to be retried by the runner. */
+/** Queues a booking mail (to the runner, or the clinician) to be retried by the runner. */
 export async function queueBookingMail(
   repos: Repositories,
   appointmentId: string,
   event: BookingMailEvent,
   now: Date,
+  options: { recipient?: BookingMailRecipient } = {},
 ): Promise<void> {
+  const recipient = options.recipient ?? 'runner';
   await repos.jobs.enqueue({
     kind: JOB_KINDS.bookingMail,
-    payload: { appointmentId, event },
+    payload: { appointmentId, event, recipient },
     runAt: now,
-    dedupeKey: `booking-mail:${appointmentId}:${event}`,
+    dedupeKey: `booking-mail:${appointmentId}:${event}${recipient === 'runner' ? '' : `:${recipient}`}`,
     now,
   });
 }
@@ -122,7 +129,11 @@ export function reminderHandlers(deps: {
     },
     [JOB_KINDS.bookingMail]: async (job, now) => {
       const event = text(job, 'event') as BookingMailEvent;
-      const mail = await composeBookingMail(repos, text(job, 'appointmentId'), event, now);
+      // Jobs queued before clinicians were mailed carry no recipient: the runner's.
+      const recipient = job.payload.recipient === 'clinician' ? 'clinician' : 'runner';
+      const mail = await composeBookingMail(repos, text(job, 'appointmentId'), event, now, {
+        recipient,
+      });
       if (mail) await mailer.send(mail);
     },
     [JOB_KINDS.checkInSweep]: async (job, now) => {
