@@ -13,7 +13,7 @@ import type {
   ClinicRow,
   Repositories,
 } from '@backtrack/db';
-import type { MailAttachment, MailMessage } from '../mail/mailer.js';
+import type { MailMessage } from '../mail/mailer.js';
 
 /** Why the mail is sent. */
 export type BookingMailEvent = 'booked' | 'rescheduled' | 'cancelled' | 'reminder';
@@ -142,56 +142,37 @@ export async function composeBookingMail(
   const { clinic, type, clinician } = context;
   const when = describeTime(appointment.startsAt, appointment.endsAt, clinic.timeZone);
   const cancel = event === 'cancelled';
-  if (options.recipient === 'clinician') {
-    const account = await repos.users.findById(clinician.userId);
-    if (!account) return undefined;
-    return {
-      to: account.email,
-      subject: `${SUBJECTS[event]}: ${type.name} with ${runner.email}, ${when}`,
-      text: [
-        CLINICIAN_OPENINGS[event],
-        '',
-        `What: ${type.name} (${String(type.durationMinutes)} minutes)`,
-        `When: ${when}`,
-        `Runner: ${runner.email}`,
-        `Where: ${clinic.name}, ${clinic.address}`,
-        '',
-        cancel
-          ? 'The attached calendar file removes it from your calendar.'
-          : 'The attached calendar file adds it to your calendar. What the runner shares with the clinic is on your Clinic page in Backtrack.',
-      ].join('\n'),
-      attachments: [
-        icsAttachment(
-          bookingIcs(appointment, context, { now, attendeeEmail: account.email, cancel }),
-          cancel,
-        ),
-      ],
-    };
-  }
-  const ics = bookingIcs(appointment, context, { now, attendeeEmail: runner.email });
+  const toClinician = options.recipient === 'clinician';
+  const account = toClinician ? await repos.users.findById(clinician.userId) : runner;
+  if (!account) return undefined;
+  const ics = bookingIcs(appointment, context, {
+    now,
+    attendeeEmail: account.email,
+    ...(toClinician ? { cancel } : {}),
+  });
   return {
-    to: runner.email,
-    subject: `${SUBJECTS[event]}: ${type.name}, ${when}`,
+    to: account.email,
+    subject: toClinician
+      ? `${SUBJECTS[event]}: ${type.name} with ${runner.email}, ${when}`
+      : `${SUBJECTS[event]}: ${type.name}, ${when}`,
     text: [
-      OPENINGS[event],
+      (toClinician ? CLINICIAN_OPENINGS : OPENINGS)[event],
       '',
       `What: ${type.name} (${String(type.durationMinutes)} minutes)`,
       `When: ${when}`,
-      `Who: ${clinician.displayName}`,
+      toClinician ? `Runner: ${runner.email}` : `Who: ${clinician.displayName}`,
       `Where: ${clinic.name}, ${clinic.address}`,
       '',
-      event === 'cancelled'
+      cancel
         ? 'The attached calendar file removes it from your calendar.'
-        : 'The attached calendar file adds it to your calendar. To move or cancel it, open your bookings in Backtrack.',
+        : `The attached calendar file adds it to your calendar. ${toClinician ? 'What the runner shares with the clinic is on your Clinic page in Backtrack.' : 'To move or cancel it, open your bookings in Backtrack.'}`,
     ].join('\n'),
-    attachments: [icsAttachment(ics, cancel)],
-  };
-}
-
-function icsAttachment(ics: string, cancel: boolean): MailAttachment {
-  return {
-    filename: 'appointment.ics',
-    content: ics,
-    contentType: `text/calendar; charset=utf-8; method=${cancel ? 'CANCEL' : 'REQUEST'}`,
+    attachments: [
+      {
+        filename: 'appointment.ics',
+        content: ics,
+        contentType: `text/calendar; charset=utf-8; method=${cancel ? 'CANCEL' : 'REQUEST'}`,
+      },
+    ],
   };
 }

@@ -26,6 +26,12 @@ function smtpServer(received: string[]): SMTPServer {
     },
   });
 }
+const smtpMailer = (port: number) =>
+  createMailer({
+    kind: 'smtp',
+    url: `smtp://127.0.0.1:${String(port)}`,
+    from: 'Backtrack <no-reply@backtrack.test>',
+  });
 const listen = (server: SMTPServer, port: number) =>
   new Promise<number>((resolve) =>
     server.listen(port, '127.0.0.1', () => {
@@ -39,6 +45,27 @@ const close = (server: SMTPServer) =>
     });
   });
 
+/**
+ * An app that mails over SMTP on `port`, and one on the same database that
+ * mails to its outbox, where sign-up links are read: accounts are made
+ * through the second, and their sessions used in the first.
+ */
+async function smtpApp(port: number) {
+  const accounts = await createTestApp({ now: '2026-03-02T09:00:00.000Z' });
+  const t = await createTestApp({
+    now: '2026-03-02T09:00:00.000Z',
+    mailer: smtpMailer(port),
+    database: accounts.database,
+  });
+  const signUpHere = async (email: string) => {
+    const browser = t.browser();
+    for (const [name, value] of (await signUp(accounts, email)).cookies)
+      browser.cookies.set(name, value);
+    return browser;
+  };
+  return { t, accounts, signUpHere };
+}
+
 describe('booking mail over SMTP', { timeout: 120_000 }, () => {
   it('queues the confirmation while the mail server is down and delivers it later', async () => {
     const received: string[] = [];
@@ -46,26 +73,11 @@ describe('booking mail over SMTP', { timeout: 120_000 }, () => {
     const probe = smtpServer(received);
     const port = await listen(probe, 0);
     await close(probe);
-    const mailer = createMailer({
-      kind: 'smtp',
-      url: `smtp://127.0.0.1:${String(port)}`,
-      from: 'Backtrack <no-reply@backtrack.test>',
-    });
-    // Accounts are made through an app that mails to its outbox (where the
-    // registration links are read); the booking goes through the SMTP one,
-    // on the same database, with the same session.
-    const accounts = await createTestApp({ now: '2026-03-02T09:00:00.000Z' });
-    const t = await createTestApp({
-      now: '2026-03-02T09:00:00.000Z',
-      mailer,
-      database: accounts.database,
-    });
+    const { t, accounts, signUpHere } = await smtpApp(port);
     let server: SMTPServer | undefined;
     try {
       const { clinic, types } = await openClinic(accounts);
-      const runner = t.browser();
-      for (const [name, value] of (await signUp(accounts, 'runner@example.org')).cookies)
-        runner.cookies.set(name, value);
+      const runner = await signUpHere('runner@example.org');
       const booked = await runner.post('/api/bookings', {
         clinicId: clinic.id,
         appointmentTypeId: types.running_analysis,
@@ -107,15 +119,10 @@ describe('booking mail over SMTP', { timeout: 120_000 }, () => {
     const received: string[] = [];
     const server = smtpServer(received);
     const port = await listen(server, 0);
-    const mailer = createMailer({
-      kind: 'smtp',
-      url: `smtp://127.0.0.1:${String(port)}`,
-      from: 'Backtrack <no-reply@backtrack.test>',
-    });
-    const t = await createTestApp({ now: '2026-03-02T09:00:00.000Z', mailer });
+    const { t, accounts, signUpHere } = await smtpApp(port);
     try {
-      const { clinic, types } = await openClinic(t);
-      const runner = await signUp(t, 'runner@example.org');
+      const { clinic, types } = await openClinic(accounts);
+      const runner = await signUpHere('runner@example.org');
       const clinicianMail = async () => {
         const mails = await Promise.all(received.splice(0).map((raw) => simpleParser(raw)));
         expect(mails.map((m) => recipient(m)).sort()).toEqual([
@@ -163,6 +170,7 @@ describe('booking mail over SMTP', { timeout: 120_000 }, () => {
       expect(await t.runDueJobs()).toMatchObject({ done: 0, retried: 0 });
     } finally {
       await t.close();
+      await accounts.close();
       await close(server);
     }
   });
