@@ -9,7 +9,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { createMailer } from '../mail/mailer.js';
-import { openClinic, SHARE_ALL, signUp } from '../testing/clinic.js';
+import { bookAnalysis, openClinic, signUp } from '../testing/clinic.js';
 import { createTestApp } from '../testing/test-app.js';
 
 function smtpServer(received: string[]): SMTPServer {
@@ -76,15 +76,8 @@ describe('booking mail over SMTP', { timeout: 120_000 }, () => {
     const { t, accounts, signUpHere } = await smtpApp(port);
     let server: SMTPServer | undefined;
     try {
-      const { clinic, types } = await openClinic(accounts);
       const runner = await signUpHere('runner@example.org');
-      const booked = await runner.post('/api/bookings', {
-        clinicId: clinic.id,
-        appointmentTypeId: types.running_analysis,
-        start: '2026-03-05T09:00:00.000Z',
-        share: SHARE_ALL,
-      });
-      expect(booked.status).toBe(201);
+      await bookAnalysis(runner, await openClinic(accounts), '2026-03-05T09:00:00.000Z');
       expect(t.logger.lines.join('\n')).toMatch(
         /Booking mail \(booked, to the runner\) .* failed; queued for retry/,
       );
@@ -121,7 +114,7 @@ describe('booking mail over SMTP', { timeout: 120_000 }, () => {
     const port = await listen(server, 0);
     const { t, accounts, signUpHere } = await smtpApp(port);
     try {
-      const { clinic, types } = await openClinic(accounts);
+      const clinic = await openClinic(accounts);
       const runner = await signUpHere('runner@example.org');
       const clinicianMail = async () => {
         const mails = await Promise.all(received.splice(0).map((raw) => simpleParser(raw)));
@@ -134,13 +127,7 @@ describe('booking mail over SMTP', { timeout: 120_000 }, () => {
         return { subject: mail?.subject, text: mail?.text, ics };
       };
 
-      const booked = await runner.post('/api/bookings', {
-        clinicId: clinic.id,
-        appointmentTypeId: types.running_analysis,
-        start: '2026-03-05T09:00:00.000Z',
-        share: SHARE_ALL,
-      });
-      expect(booked.status).toBe(201);
+      const { id } = await bookAnalysis(runner, clinic, '2026-03-05T09:00:00.000Z');
       const first = await clinicianMail();
       expect(first.subject).toBe(
         'Booked: Free running performance analysis with runner@example.org, Thursday 5 March 2026, 10:00–10:30 (Europe/Copenhagen)',
@@ -148,7 +135,6 @@ describe('booking mail over SMTP', { timeout: 120_000 }, () => {
       expect(first.text).toContain('A runner has booked an appointment with you.');
       expect(first.ics).toMatch(/METHOD:REQUEST[\s\S]*SEQUENCE:0[\s\S]*mailto:admin@clinic.test/);
 
-      const id = (booked.body as { id: string }).id;
       const moved = await runner.post(`/api/bookings/${id}/reschedule`, {
         start: '2026-03-05T12:00:00.000Z',
       });

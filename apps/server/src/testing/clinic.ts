@@ -59,3 +59,19 @@ export async function openClinic(
 
 /** Everything shared: the default consent for tests. */
 export const SHARE_ALL = { assessment: true, plan: true, checkins: true, training: true };
+
+/** Books the free running analysis at `start` for `runner`, sharing everything; throws unless 201. */
+export async function bookAnalysis(
+  runner: TestBrowser,
+  clinic: TestClinic,
+  start: string,
+): Promise<{ id: string }> {
+  const booked = await runner.post('/api/bookings', {
+    clinicId: clinic.clinic.id,
+    appointmentTypeId: clinic.types.running_analysis,
+    start,
+    share: SHARE_ALL,
+  });
+  if (booked.status !== 201) throw new Error(`booking: ${booked.status} ${booked.text}`);
+  return booked.body as { id: string };
+}
