@@ -71,6 +71,9 @@ const ROUTES = {
   'GET /api/clinician/runners/:runnerId/fhir': true,
   'GET /api/clinician/memberships': true,
   'GET /api/clinician/runners/:runnerId/summary': true,
+  'GET /api/me/reminders': true,
+  'PUT /api/me/reminders': true,
+  'POST /api/reminders/unsubscribe': true,
 } satisfies Record<ApiRouteKey, true>;
 
 let t: TestApp;

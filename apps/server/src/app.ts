@@ -33,6 +33,9 @@ import { authRoutes } from './auth/routes.js';
 import { authService } from './auth/service.js';
 import { bookingRoutes } from './bookings/routes.js';
 import { bookingService } from './bookings/service.js';
+import { reminderLinks } from './reminders/links.js';
+import { reminderRoutes } from './reminders/routes.js';
+import { remindersService } from './reminders/service.js';
 import { clinicianRoutes } from './clinician/routes.js';
 import { clinicianService } from './clinician/service.js';
 import { clinicRoutes } from './clinics/routes.js';
@@ -290,6 +293,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/api/bookings', bookingRoutes(bookingService(deps)));
   app.route('/api/me', sharingRoutes(sharingService(deps)));
   app.route('/api/clinician', clinicianRoutes(clinicianService(deps)));
+  app.route(
+    '/api',
+    reminderRoutes(
+      remindersService({ ...deps, links: reminderLinks({ repos: deps.repos, clock: deps.clock }) }),
+    ),
+  );
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

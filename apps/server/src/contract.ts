@@ -16,6 +16,7 @@ import type { bookingRoutes } from './bookings/routes.js';
 import type { clinicianRoutes } from './clinician/routes.js';
 import type { clinicRoutes } from './clinics/routes.js';
 import type { sharingRoutes } from './sharing/routes.js';
+import type { reminderRoutes } from './reminders/routes.js';
 import type { knowledgeRoutes } from './knowledge/routes.js';
 import type { planRoutes } from './plans/routes.js';
 import type { trainingRoutes } from './training/routes.js';
@@ -123,7 +124,8 @@ type Mounted = MergeSchemaPath<ExtractSchema<ReturnType<typeof knowledgeRoutes>>
   MergeSchemaPath<ExtractSchema<ReturnType<typeof clinicRoutes>>, '/api'> &
   MergeSchemaPath<ExtractSchema<ReturnType<typeof bookingRoutes>>, '/api/bookings'> &
   MergeSchemaPath<ExtractSchema<ReturnType<typeof sharingRoutes>>, '/api/me'> &
-  MergeSchemaPath<ExtractSchema<ReturnType<typeof clinicianRoutes>>, '/api/clinician'>;
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof clinicianRoutes>>, '/api/clinician'> &
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof reminderRoutes>>, '/api'>;
 
 type Verb<M> = M extends `$${infer V}` ? Uppercase<V> : never;
 type Entry = {
@@ -219,3 +221,5 @@ export type PreVisitSummaryDto =
 /** A clinic membership of the signed-in user (`GET /api/clinician/memberships`). */
 export type ClinicMembershipDto =
   ApiRoutes['GET /api/clinician/memberships']['response']['memberships'][number];
+/** My time zone and daily check-in reminder hour (`GET /api/me/reminders`; null: off). */
+export type ReminderSettingsDto = ApiRoutes['GET /api/me/reminders']['response'];

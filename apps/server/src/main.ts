@@ -13,7 +13,8 @@ import { readConfig } from './config.js';
 import { systemClock } from './http/clock.js';
 import { consoleLogger } from './http/logger.js';
 import { seedDemoClinic } from './clinics/demo.js';
-import { ensureCheckInSweep, reminderJobRunner } from './jobs/reminders.js';
+import { reminderJobRunner } from './jobs/reminders.js';
+import { reminderLinks } from './reminders/links.js';
 import { createMailer } from './mail/mailer.js';
 import { hasWebBuild } from './web/serve-web.js';
 import { createWorkPool } from './work/pool.js';
@@ -88,8 +89,8 @@ async function main(): Promise<void> {
     mailer,
     logger: consoleLogger,
     publicUrl: config.publicUrl,
+    links: reminderLinks({ repos, clock: systemClock }),
   });
-  await ensureCheckInSweep(repos, systemClock.now());
   const stopJobs = jobs.start({ intervalMs: JOB_POLL_MS, clock: systemClock });
   // Expired sessions, reset tokens and throttling windows go once an hour.
   const sweep = setInterval(() => {

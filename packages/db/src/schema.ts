@@ -44,6 +44,21 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   /** A self-describing password hash (algorithm, parameters, salt, hash). */
   passwordHash: text('password_hash').notNull(),
+  /** The runner's IANA time zone, as their browser reported it (null: not known yet). */
+  timeZone: text('time_zone'),
+  /** The local hour (0–23) of the daily check-in reminder; null: off (the default). */
+  checkInReminderHour: integer('checkin_reminder_hour'),
+  createdAt: createdAt(),
+});
+
+/**
+ * Secrets the server makes once and keeps, shared by every instance (the
+ * key that signs reminder unsubscribe links), so a restart does not void
+ * links already mailed.
+ */
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
   createdAt: createdAt(),
 });
 

@@ -1,8 +1,7 @@
 /**
  * The durable job runner on a real database: a reminder queued before a
  * restart is sent after it; failures are retried with backoff and given up
- * after `max_attempts`; the daily check-in reminder goes only to runners
- * with a plan running and no check-in yet that day.
+ * after `max_attempts` (the check-in reminders: reminders/reminders.int.test.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +14,6 @@ import { openClinic, SHARE_ALL, signUp } from '../testing/clinic.js';
 import { takeAssessment } from '../testing/interview.js';
 import { DESK_RUNNER } from '../testing/runners.js';
 import { createTestApp } from '../testing/test-app.js';
-import { ensureCheckInSweep, nextSweep } from './reminders.js';
 import { backoffMs, createJobRunner } from './runner.js';
 
 describe('durable jobs', { timeout: 120_000 }, () => {
@@ -103,53 +101,6 @@ describe('durable jobs', { timeout: 120_000 }, () => {
       expect(backoffMs(30)).toBe(6 * 60 * 60 * 1000);
     } finally {
       await database.close();
-    }
-  });
-
-  it('reminds runners with a plan and no check-in that day, once, and schedules the next day', async () => {
-    const t = await createTestApp({ now: '2026-03-03T08:00:00.000Z' });
-    try {
-      const make = async (email: string) => {
-        const runner = await signUp(t, email);
-        const assessment = await takeAssessment(runner, DESK_RUNNER);
-        const plan = await runner.post('/api/plans', {
-          assessmentId: assessment.id,
-          startDate: '2026-03-02',
-        });
-        expect(plan.status).toBe(201);
-        return { runner, planId: (plan.body as { id: string }).id };
-      };
-      const lazy = await make('lazy@example.org');
-      const keen = await make('keen@example.org');
-      await signUp(t, 'noplan@example.org');
-      const checkIn = await keen.runner.post(`/api/plans/${keen.planId}/checkins`, {
-        date: '2026-03-03',
-        painDuring: 2,
-        painAfter: 2,
-        painNextMorning: 1,
-        sessionsDone: 1,
-        sessionsPlanned: 1,
-      });
-      expect(checkIn.status).toBe(201);
-
-      const repos = createRepositories(t.database.db);
-      await ensureCheckInSweep(repos, t.clock.now());
-      await ensureCheckInSweep(repos, t.clock.now());
-      const sweepAt = nextSweep(t.clock.now()).runAt;
-      expect(sweepAt.toISOString()).toBe('2026-03-03T18:00:00.000Z');
-      expect(await t.runDueJobs(new Date(sweepAt.getTime() - 1))).toMatchObject({ done: 0 });
-      expect(await t.runDueJobs(sweepAt)).toMatchObject({ done: 2, failed: 0 });
-      const mail = await t.mail();
-      expect(mail.map((m) => m.to)).toEqual(['lazy@example.org']);
-      expect(mail[0]?.subject).toMatch(/check-in/);
-      expect(mail[0]?.text).toContain(`/plans/${lazy.planId}`);
-      // Tomorrow's sweep is queued, today's does not run twice.
-      expect(await t.runDueJobs(new Date('2026-03-03T23:00:00.000Z'))).toMatchObject({ done: 0 });
-      expect(
-        (await repos.jobs.listByKind('checkin-sweep')).map((j) => j.runAt.toISOString()),
-      ).toEqual(['2026-03-03T18:00:00.000Z', '2026-03-04T18:00:00.000Z']);
-    } finally {
-      await t.close();
     }
   });
 });

@@ -6,12 +6,12 @@
  * - `booking-mail`: a booking's confirmation, change or cancellation, to the
  *   runner or the clinician, that could not be sent at once (the mail server
  *   was down), retried with backoff;
- * - `checkin-sweep`: once a day at {@link CHECKIN_REMINDER_HOUR_UTC}:00 UTC,
- *   finds runners with a plan running that day and no check-in yet, queues a
- *   `checkin-reminder` for each, and schedules tomorrow's sweep;
- * - `checkin-reminder`: mails one runner, unless they checked in meanwhile.
+ * - `checkin-reminder`: for a runner who opted in, at their chosen hour on
+ *   their local clock (DST-correct, the core's `nextLocalHour`): mails them
+ *   if a plan runs that day with no check-in yet, with a link that turns
+ *   the reminders off without signing in, and queues the next day's.
  */
-import { addDays } from '@backtrack/core';
+import { nextLocalHour } from '@backtrack/core';
 import type { AppointmentRow, JobRow, Repositories } from '@backtrack/db';
 import {
   composeBookingMail,
@@ -20,6 +20,7 @@ import {
 } from '../bookings/mail.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Logger } from '../http/logger.js';
+import type { ReminderLinks } from '../reminders/links.js';
 import { createJobRunner, type JobHandler, type JobRunner } from './runner.js';
 
 /** Job kinds. */
@@ -32,13 +33,6 @@ export const JOB_KINDS = {
 
 /** How long before an appointment its reminder goes out. */
 export const APPOINTMENT_REMINDER_LEAD_MS = 24 * 60 * 60 * 1000;
-/**
- * The hour (UTC) of the daily check-in reminder: early evening in Europe,
- * afternoon in the Americas: late enough for the day's session, early
- * enough to check in. Runners' own time zones are not stored yet.
- */
-export const CHECKIN_REMINDER_HOUR_UTC = 18;
-
 const reminderKey = (appointmentId: string) => `appointment-reminder:${appointmentId}`;
 
 /** Schedules the reminder of a booked appointment (none when it is less than 24 hours away). */
@@ -85,25 +79,36 @@ export async function queueBookingMail(
   });
 }
 
-/** The UTC date and instant of the next check-in sweep at or after `now`. */
-export function nextSweep(now: Date): { date: string; runAt: Date } {
-  const today = now.toISOString().slice(0, 10);
-  const at = (date: string) =>
-    new Date(`${date}T${String(CHECKIN_REMINDER_HOUR_UTC).padStart(2, '0')}:00:00.000Z`);
-  const date = at(today).getTime() >= now.getTime() ? today : addDays(today, 1);
-  return { date, runAt: at(date) };
+/** What a check-in reminder job carries: whom, for which local date, and the settings it was made under. */
+interface CheckInReminderPayload {
+  userId: string;
+  date: string;
+  hour: number;
+  timeZone: string;
+  [key: string]: unknown;
 }
 
-/** Makes sure the next daily check-in sweep is queued (idempotent; called at start-up). */
-export async function ensureCheckInSweep(repos: Repositories, now: Date): Promise<void> {
-  const { date, runAt } = nextSweep(now);
+/**
+ * Queues the runner's next daily check-in reminder after `afterMs`, at
+ * `hour`:00 on their local clock (idempotent: one per runner, date and
+ * settings). A job made under settings that later change does nothing.
+ */
+export async function scheduleCheckInReminder(
+  repos: Repositories,
+  settings: { userId: string; timeZone: string; hour: number },
+  afterMs: number,
+  now: Date,
+): Promise<Date> {
+  const { date, atMs } = nextLocalHour(afterMs, settings.timeZone, settings.hour);
+  const payload: CheckInReminderPayload = { ...settings, date };
   await repos.jobs.enqueue({
-    kind: JOB_KINDS.checkInSweep,
-    payload: { date },
-    runAt,
-    dedupeKey: `checkin-sweep:${date}`,
+    kind: JOB_KINDS.checkInReminder,
+    payload,
+    runAt: new Date(atMs),
+    dedupeKey: `checkin-reminder:${settings.userId}:${date}:${String(settings.hour)}:${settings.timeZone}`,
     now,
   });
+  return new Date(atMs);
 }
 
 function text(job: JobRow, key: string): string {
@@ -117,6 +122,7 @@ export function reminderHandlers(deps: {
   repos: Repositories;
   mailer: Mailer;
   publicUrl: string;
+  links: ReminderLinks;
 }): Record<string, JobHandler> {
   const { repos, mailer } = deps;
   const base = deps.publicUrl.replace(/\/+$/, '');
@@ -136,34 +142,39 @@ export function reminderHandlers(deps: {
       });
       if (mail) await mailer.send(mail);
     },
-    [JOB_KINDS.checkInSweep]: async (job, now) => {
+    // The all-runners sweep of earlier versions: reminders are opt-in now; a queued sweep ends here.
+    [JOB_KINDS.checkInSweep]: async () => {},
+    [JOB_KINDS.checkInReminder]: async (job, now) => {
       const date = text(job, 'date');
-      for (const due of await repos.reminders.plansWithoutCheckIn(date))
-        await repos.jobs.enqueue({
-          kind: JOB_KINDS.checkInReminder,
-          payload: { userId: due.userId, planId: due.planId, date },
-          runAt: now,
-          dedupeKey: `checkin-reminder:${due.userId}:${date}`,
-          now,
-        });
-      await ensureCheckInSweep(repos, new Date(Math.max(now.getTime(), job.runAt.getTime()) + 1));
-    },
-    [JOB_KINDS.checkInReminder]: async (job) => {
-      const date = text(job, 'date');
+      const timeZone = text(job, 'timeZone');
       const user = await repos.users.findById(text(job, 'userId'));
-      if (!user || (await repos.reminders.hasCheckInOn(user.id, date))) return;
-      await mailer.send({
-        to: user.email,
-        subject: 'How did today go? Your Backtrack check-in',
-        text: [
-          `You have not checked in for ${date} yet.`,
-          'Three pain scores and the sessions you did take a minute, and they decide how next week’s plan moves.',
-          '',
-          `${base}/plans/${text(job, 'planId')}`,
-          '',
-          'If a warning sign has appeared, stop and answer the warning-sign questions again instead.',
-        ].join('\n'),
-      });
+      const hour = user?.checkInReminderHour ?? null;
+      // Turned off, or set to another hour or zone since: that setting has its own job.
+      if (!user || hour === null || hour !== job.payload.hour || user.timeZone !== timeZone) return;
+      const [due] = await repos.reminders.plansWithoutCheckIn(date, { userId: user.id });
+      if (due) {
+        const token = await deps.links.unsubscribeToken(user.id);
+        await mailer.send({
+          to: user.email,
+          subject: 'How did today go? Your Backtrack check-in',
+          text: [
+            `You have not checked in for ${date} yet.`,
+            'Three pain scores and the sessions you did take a minute, and they decide how next week’s plan moves.',
+            '',
+            `${base}/plans/${due.planId}`,
+            '',
+            'If a warning sign has appeared, stop and answer the warning-sign questions again instead.',
+            '',
+            `No more check-in reminders: ${base}/reminders/off?token=${encodeURIComponent(token)}`,
+          ].join('\n'),
+        });
+      }
+      await scheduleCheckInReminder(
+        repos,
+        { userId: user.id, timeZone, hour },
+        Math.max(job.runAt.getTime(), now.getTime()),
+        now,
+      );
     },
   };
 }
@@ -174,6 +185,7 @@ export function reminderJobRunner(options: {
   mailer: Mailer;
   logger: Logger;
   publicUrl: string;
+  links: ReminderLinks;
 }): JobRunner {
   return createJobRunner({
     repos: options.repos,

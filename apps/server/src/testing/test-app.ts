@@ -15,6 +15,7 @@ import { scryptPasswordHasher } from '../auth/passwords.js';
 import { fixedClock } from '../http/clock.js';
 import { memoryLogger } from '../http/logger.js';
 import { reminderJobRunner } from '../jobs/reminders.js';
+import { reminderLinks } from '../reminders/links.js';
 import type { JobPass } from '../jobs/runner.js';
 import { createMailer } from '../mail/mailer.js';
 
@@ -182,11 +183,13 @@ export async function createTestApp(
   const mailer =
     appOptions.mailer ??
     createMailer({ kind: 'outbox', folder: outbox, from: 'Backtrack <no-reply@test>' });
+  const repos = createRepositories(database.db);
   const jobs = reminderJobRunner({
-    repos: createRepositories(database.db),
+    repos,
     mailer,
     logger,
     publicUrl: appOptions.publicUrl ?? 'http://localhost:3000',
+    links: reminderLinks({ repos, clock }),
   });
   const app = createApp({
     passwords: scryptPasswordHasher({ log2N: 10, r: 8, p: 1 }),

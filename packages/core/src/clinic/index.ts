@@ -19,6 +19,7 @@ export {
   formatClockTime,
   type LocalTime,
 } from './time-zone.js';
+export { nextLocalHour, REMINDER_HOURS, type LocalHourOccurrence } from './local-hour.js';
 export { bookingPolicy, assertBookingAllowed, type BookingPolicy } from './booking-policy.js';
 export { DEFAULT_APPOINTMENT_TYPES, type AppointmentTypeSeed } from './appointment-types.js';
 export {

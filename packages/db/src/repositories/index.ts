@@ -11,6 +11,7 @@ import { jobsRepository } from './jobs.js';
 import { remindersRepository } from './reminders.js';
 import { plansRepository } from './plans.js';
 import { rateLimitsRepository } from './rate-limits.js';
+import { secretsRepository } from './secrets.js';
 import { sessionsRepository } from './sessions.js';
 import { usersRepository } from './users.js';
 import { workspaceRepository } from './workspace.js';
@@ -32,6 +33,7 @@ export interface Repositories {
   jobs: ReturnType<typeof jobsRepository>;
   reminders: ReturnType<typeof remindersRepository>;
   workspace: ReturnType<typeof workspaceRepository>;
+  secrets: ReturnType<typeof secretsRepository>;
   /** Runs `work` in one transaction; it commits when `work` resolves and rolls back when it throws. */
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
@@ -54,6 +56,7 @@ export function createRepositories(db: Db): Repositories {
     jobs: jobsRepository(db),
     reminders: remindersRepository(db),
     workspace: workspaceRepository(db),
+    secrets: secretsRepository(db),
     transaction: (work) => db.transaction((tx) => work(createRepositories(tx))),
   };
 }

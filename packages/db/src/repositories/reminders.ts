@@ -15,15 +15,19 @@ export function remindersRepository(db: Db) {
   return {
     /**
      * Plans whose days include `date` (start date ≤ date < start + 7 × weeks)
-     * with no check-in for `date`: the newest such plan of each runner.
+     * with no check-in for `date`: the newest such plan of each runner (of one, with `userId`).
      */
-    async plansWithoutCheckIn(date: string): Promise<CheckInDueRow[]> {
+    async plansWithoutCheckIn(
+      date: string,
+      options: { userId?: string } = {},
+    ): Promise<CheckInDueRow[]> {
       const rows = await db
         .select({ planId: plans.id, userId: plans.userId, email: users.email })
         .from(plans)
         .innerJoin(users, eq(users.id, plans.userId))
         .where(
           and(
+            options.userId === undefined ? undefined : eq(plans.userId, options.userId),
             lte(plans.startDate, date),
             sql`${plans.startDate} + (7 * jsonb_array_length(${plans.plan} -> 'weeks')) > ${date}::date`,
             notExists(

@@ -34,6 +34,14 @@ export function usersRepository(db: Db) {
     async setPasswordHash(id: string, passwordHash: string): Promise<void> {
       await db.update(users).set({ passwordHash }).where(eq(users.id, id));
     },
+    /** Sets the runner's time zone and daily check-in reminder hour (null: off). */
+    async setReminders(
+      id: string,
+      settings: { timeZone: string | null; checkInReminderHour: number | null },
+    ): Promise<UserRow | undefined> {
+      const [row] = await db.update(users).set(settings).where(eq(users.id, id)).returning();
+      return row;
+    },
     /** Deletes the account and, by cascade, every row that belongs to it. True when it existed. */
     async delete(id: string): Promise<boolean> {
       const deleted = await db.delete(users).where(eq(users.id, id)).returning({ id: users.id });
