@@ -1,6 +1,7 @@
 /**
- * The account page: log in (with the CSRF token flow), download my data as
- * JSON, and delete the account after confirming; afterwards the login fails.
+ * The account page: log in (with the CSRF token flow), opt in to check-in
+ * reminders, download my data as JSON, and delete the account after
+ * confirming; afterwards the login fails.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -46,6 +47,23 @@ describe('account', () => {
     await login.getByRole('button', { name: 'Log in' }).click();
     await p.getByText(`Signed in as ${email}`).waitFor();
     await p.getByRole('link', { name: 'Plan starting Mon 3 Mar 2025' }).waitFor();
+
+    // Check-in reminders: off by default; opting in sends this browser's time zone and the hour.
+    const reminders = p.getByRole('region', { name: 'Reminders' });
+    const daily = reminders.getByLabel(/daily check-in reminder/);
+    await expect(daily.isChecked()).resolves.toBe(false);
+    await daily.check();
+    await reminders.getByLabel(/^At/).selectOption('7');
+    await reminders.getByRole('button', { name: 'Save reminders' }).click();
+    await reminders
+      .getByRole('status')
+      .getByText(/Check-in reminders at 07:00/)
+      .waitFor();
+    const stored = await p.request.get('/api/me/reminders');
+    expect(await stored.json()).toEqual({
+      timeZone: await p.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+      checkInHour: 7,
+    });
 
     // Every state-changing request carried the token of the readable bt_csrf cookie.
     const cookies = await context.cookies();

@@ -114,6 +114,12 @@ const router = createBrowserRouter([
         }),
       },
       {
+        path: 'reminders/off',
+        lazy: async () => ({
+          Component: (await import('./features/account/RemindersCard.js')).RemindersOffPage,
+        }),
+      },
+      {
         path: 'clinic',
         lazy: async () => ({
           Component: (await import('./features/clinic/AppointmentsPage.js')).AppointmentsPage,

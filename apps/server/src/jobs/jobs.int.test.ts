@@ -11,8 +11,6 @@ import { openTestPglite } from '@backtrack/db/testing';
 import { describe, expect, it } from 'vitest';
 import { memoryLogger } from '../http/logger.js';
 import { openClinic, SHARE_ALL, signUp } from '../testing/clinic.js';
-import { takeAssessment } from '../testing/interview.js';
-import { DESK_RUNNER } from '../testing/runners.js';
 import { createTestApp } from '../testing/test-app.js';
 import { backoffMs, createJobRunner } from './runner.js';
 

@@ -13,6 +13,7 @@ import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 import { formatDate } from '../../shared/lib/dates.js';
 import { STORAGE_KEYS, writeSetting } from '../../shared/lib/storage.js';
 import { PasswordResetCard, SessionsCard, tokenFromHash } from './AccountSecurity.js';
+import { RemindersCard } from './RemindersCard.js';
 import { SharingCard } from './SharingCard.js';
 
 /** Only same-site paths are followed after logging in. */
@@ -301,6 +302,7 @@ export function AccountPage() {
           Download my data (JSON)
         </a>
       </section>
+      <RemindersCard />
       <SharingCard />
       <SessionsCard />
       <section className="card" aria-labelledby="leave-heading">
