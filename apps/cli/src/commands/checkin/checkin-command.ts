@@ -19,7 +19,7 @@ import {
 } from '@backtrack/core';
 import type { CliIo } from '../../io/cli-io.js';
 import { daysBetween, formatDate, localDate, planDate, type IsoDate } from '../../io/dates.js';
-import { sessionsPlanned } from '../plan/describe-plan.js';
+import { sessionsPlanned } from '@backtrack/documents';
 import { heading } from '../../io/text.js';
 import { renderSafetyStop, renderWeeks } from '../plan/render-plan.js';
 import { readState, stateFilePath, writeState } from '../../store/plan-state.js';
