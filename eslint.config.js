@@ -196,6 +196,7 @@ export default tseslint.config(
                 'BODY_REGION_LABELS',
                 'SECTION_TITLES',
                 'DECISION_LABELS',
+                'describeLevel',
                 'toLocalTime',
                 'formatClockTime',
                 'SHARE_ITEM_LABELS',

@@ -16,6 +16,7 @@ import {
   type KnowledgeBase,
   type PlanSafetyStop,
   DECISION_LABELS,
+  describeLevel,
 } from '@backtrack/core';
 import type { CliIo } from '../../io/cli-io.js';
 import { daysBetween, formatDate, localDate, planDate, type IsoDate } from '../../io/dates.js';
@@ -286,7 +287,11 @@ function renderCheckIn(
     style.bold(decisionColour(adaptation.decision, style)(DECISION_LABELS[adaptation.decision])),
   );
   lines.push(wrap(adaptation.reason, { width }));
-  lines.push(style.dim(`Level ${adaptation.fromLevel} → ${adaptation.toLevel}.`));
+  lines.push(
+    style.dim(
+      `Level: ${describeLevel(adaptation.fromLevel)} → ${describeLevel(adaptation.toLevel)}.`,
+    ),
+  );
   if (report.safetyStop) {
     lines.push(...renderSafetyStop({ safetyStop: report.safetyStop }, { style, width }));
   }
