@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { FhirBundleJson } from '../fhir/bundle.js';
 import { requireUser } from '../auth/middleware.js';
 import { newRouter } from '../http/router.js';
-import { errorResponses, jsonResponse } from '../http/schemas.js';
+import { errorResponses, jsonResponse, pdfResponse, ZUnitQuery } from '../http/schemas.js';
 import {
   ZAppointmentsQuery,
   ZClinicianAppointment,
@@ -77,18 +77,10 @@ const summaryPdf = createRoute({
     'The pre-visit summary as a PDF: the same consent check (403 otherwise) and audited read as the JSON summary',
   request: {
     params: ZRunnerParam,
-    query: z.object({
-      unit: z
-        .enum(['km', 'mi'])
-        .default('km')
-        .openapi({ param: { name: 'unit', in: 'query' }, description: 'Distances in km or miles' }),
-    }),
+    query: ZUnitQuery,
   },
   responses: {
-    200: {
-      description: 'The summary as PDF',
-      content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
-    },
+    200: pdfResponse('The summary as PDF'),
     ...errorResponses('invalid_input', 'unauthenticated', 'forbidden', 'not_found', 'rate_limited'),
   },
 });

@@ -3,7 +3,15 @@ import { ZRunnerProfile } from '@backtrack/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../auth/middleware.js';
 import { newRouter } from '../http/router.js';
-import { errorResponses, jsonBody, jsonResponse, ZIdParam, ZIsoDate } from '../http/schemas.js';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  pdfResponse,
+  ZIdParam,
+  ZIsoDate,
+  ZUnitQuery,
+} from '../http/schemas.js';
 import { ZCheckInResponse, ZProgress, ZSavedPlan, ZSavedPlanSummary } from './dto.js';
 import type { PlanService } from './service.js';
 
@@ -88,13 +96,6 @@ const progress = createRoute({
   responses: { 200: jsonResponse(ZProgress, 'The progress'), ...signedIn },
 });
 
-const ZUnitQuery = z.object({
-  unit: z
-    .enum(['km', 'mi'])
-    .default('km')
-    .openapi({ param: { name: 'unit', in: 'query' }, description: 'Distances in km or miles' }),
-});
-
 const handout = createRoute({
   method: 'get',
   path: '/{id}/handout.pdf',
@@ -102,10 +103,7 @@ const handout = createRoute({
   summary: 'The plan as adapted so far, as the illustrated PDF handout (owner only)',
   request: { params: ZIdParam, query: ZUnitQuery },
   responses: {
-    200: {
-      description: 'The handout',
-      content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
-    },
+    200: pdfResponse('The handout'),
     ...errorResponses('invalid_input', 'unauthenticated', 'not_found', 'rate_limited'),
   },
 });
