@@ -18,11 +18,8 @@ beforeAll(async () => {
   t = await createTestApp({ now: '2026-03-02T07:30:00.000Z' });
   runner = t.browser();
   const assessmentId = (await takeAssessment(runner, DESK_RUNNER)).id;
-  const registered = await runner.post('/api/auth/register', {
-    email: 'handout@example.org',
-    password: 'long enough password',
-  });
-  expect(registered.status).toBe(201);
+  const registered = await t.register(runner, 'handout@example.org', 'long enough password');
+  expect(registered.status).toBe(200);
   const saved = await runner.post('/api/plans', { assessmentId, startDate: '2026-03-02' });
   expect(saved.status).toBe(201);
   plan = saved.body as SavedPlanDto;
@@ -54,10 +51,9 @@ describe('GET /api/plans/:id/handout.pdf', { timeout: 60_000 }, () => {
 
   it('is the owner’s only: another account gets 404', async () => {
     const other = t.browser();
-    await other.post('/api/auth/register', {
-      email: 'someone-else@example.org',
-      password: 'long enough password',
-    });
+    expect(
+      (await t.register(other, 'someone-else@example.org', 'long enough password')).status,
+    ).toBe(200);
     expect((await other.get(`/api/plans/${plan.id}/handout.pdf`)).status).toBe(404);
     expect((await other.get(`/api/plans/${plan.id}/calendar.ics`)).status).toBe(404);
   });
