@@ -176,7 +176,8 @@ export default tseslint.config(
               // the rule of exclusive options (exclusive-options.ts), and the
               // clinic's wall-clock time in a zone (clinic/time-zone.ts: Intl
               // only), so slots show in the runner's zone with the core's maths,
-              // and the wording of shared items (clinic/share-items.ts).
+              // the wording of shared items (clinic/share-items.ts), and how a
+              // report is read at a glance (assessment/report-view.ts).
               // None of these modules imports zod or anything else.
               allowImportNames: [
                 'toggleOption',
@@ -195,11 +196,17 @@ export default tseslint.config(
                 'BODY_REGION_LABELS',
                 'SECTION_TITLES',
                 'DECISION_LABELS',
+                'describeLevel',
                 'toLocalTime',
                 'formatClockTime',
                 'SHARE_ITEM_LABELS',
                 'describeShared',
                 'shareItemLabel',
+                'reasonsInWords',
+                'reportParts',
+                'NO_PLAN_REASON',
+                'WEAK_LINKS_WORDING',
+                'WEAK_LINKS_SHOWN_FIRST',
               ],
               message:
                 'apps/web may import only types from @backtrack/core (`import type`); values come from the API.',

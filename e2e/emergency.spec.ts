@@ -84,13 +84,20 @@ describe('emergency path', () => {
     expect((await readInterview(p, id)).result?.triage.tier).toBe('emergency');
     await dialog.getByRole('link', { name: 'See the full report' }).click();
     await p.getByRole('heading', { level: 1, name: 'Your report' }).waitFor();
-    await p.getByRole('heading', { level: 2, name: 'Your likely weak links' }).waitFor();
+    await p.getByRole('heading', { level: 2, name: 'Not a diagnosis' }).waitFor();
     await expect(p.getByRole('heading', { level: 2 }).first().textContent()).resolves.toBe(
       'Get emergency care now',
     );
+    // Only what to do now: no weak links, no plan link, no percentages.
+    await expect(p.getByRole('heading', { name: 'Your likely weak links' }).count()).resolves.toBe(
+      0,
+    );
+    await expect(p.getByRole('link', { name: 'See my plan' }).count()).resolves.toBe(0);
+    expect(await p.locator('main').innerText()).not.toMatch(/\d%/);
+    await screenshot(p, 'emergency-report-phone');
 
-    // No plan: the reason and what to do instead.
-    await p.getByRole('link', { name: 'See my plan' }).first().click();
+    // The plan page, reached directly, gives no plan: the reason and what to do instead.
+    await p.goto(`/assessment/${id}/plan`);
     await p.getByRole('heading', { level: 2, name: 'No exercise plan for now' }).waitFor();
     await expect(
       p

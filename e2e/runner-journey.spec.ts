@@ -75,7 +75,7 @@ describe('runner journey', () => {
     expect(headings).toContain('What to do today');
     const firstWhy = p.getByText('Why we think so', { exact: true }).first();
     await firstWhy.click();
-    await p.getByRole('columnheader', { name: 'Before → after' }).first().waitFor();
+    await p.locator('.why__list li').first().waitFor();
 
     // Plan preview.
     await p.getByRole('link', { name: 'See my plan' }).first().click();

@@ -20,7 +20,8 @@ await build({
   conditions: ['source'],
   sourcemap: true,
   packages: 'bundle',
-  external: ['@electric-sql/pglite', 'pg', 'pg-native'],
+  // PDFKit reads its font metrics from its own folder at run time (as in the CLI's build).
+  external: ['@electric-sql/pglite', 'pg', 'pg-native', 'pdfkit', 'svg-to-pdfkit'],
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },

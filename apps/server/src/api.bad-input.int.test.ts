@@ -739,6 +739,49 @@ const cases: Case[] = [
     code: 'not_found',
   },
 
+  // GET /api/plans/:id/handout.pdf and /calendar.ics
+  {
+    name: 'handout: no account',
+    as: 'fresh',
+    method: 'GET',
+    path: '/api/plans/:plan/handout.pdf',
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'handout: another account’s',
+    as: 'B',
+    method: 'GET',
+    path: '/api/plans/:plan/handout.pdf',
+    status: 404,
+    code: 'not_found',
+  },
+  {
+    name: 'handout: an unknown unit',
+    as: 'A',
+    method: 'GET',
+    path: '/api/plans/:plan/handout.pdf?unit=furlong',
+    status: 400,
+    code: 'invalid_input',
+    says: /unit/,
+  },
+  {
+    name: 'calendar: no account',
+    as: 'fresh',
+    method: 'GET',
+    path: '/api/plans/:plan/calendar.ics',
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'calendar: another account’s',
+    as: 'B',
+    method: 'GET',
+    path: '/api/plans/:plan/calendar.ics',
+    status: 404,
+    code: 'not_found',
+  },
+
   // POST /api/plans/:id/checkins
   {
     name: 'check-in: before the plan starts',
@@ -1773,6 +1816,23 @@ const cases: Case[] = [
     path: '/api/clinician/runners/:unknown/summary',
     status: 403,
     code: 'forbidden',
+  },
+  {
+    name: 'a summary PDF without consent',
+    as: 'A',
+    method: 'GET',
+    path: '/api/clinician/runners/:unknown/summary.pdf',
+    status: 403,
+    code: 'forbidden',
+  },
+  {
+    name: 'a summary PDF in an unknown unit',
+    as: 'A',
+    method: 'GET',
+    path: '/api/clinician/runners/:unknown/summary.pdf?unit=furlong',
+    status: 400,
+    code: 'invalid_input',
+    says: /unit/,
   },
   {
     name: 'a FHIR record without consent',

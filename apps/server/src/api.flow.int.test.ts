@@ -45,6 +45,10 @@ describe('a runner’s journey', () => {
     expect(knowledge.contributors?.length).toBeGreaterThan(5);
     expect(knowledge.redFlags?.length).toBeGreaterThan(5);
     expect(knowledge.sources?.length).toBeGreaterThan(5);
+    // Each source carries the name a runner sees it cited by, never its id.
+    expect(knowledge.sources).toContainEqual(
+      expect.objectContaining({ id: 'finucane-2020', name: 'Finucane 2020' }),
+    );
     const { exercises } = (await runner.get('/api/exercises')).body as {
       exercises: { id: string; illustrationUrl: string }[];
     };

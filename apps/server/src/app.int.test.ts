@@ -38,6 +38,8 @@ const ROUTES = {
   'GET /api/plans/:id': true,
   'POST /api/plans/:id/checkins': true,
   'GET /api/plans/:id/progress': true,
+  'GET /api/plans/:id/handout.pdf': true,
+  'GET /api/plans/:id/calendar.ics': true,
   'POST /api/activities/import': true,
   'GET /api/activities': true,
   'GET /api/activities/:id': true,
@@ -74,6 +76,7 @@ const ROUTES = {
   'GET /api/me/reminders': true,
   'PUT /api/me/reminders': true,
   'POST /api/reminders/unsubscribe': true,
+  'GET /api/clinician/runners/:runnerId/summary.pdf': true,
 } satisfies Record<ApiRouteKey, true>;
 
 let t: TestApp;

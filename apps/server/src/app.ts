@@ -276,8 +276,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/api', knowledgeRoutes(deps.kb));
   app.route('/api/auth', authRoutes(auth, passwordResetService(deps), cookies));
   app.route('/api/assessments', assessmentRoutes(assessmentService(deps), auth, cookies));
-  app.route('/api/plans', planRoutes(planService(deps)));
   const pool = options.workPool ?? createWorkPool({ size: defaultWorkerThreads(), maxQueue: 4 });
+  app.route('/api/plans', planRoutes(planService(deps, { pool })));
   app.route('/api/activities', activityRoutes(activityService(deps, { pool })));
   app.route('/api', trainingRoutes(trainingService(deps)));
   const exports = createSlots({ max: options.maxExports ?? 2, what: 'exports', retryAfterS: 5 });
@@ -292,7 +292,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/api', clinicRoutes(clinicService(deps, { publicUrl: deps.publicUrl })));
   app.route('/api/bookings', bookingRoutes(bookingService(deps)));
   app.route('/api/me', sharingRoutes(sharingService(deps)));
-  app.route('/api/clinician', clinicianRoutes(clinicianService(deps)));
+  app.route('/api/clinician', clinicianRoutes(clinicianService(deps, { pool })));
   app.route(
     '/api',
     reminderRoutes(

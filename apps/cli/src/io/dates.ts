@@ -10,7 +10,8 @@ import { dateOfDay, isCalendarDate, weekdayOf } from '@backtrack/core';
 export { addDays, daysBetween, formatDate } from '@backtrack/core';
 
 /** A calendar date, `YYYY-MM-DD`. */
-export type IsoDate = string;
+export type { IsoDate } from '@backtrack/documents';
+import type { IsoDate } from '@backtrack/documents';
 
 /** `text` as a date if it is a real calendar date in `YYYY-MM-DD` form, else undefined. */
 export function parseIsoDate(text: string): IsoDate | undefined {
@@ -29,17 +30,8 @@ export function nextMonday(today: IsoDate): IsoDate {
   return dateOfDay(today, 1 + ((8 - weekday) % 7) + (weekday === 1 ? 7 : 0));
 }
 
-/** The date of day `day` (1–7) of plan week `week`, for a plan starting on `start`. */
-export function planDate(start: IsoDate, week: number, day: number): IsoDate {
-  return dateOfDay(start, (week - 1) * 7 + day);
-}
-
-/** `[year, month, day]` of a date, as calendar libraries take it. */
-export function dateParts(date: IsoDate): [number, number, number] {
-  if (!isCalendarDate(date)) throw new RangeError(`not a date: ${date}`);
-  const [y, m, d] = date.split('-').map(Number);
-  return [y ?? 0, m ?? 0, d ?? 0];
-}
+/** Plan days as dates, shared with the handout and the calendar (packages/documents). */
+export { dateParts, planDate } from '@backtrack/documents';
 
 /** The machine's offset from UTC at an instant, minutes (UTC+1 → 60). */
 export function localOffsetMin(at: Date): number {

@@ -1,12 +1,8 @@
 /** Small text formatters every command's rendering shares. */
 import type { Style } from './style.js';
 
-/** Formats a probability as a whole percentage, never claiming 0% or 100%. */
-export function percent(p: number): string {
-  if (p < 0.005) return '<1%';
-  if (p > 0.995) return '>99%';
-  return `${Math.round(p * 100)}%`;
-}
+/** Formats a probability as a whole percentage, never claiming 0% or 100% (shared with the handout). */
+export { percent } from '@backtrack/documents';
 
 /** A section heading: bold text over a dim rule, at most `width` columns long. */
 export function heading(text: string, options: { style: Style; width: number }): string {

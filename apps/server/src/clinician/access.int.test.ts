@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { openClinic, SHARE_ALL, signUp } from '../testing/clinic.js';
 import { takeAssessment } from '../testing/interview.js';
+import { pdfText } from '../testing/pdf.js';
 import { DESK_RUNNER } from '../testing/runners.js';
 import { createTestApp, type TestApp, type TestBrowser } from '../testing/test-app.js';
 import type { ConsentDto, AccessEntryDto, PreVisitSummaryDto } from '../contract.js';
@@ -46,7 +47,10 @@ async function world(t: TestApp) {
 const ENDPOINTS: {
   name: string;
   call: (b: TestBrowser, runnerId: string) => Promise<{ status: number; body: unknown }>;
-}[] = [{ name: 'GET summary', call: (b, id) => b.get(`/api/clinician/runners/${id}/summary`) }];
+}[] = [
+  { name: 'GET summary', call: (b, id) => b.get(`/api/clinician/runners/${id}/summary`) },
+  { name: 'GET summary.pdf', call: (b, id) => b.get(`/api/clinician/runners/${id}/summary.pdf`) },
+];
 
 /** Expected status per caller, the same for every runner-specific clinician endpoint. */
 const EXPECTED: Record<Caller, number> = {
@@ -220,7 +224,15 @@ describe('clinician access', { timeout: 120_000 }, () => {
       expect(summary.plan).toEqual({ status: 'not_shared', item: 'plan' });
       expect(summary.checkIns).toEqual({ status: 'not_shared', item: 'checkins' });
       expect(summary.training).toEqual({ status: 'not_shared', item: 'training' });
-      await a.admin.get(`/api/clinician/runners/${runnerId}/summary`);
+      // The PDF is the same read: consent-checked, audited, the same sections.
+      const pdf = await a.admin.get(`/api/clinician/runners/${runnerId}/summary.pdf`);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.pdf"$/);
+      const text = pdfText(pdf.bytes);
+      expect(text).toContain('Pre-visit summary');
+      expect(text).toContain('runner@example.org');
+      expect(text).toMatch(/Not shared: the runner did not share their/);
 
       const log = (await runner.get('/api/me/access-log')).body as { entries: AccessEntryDto[] };
       expect(log.entries).toHaveLength(2);

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { FhirBundleJson } from '../fhir/bundle.js';
 import { requireUser } from '../auth/middleware.js';
 import { newRouter } from '../http/router.js';
-import { errorResponses, jsonResponse } from '../http/schemas.js';
+import { errorResponses, jsonResponse, pdfResponse, ZUnitQuery } from '../http/schemas.js';
 import {
   ZAppointmentsQuery,
   ZClinicianAppointment,
@@ -69,6 +69,22 @@ const fhir = createRoute({
   },
 });
 
+const summaryPdf = createRoute({
+  method: 'get',
+  path: '/runners/{runnerId}/summary.pdf',
+  tags,
+  summary:
+    'The pre-visit summary as a PDF: the same consent check (403 otherwise) and audited read as the JSON summary',
+  request: {
+    params: ZRunnerParam,
+    query: ZUnitQuery,
+  },
+  responses: {
+    200: pdfResponse('The summary as PDF'),
+    ...errorResponses('invalid_input', 'unauthenticated', 'forbidden', 'not_found', 'rate_limited'),
+  },
+});
+
 /** The clinician routes (mounted at `/api/clinician`). */
 export function clinicianRoutes(service: ClinicianService) {
   return newRouter()
@@ -86,6 +102,19 @@ export function clinicianRoutes(service: ClinicianService) {
     .openapi(summary, async (c) => {
       const user = requireUser(c.var.auth);
       return c.json(await service.summary(user.id, c.req.valid('param').runnerId), 200);
+    })
+    .openapi(summaryPdf, async (c) => {
+      const user = requireUser(c.var.auth);
+      const { body, filename } = await service.summaryPdf(
+        user.id,
+        c.req.valid('param').runnerId,
+        c.req.valid('query').unit,
+      );
+      return c.body(new Uint8Array(body), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${filename}"`,
+        'cache-control': 'private, no-store',
+      });
     })
     .openapi(fhir, async (c) => {
       const user = requireUser(c.var.auth);

@@ -13,9 +13,11 @@ import {
   buildTrainingReport,
   planDay,
   SHARE_ITEMS,
+  type DistanceUnit,
   type ShareScopes,
 } from '@backtrack/core';
 import type { AppDeps } from '../http/context.js';
+import type { WorkPool } from '../work/pool.js';
 import { replayAsOfToday, toCoreCheckIn, utcDate } from '../plans/service.js';
 import { loadRunnerTraining, seriesSinceFor } from '../training/runner-training.js';
 import { fhirRecord } from '../fhir/service.js';
@@ -40,10 +42,13 @@ import type { z } from '@hono/zod-openapi';
 export const MAX_APPOINTMENT_WINDOW_DAYS = 31;
 
 /** The clinician workspace's use cases. */
-export function clinicianService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
+export function clinicianService(
+  deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>,
+  work: { pool?: WorkPool } = {},
+) {
   const { repos, kb, clock } = deps;
 
-  return {
+  const service = {
     /** A consenting runner's record as a FHIR R4 Bundle, the consented items only; audited. */
     async fhir(userId: string, runnerId: string): Promise<FhirBundleJson> {
       const access = await clinicianAccess(repos, userId, runnerId);
@@ -206,6 +211,32 @@ export function clinicianService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) 
         generatedAt: now.toISOString(),
         summary,
       };
+    },
+  };
+  return {
+    ...service,
+    /**
+     * The pre-visit summary as a PDF: the same consent check and audited read
+     * as the JSON summary (it is built by `summary`), then drawn on the work
+     * pool (429 when it is full).
+     */
+    async summaryPdf(
+      userId: string,
+      runnerId: string,
+      unit: DistanceUnit,
+    ): Promise<{ body: Uint8Array; filename: string }> {
+      if (!work.pool) throw new Error('clinicianService: no work pool for PDFs');
+      const dto = await service.summary(userId, runnerId);
+      const { pdf } = await work.pool.run({
+        kind: 'summaryPdf',
+        input: {
+          runnerEmail: dto.runnerEmail,
+          generatedAt: dto.generatedAt,
+          summary: dto.summary,
+          unit,
+        },
+      });
+      return { body: pdf, filename: `pre-visit-summary-${dto.generatedAt.slice(0, 10)}.pdf` };
     },
   };
 }

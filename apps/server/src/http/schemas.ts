@@ -79,3 +79,17 @@ export function jsonBody<T extends z.ZodType>(
 ) {
   return { required: options.required, content: { 'application/json': { schema } } };
 }
+
+/** `?unit=km|mi` (default km): the distance unit of a generated document. */
+export const ZUnitQuery = z.object({
+  unit: z
+    .enum(['km', 'mi'])
+    .default('km')
+    .openapi({ param: { name: 'unit', in: 'query' }, description: 'Distances in km or miles' }),
+});
+
+/** A PDF answer for the OpenAPI document. */
+export const pdfResponse = (description: string) => ({
+  description,
+  content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+});

@@ -41,6 +41,7 @@ const ZKnowledge = z
     sources: z.array(
       z.object({
         id: z.string(),
+        name: z.string().openapi({ description: 'How a runner sees it cited: "Finucane 2020".' }),
         citation: z.string(),
         url: z.string().optional(),
         level: z.string(),

@@ -3,7 +3,15 @@ import { ZRunnerProfile } from '@backtrack/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../auth/middleware.js';
 import { newRouter } from '../http/router.js';
-import { errorResponses, jsonBody, jsonResponse, ZIdParam, ZIsoDate } from '../http/schemas.js';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  pdfResponse,
+  ZIdParam,
+  ZIsoDate,
+  ZUnitQuery,
+} from '../http/schemas.js';
 import { ZCheckInResponse, ZProgress, ZSavedPlan, ZSavedPlanSummary } from './dto.js';
 import type { PlanService } from './service.js';
 
@@ -88,6 +96,37 @@ const progress = createRoute({
   responses: { 200: jsonResponse(ZProgress, 'The progress'), ...signedIn },
 });
 
+const handout = createRoute({
+  method: 'get',
+  path: '/{id}/handout.pdf',
+  tags,
+  summary: 'The plan as adapted so far, as the illustrated PDF handout (owner only)',
+  request: { params: ZIdParam, query: ZUnitQuery },
+  responses: {
+    200: pdfResponse('The handout'),
+    ...errorResponses('invalid_input', 'unauthenticated', 'not_found', 'rate_limited'),
+  },
+});
+const calendar = createRoute({
+  method: 'get',
+  path: '/{id}/calendar.ics',
+  tags,
+  summary: 'The plan as adapted so far, as an iCalendar file (owner only)',
+  request: { params: ZIdParam, query: ZUnitQuery },
+  responses: {
+    200: {
+      description: 'The calendar',
+      content: { 'text/calendar': { schema: z.string() } },
+    },
+    ...signedIn,
+  },
+});
+
+/** `attachment; filename="…"` for a generated file name (ASCII, no quotes). */
+function attachment(filename: string): string {
+  return `attachment; filename="${filename}"`;
+}
+
 /** The plan routes. */
 export function planRoutes(service: PlanService) {
   return newRouter()
@@ -113,5 +152,31 @@ export function planRoutes(service: PlanService) {
     .openapi(progress, async (c) => {
       const user = requireUser(c.var.auth);
       return c.json(await service.progress(c.req.valid('param').id, user.id), 200);
+    })
+    .openapi(handout, async (c) => {
+      const user = requireUser(c.var.auth);
+      const { body, filename } = await service.handout(
+        c.req.valid('param').id,
+        user.id,
+        c.req.valid('query').unit,
+      );
+      return c.body(new Uint8Array(body), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': attachment(filename),
+        'cache-control': 'private, no-store',
+      });
+    })
+    .openapi(calendar, async (c) => {
+      const user = requireUser(c.var.auth);
+      const { body, filename } = await service.calendar(
+        c.req.valid('param').id,
+        user.id,
+        c.req.valid('query').unit,
+      );
+      return c.body(body, 200, {
+        'content-type': 'text/calendar; charset=utf-8',
+        'content-disposition': attachment(filename),
+        'cache-control': 'private, no-store',
+      });
     });
 }

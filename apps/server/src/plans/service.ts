@@ -23,6 +23,9 @@ import {
   ZCheckIn,
 } from '@backtrack/core';
 import type { CheckInRow, PlanRow, Repositories } from '@backtrack/db';
+import { planToIcs } from '@backtrack/documents';
+import type { DistanceUnit } from '@backtrack/core';
+import type { WorkPool } from '../work/pool.js';
 import { answersForPlan } from '../assessments/service.js';
 import type { AppDeps } from '../http/context.js';
 import { invalidInput } from '../http/errors.js';
@@ -102,7 +105,20 @@ export function replayAsOfToday(
 }
 
 /** The saved-plan use cases. */
-export function planService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
+/** A file to download: its bytes or text and its name. */
+export interface Download<T> {
+  body: T;
+  filename: string;
+}
+
+/**
+ * The plan service. `work.pool` draws PDFs off the request thread; without
+ * it the handout is refused (tests that do not need it may leave it out).
+ */
+export function planService(
+  deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>,
+  work: { pool?: WorkPool } = {},
+) {
   const { repos, kb, clock } = deps;
 
   async function load(id: string, userId: string, tx: Repositories = repos): Promise<PlanRow> {
@@ -300,6 +316,44 @@ export function planService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
           decision: decisions.get(w.week) ?? null,
         })),
       };
+    },
+
+    /**
+     * The plan as adapted so far (check-ins replayed as of today), as the
+     * illustrated PDF handout the CLI prints too; drawn on the work pool
+     * (429 when it is full).
+     */
+    async handout(id: string, userId: string, unit: DistanceUnit): Promise<Download<Uint8Array>> {
+      if (!work.pool) throw new Error('planService: no work pool for PDFs');
+      const row = await loadWithDetails(id, userId);
+      const assessment = await repos.assessments.findForOwner(row.assessmentId, {
+        userId,
+        sessionIdHash: null,
+      });
+      if (!assessment?.result) throw new DomainError('not_found', `No plan ${id}.`, [id]);
+      const { plan } = replayAsOfToday(kb, row, row.checkIns, todayIn(row).day);
+      const { pdf } = await work.pool.run({
+        kind: 'planPdf',
+        result: assessment.result,
+        outcome: plan,
+        unit,
+        startDate: row.startDate,
+        madeOn: utcDate(clock.now()),
+      });
+      return { body: pdf, filename: `backtrack-plan-${row.startDate}.pdf` };
+    },
+
+    /** The plan as adapted so far as an iCalendar file: one all-day event per day with something planned. */
+    async calendar(id: string, userId: string, unit: DistanceUnit): Promise<Download<string>> {
+      const row = await loadWithDetails(id, userId);
+      const { plan } = replayAsOfToday(kb, row, row.checkIns, todayIn(row).day);
+      const categories = new Map(kb.exercises.map((e) => [e.id, e.category]));
+      const ics = planToIcs(plan, {
+        startDate: row.startDate,
+        unit,
+        categoryOf: (exerciseId) => categories.get(exerciseId),
+      });
+      return { body: ics, filename: `backtrack-plan-${row.startDate}.ics` };
     },
   };
 }

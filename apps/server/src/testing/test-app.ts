@@ -26,6 +26,8 @@ export interface TestResponse {
   /** The parsed JSON body, or undefined when the body is empty or not JSON. */
   body: unknown;
   text: string;
+  /** The body as received (for PDFs and other binary answers). */
+  bytes: Uint8Array;
   cookies: string[];
 }
 
@@ -131,7 +133,8 @@ export class TestBrowser {
     });
     const setCookies = response.headers.getSetCookie();
     this.remember(setCookies);
-    const text = await response.text();
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -143,6 +146,7 @@ export class TestBrowser {
       headers: response.headers,
       body: parsed,
       text,
+      bytes,
       cookies: setCookies,
     };
   }

@@ -176,7 +176,7 @@ export function createWorkPool(options: WorkPoolOptions): WorkPool {
       if (busy && queue.length >= options.maxQueue) {
         throw new HttpOnlyError(
           'rate_limited',
-          `The server is busy reading other uploads; try again in ${String(retryAfterS)} s.`,
+          `The server is busy reading uploads or drawing documents; try again in ${String(retryAfterS)} s.`,
           [],
           { 'retry-after': String(retryAfterS) },
         );

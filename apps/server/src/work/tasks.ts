@@ -3,7 +3,9 @@
  * answers requests: reading uploaded activity files (decompression, FIT
  * decoding, XML and CSV parsing), merging the duplicates among them and
  * setting aside what the runner has stored already, so that the request
- * thread receives only the activities it will store.
+ * thread receives only the activities it will store; and drawing PDFs (the
+ * plan handout, the pre-visit summary: font subsetting and vector
+ * illustrations take tens of milliseconds each).
  * Plain data in, plain data out (structured clone); the worker entry
  * (`worker.ts`) calls {@link runTask}, and tests may call it directly.
  */
@@ -11,11 +13,16 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import {
+  loadKnowledgeBase,
   mergeDuplicates,
   StoredActivityIndex,
   type Activity,
+  type AssessmentResult,
+  type DistanceUnit,
   type IndexedActivity,
+  type PlanOutcome,
 } from '@backtrack/core';
+import { renderPlanPdf, renderSummaryPdf, type SummaryPdfInput } from '@backtrack/documents';
 import { importPaths } from '@backtrack/importers';
 import { isAcceptedName, type UploadedFile } from '../activities/upload.js';
 
@@ -44,11 +51,37 @@ export interface ImportTaskResult {
   errors: { file: string; message: string }[];
 }
 
+/** Draw a plan's handout (or, where the triage forbids a plan, the what-to-do-now handout). */
+export interface PlanPdfTask {
+  kind: 'planPdf';
+  result: AssessmentResult;
+  outcome: PlanOutcome;
+  unit: DistanceUnit;
+  /** Day 1 of week 1, `YYYY-MM-DD`. */
+  startDate: string;
+  /** The date printed as "made on". */
+  madeOn: string;
+}
+
+/** Draw a pre-visit summary (built, and its read audited, on the request thread). */
+export interface SummaryPdfTask {
+  kind: 'summaryPdf';
+  input: SummaryPdfInput;
+}
+
+/** A drawn PDF. */
+export interface PdfTaskResult {
+  pdf: Uint8Array;
+  pageCount: number;
+}
+
 /** A task for the worker. */
-export type Task = ImportTask;
+export type Task = ImportTask | PlanPdfTask | SummaryPdfTask;
 /** The result of each kind of task. */
 export interface TaskResults {
   import: ImportTaskResult;
+  planPdf: PdfTaskResult;
+  summaryPdf: PdfTaskResult;
 }
 
 /** Reads the uploads with the importer; file names as uploaded (a zip's files as `export.zip/activities/1.fit`). */
@@ -107,5 +140,21 @@ export async function runTask(task: Task): Promise<TaskResults[Task['kind']]> {
   switch (task.kind) {
     case 'import':
       return readUploads(task);
+    case 'planPdf': {
+      const kb = loadKnowledgeBase();
+      const { pdf, pageCount } = await renderPlanPdf({
+        result: task.result,
+        outcome: task.outcome,
+        exercises: new Map(kb.exercises.map((e) => [e.id, e])),
+        unit: task.unit,
+        startDate: task.startDate,
+        madeOn: task.madeOn,
+      });
+      return { pdf: new Uint8Array(pdf), pageCount };
+    }
+    case 'summaryPdf': {
+      const { pdf, pageCount } = await renderSummaryPdf(task.input);
+      return { pdf: new Uint8Array(pdf), pageCount };
+    }
   }
 }

@@ -5,6 +5,7 @@ export * from './assess.js';
 export * from './interview.js';
 export * from './likelihood-band.js';
 export * from './rank-contributors.js';
+export * from './report-view.js';
 export * from './score-risk.js';
 export * from './triage.js';
 export * from './evaluate-cases.js';

@@ -4,6 +4,7 @@
  * their tier and condition, and the sources. One projection, so the CLI and
  * the API cannot list different fields.
  */
+import { shortCitation } from './cite.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { ContributorId, EvidenceLevel, SeriousCondition, TriageTier } from './schema.js';
 
@@ -11,7 +12,8 @@ import type { ContributorId, EvidenceLevel, SeriousCondition, TriageTier } from 
 export interface KnowledgeSummary {
   contributors: { id: ContributorId; name: string; prior: number; summary: string }[];
   redFlags: { id: string; name: string; tier: TriageTier; condition: SeriousCondition }[];
-  sources: { id: string; citation: string; url?: string; level: EvidenceLevel }[];
+  /** `name` is how a runner sees the source cited: "Finucane 2020" (`shortCitation`), never its id. */
+  sources: { id: string; name: string; citation: string; url?: string; level: EvidenceLevel }[];
 }
 
 /** The summary of a knowledge base. */
@@ -31,6 +33,7 @@ export function summariseKnowledgeBase(kb: KnowledgeBase): KnowledgeSummary {
     })),
     sources: kb.sources.map((s) => ({
       id: s.id,
+      name: shortCitation(kb, s.id),
       citation: s.citation,
       ...(s.url === undefined ? {} : { url: s.url }),
       level: s.level,

@@ -8,6 +8,7 @@
 import type { AssessmentResult } from '../assessment/assess.js';
 import type { Answers } from '../assessment/answers.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
+import { NO_PLAN_REASON } from '../assessment/report-view.js';
 import { PLAN_RULES } from '../knowledge/plan-rules.js';
 import { LOAD_LIMITS, RETURN_TO_RUN, type RunningRule } from '../knowledge/running-rules.js';
 import type { ContributorId } from '../knowledge/schema.js';
@@ -482,13 +483,11 @@ export function generatePlan(
     };
   }
   if (tier === 'emergency' || tier === 'urgent_doctor') {
+    // The same rule as PLAN_ALLOWED, which the report reads (assessment/report-view.ts).
     return {
       kind: 'no_plan',
       tier,
-      reason:
-        tier === 'emergency'
-          ? 'Your answers include a warning sign that needs emergency care. An exercise or running plan is not safe until you have been seen.'
-          : 'Your answers include a warning sign that a doctor should check within days. No exercise or running plan until a doctor has cleared you.',
+      reason: NO_PLAN_REASON[tier],
       whatToDoNow: result.triage.whatToDoNow,
       reasons: result.triage.reasons,
       disclaimer: result.disclaimer,

@@ -7,6 +7,7 @@
  */
 import {
   LIKELIHOOD_BANDS,
+  WEAK_LINKS_WORDING,
   type AssessmentResult,
   type Issue,
   type RankedContributor,
@@ -236,31 +237,13 @@ function renderContributors(result: AssessmentResult, options: TextReportOptions
   }
   if (result.triage.tier === 'emergency') {
     // Safety: a ranking of running-related causes must not distract from emergency care.
-    lines.push(
-      wrap(
-        'Not shown: get the warning sign checked first. The likely running-related causes can wait.',
-        { width },
-      ),
-    );
+    lines.push(wrap(WEAK_LINKS_WORDING.emergency, { width }));
     return lines;
   }
   if (result.triage.tier === 'urgent_doctor') {
-    lines.push(
-      style.yellow(
-        wrap('See a doctor first; these are the likely weak links to discuss afterwards.', {
-          width,
-        }),
-      ),
-    );
+    lines.push(style.yellow(wrap(WEAK_LINKS_WORDING.urgent_doctor, { width })));
   }
-  lines.push(
-    style.dim(
-      wrap(
-        'Each is a separate estimate (several can be true at once), so they do not add up to 100%.',
-        { width },
-      ),
-    ),
-  );
+  lines.push(style.dim(wrap(WEAK_LINKS_WORDING.several, { width })));
   // Every contributor that is likely or possible is explained in full (at least three).
   const detailed =
     options.detailed ??

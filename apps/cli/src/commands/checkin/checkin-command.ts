@@ -16,10 +16,11 @@ import {
   type KnowledgeBase,
   type PlanSafetyStop,
   DECISION_LABELS,
+  describeLevel,
 } from '@backtrack/core';
 import type { CliIo } from '../../io/cli-io.js';
 import { daysBetween, formatDate, localDate, planDate, type IsoDate } from '../../io/dates.js';
-import { sessionsPlanned } from '../plan/describe-plan.js';
+import { sessionsPlanned } from '@backtrack/documents';
 import { heading } from '../../io/text.js';
 import { renderSafetyStop, renderWeeks } from '../plan/render-plan.js';
 import { readState, stateFilePath, writeState } from '../../store/plan-state.js';
@@ -286,7 +287,11 @@ function renderCheckIn(
     style.bold(decisionColour(adaptation.decision, style)(DECISION_LABELS[adaptation.decision])),
   );
   lines.push(wrap(adaptation.reason, { width }));
-  lines.push(style.dim(`Level ${adaptation.fromLevel} → ${adaptation.toLevel}.`));
+  lines.push(
+    style.dim(
+      `Level: ${describeLevel(adaptation.fromLevel)} → ${describeLevel(adaptation.toLevel)}.`,
+    ),
+  );
   if (report.safetyStop) {
     lines.push(...renderSafetyStop({ safetyStop: report.safetyStop }, { style, width }));
   }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KM_PER_MILE, formatDistance, type Plan, type PlanOutcome } from '@backtrack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeDose } from './describe-plan.js';
+import { describeDose } from '@backtrack/documents';
 import { CASES, runInMemory } from '../../testing.js';
 
 // A Wednesday: the default start date is the following Monday.

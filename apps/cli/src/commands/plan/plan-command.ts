@@ -17,8 +17,7 @@ import {
 } from '@backtrack/core';
 import type { CliIo } from '../../io/cli-io.js';
 import { formatDate, localDate, nextMonday, type IsoDate } from '../../io/dates.js';
-import { planToIcs } from './plan-ics.js';
-import { renderPlanPdf } from './plan-pdf.js';
+import { planToIcs, renderPlanPdf } from '@backtrack/documents';
 import { keepPreviousState, readState, stateFilePath, writeState } from '../../store/plan-state.js';
 import { describeReadError, readAnswersFile } from '../assess/read-answers-file.js';
 import { readProfileFile } from './read-profile-file.js';

@@ -6,7 +6,7 @@ import ICAL from 'ical.js';
 import type { Plan, PlanOutcome } from '@backtrack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../io/dates.js';
-import { describeItem } from './describe-plan.js';
+import { describeItem } from '@backtrack/documents';
 import { CASES, runInMemory } from '../../testing.js';
 
 // Wednesday 8 January 2025: the default start is Monday 13 January.

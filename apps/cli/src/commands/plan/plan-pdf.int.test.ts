@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadKnowledgeBase, type Plan } from '@backtrack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeDose } from './describe-plan.js';
+import { describeDose, renderPlanPdf, type PlanPdf } from '@backtrack/documents';
 import { planFromFiles } from './plan-command.js';
-import { renderPlanPdf, type PlanPdf } from './plan-pdf.js';
 import { CASES, runInMemory } from '../../testing.js';
 
 const kb = loadKnowledgeBase();

@@ -16,7 +16,6 @@ import {
   type Plan,
   type PlanOutcome,
   type PlanWeek,
-  type RankedContributor,
 } from '@backtrack/core';
 import { formatDate, planDate, type IsoDate } from '../../io/dates.js';
 import {
@@ -24,7 +23,8 @@ import {
   describeItem,
   describeWeekRunning,
   exerciseNamesFor,
-} from './describe-plan.js';
+  weakLinksForLater,
+} from '@backtrack/documents';
 import { BASIS_LABELS } from '../../io/labels.js';
 import { heading, percent } from '../../io/text.js';
 import {
@@ -190,16 +190,6 @@ function renderPlan(result: AssessmentResult, plan: Plan, options: PlanTextOptio
   lines.push(heading('When to seek help', options));
   for (const w of plan.whenToSeekHelp) lines.push(wrap(w, { width, first: '• ', indent: '  ' }));
   return lines;
-}
-
-/**
- * With an urgent (not emergency) triage, the likely weak links are worth
- * knowing for after the doctor's visit; in an emergency they are held back,
- * as in the assessment report, so nothing distracts from getting care.
- */
-export function weakLinksForLater(result: AssessmentResult): RankedContributor[] {
-  if (result.triage.tier !== 'urgent_doctor') return [];
-  return result.contributors.filter((c) => c.id !== 'nonspecific').slice(0, 3);
 }
 
 function renderNoPlan(

@@ -109,6 +109,8 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
             id={`${id}-date`}
             type="date"
             value={date}
+            // No check-in for a day that has not come yet (the server refuses it too).
+            max={toIsoDate(new Date())}
             onChange={(e) => {
               setDate(e.target.value);
               setPlanned(null);

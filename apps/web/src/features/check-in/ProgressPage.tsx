@@ -5,7 +5,7 @@ import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 import { PainChart } from './PainChart.js';
 import { TableScroll } from '../../shared/TableScroll.js';
 import { formatShortDate } from '../../shared/lib/dates.js';
-import { DECISION_LABELS } from '@backtrack/core';
+import { DECISION_LABELS, describeLevel } from '@backtrack/core';
 
 /** Pain over time against the plan's weeks: chart, table, and each week's decision. */
 export function ProgressPage() {
@@ -60,7 +60,7 @@ export function ProgressPage() {
               <ul>
                 {progress.data.weeks.map((w) => (
                   <li key={w.week}>
-                    Week {w.week}: level {w.level}
+                    Week {w.week}: {describeLevel(w.level)}
                     {w.decision ? ` · ${DECISION_LABELS[w.decision]}` : ''}
                   </li>
                 ))}

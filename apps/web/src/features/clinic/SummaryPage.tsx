@@ -194,6 +194,13 @@ export function SummaryPage() {
         >
           Print
         </button>{' '}
+        <a
+          className="button button--secondary"
+          href={`/api/clinician/runners/${runnerId}/summary.pdf?unit=${unit}`}
+          download
+        >
+          Download as PDF
+        </a>{' '}
         <Link to="/clinic">Back to your appointments</Link>
       </p>
     </div>

@@ -58,6 +58,22 @@ export function SavedPlanPage() {
               Progress
             </Link>
           </p>
+          <p className="actions no-print">
+            <a
+              className="button button--secondary"
+              href={`/api/plans/${planId}/handout.pdf?unit=${unit}`}
+              download
+            >
+              Download the handout (PDF)
+            </a>
+            <a
+              className="button button--secondary"
+              href={`/api/plans/${planId}/calendar.ics?unit=${unit}`}
+              download
+            >
+              Add to my calendar (.ics)
+            </a>
+          </p>
           <PlanView
             plan={saved.data.plan}
             unit={unit}

@@ -1,13 +1,10 @@
-import { useState } from 'react';
+import { reasonsInWords, WEAK_LINKS_SHOWN_FIRST } from '@backtrack/core';
 import type { AssessmentResult, SourceDto } from '../../shared/api/types.js';
-import { factorDirection, formatFactor, formatPercent } from '../../shared/lib/format.js';
-import { Sources } from './Sources.js';
-import { TableScroll } from '../../shared/TableScroll.js';
+import { formatPercent } from '../../shared/lib/format.js';
+import { Sources, sourceName } from './Sources.js';
 import './report.css';
 
 type Ranked = AssessmentResult['contributors'][number];
-
-const SHOWN_FIRST = 5;
 
 /** The likelihood band as a runner reads it; the number is in the detail. */
 const BAND_WORDS: Readonly<Record<Ranked['band'], string>> = {
@@ -40,6 +37,50 @@ function DataSource({ text }: { text: string }) {
   );
 }
 
+/** Why we think so, in plain words: one line per answer, the sources by name, the numbers last. */
+function WhyInWords({ c, sources }: { c: Ranked; sources: ReadonlyMap<string, SourceDto> }) {
+  const reasons = reasonsInWords(c.explanation);
+  return (
+    <details className="why">
+      <summary>Why we think so</summary>
+      {reasons.length === 0 ? (
+        <p>None of your answers changed this estimate.</p>
+      ) : (
+        <ul className="why__list">
+          {reasons.map((r) => (
+            <li
+              key={`${r.questionId}-${r.answer}`}
+              className={r.from ? 'why__row--data' : undefined}
+            >
+              <span className="why__question">{r.question}</span>{' '}
+              {r.from ? 'Your imported runs say' : 'You answered'} <strong>“{r.answer}”</strong>:{' '}
+              {r.effect}.
+              {r.sources.length > 0 ? (
+                <span className="why__cite">
+                  {' '}
+                  ({[...new Set(r.sources.map((id) => sourceName(id, sources)))].join('; ')})
+                </span>
+              ) : null}
+              {r.from ? <DataSource text={r.from} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted">
+        In numbers: {formatPercent(c.probability)}, from a starting point of{' '}
+        {formatPercent(c.prior)} (how often this is a weak link in runners with back pain). An
+        estimate from your answers, not a measurement.
+      </p>
+      {reasons.length > 0 ? (
+        <>
+          <h4>References</h4>
+          <Sources ids={reasons.flatMap((r) => r.sources)} sources={sources} />
+        </>
+      ) : null}
+    </details>
+  );
+}
+
 function Contributor({
   c,
   rank,
@@ -65,67 +106,25 @@ function Contributor({
         <div className="bar__prior" style={{ left: `${Math.round(c.prior * 100)}%` }} />
       </div>
       <p>{c.summary}</p>
-      <details className="why">
-        <summary>Why we think so</summary>
-        <p>
-          Our estimate: {formatPercent(c.probability)}. It starts at {formatPercent(c.prior)} (how
-          often this is a weak link in runners with back pain); each answer below multiplied its
-          odds by a factor.
-        </p>
-        {c.explanation.length === 0 ? (
-          <p>None of your answers changed this estimate.</p>
-        ) : (
-          <TableScroll label={`Steps for ${c.name}`}>
-            <table className="why__table">
-              <caption className="visually-hidden">
-                How your answers changed the estimate for {c.name}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Answer</th>
-                  <th scope="col">Factor</th>
-                  <th scope="col">Before → after</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.explanation.map((step, i) => (
-                  <tr
-                    key={`${step.questionId}-${String(i)}`}
-                    className={step.from ? 'why__row--data' : undefined}
-                  >
-                    <td>
-                      <span className="why__question">{step.question}</span>{' '}
-                      <strong>{step.answer}</strong>
-                      {step.note ? <span className="why__note"> {step.note}</span> : null}
-                      {step.from ? <DataSource text={step.from} /> : null}
-                    </td>
-                    <td>
-                      {formatFactor(step.factor)}{' '}
-                      <span className="visually-hidden">
-                        ({factorDirection(step.factor)} the odds)
-                      </span>
-                    </td>
-                    <td>
-                      {formatPercent(step.before)} → {formatPercent(step.after)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
-        {c.explanation.length > 0 ? (
-          <>
-            <h4>Sources</h4>
-            <Sources ids={c.explanation.flatMap((s) => s.sources)} sources={sources} />
-          </>
-        ) : null}
-      </details>
+      <WhyInWords c={c} sources={sources} />
     </li>
   );
 }
 
-/** The weak links, most likely first, each with a probability bar and its reasons. */
+/** "2 possible, 15 less likely" for the folded weak links. */
+function bandCounts(contributors: readonly Ranked[]): string {
+  const parts: string[] = [];
+  for (const band of ['likely', 'possible', 'less likely'] as const) {
+    const n = contributors.filter((c) => c.band === band).length;
+    if (n > 0) parts.push(`${n} ${band}`);
+  }
+  return parts.join(', ');
+}
+
+/**
+ * The weak links, most likely first: the top three in full, each with its
+ * band in words and its reasons; the rest folded in one `<details>`.
+ */
 export function ContributorList({
   contributors,
   sources,
@@ -133,26 +132,31 @@ export function ContributorList({
   contributors: AssessmentResult['contributors'];
   sources: ReadonlyMap<string, SourceDto>;
 }) {
-  const [showAll, setShowAll] = useState(false);
-  const shown = showAll ? contributors : contributors.slice(0, SHOWN_FIRST);
+  const top = contributors.slice(0, WEAK_LINKS_SHOWN_FIRST);
+  const rest = contributors.slice(WEAK_LINKS_SHOWN_FIRST);
   return (
     <>
       <ol className="contributors">
-        {shown.map((c, i) => (
+        {top.map((c, i) => (
           <Contributor key={c.id} c={c} rank={i + 1} sources={sources} />
         ))}
       </ol>
-      {contributors.length > SHOWN_FIRST ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          aria-expanded={showAll}
-          onClick={() => {
-            setShowAll(!showAll);
-          }}
-        >
-          {showAll ? 'Show the top five only' : `Show all ${contributors.length} weak links`}
-        </button>
+      {rest.length > 0 ? (
+        <details className="why contributors__more">
+          <summary>
+            {rest.length} more weak {rest.length === 1 ? 'link' : 'links'} ({bandCounts(rest)})
+          </summary>
+          <ol className="contributors" start={WEAK_LINKS_SHOWN_FIRST + 1}>
+            {rest.map((c, i) => (
+              <Contributor
+                key={c.id}
+                c={c}
+                rank={WEAK_LINKS_SHOWN_FIRST + i + 1}
+                sources={sources}
+              />
+            ))}
+          </ol>
+        </details>
       ) : null}
     </>
   );

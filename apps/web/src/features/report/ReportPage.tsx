@@ -1,3 +1,4 @@
+import { NO_PLAN_REASON, reportParts, WEAK_LINKS_WORDING } from '@backtrack/core';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { usePlanPreview } from '../plan/plan-queries.js';
@@ -24,13 +25,19 @@ const RISK_TEXT: Record<'low' | 'medium' | 'high', string> = {
   high: 'High risk that the pain lasts: worries and mood are weighing on the pain. Care that addresses both the body and these worries tends to help most; mention it to your clinician.',
 };
 
-/** The report: triage first, then the weak links with their reasons, the risk screen, and today. */
+/**
+ * The report, read at a glance: the urgency and what to do now first, then
+ * today's exercises (where the triage allows a plan), booking, the weak links
+ * in words (the top three in full, the rest folded), the risk screen. An
+ * emergency shows only what to do now (`reportParts` in the core).
+ */
 export function ReportPage() {
   const { id = '' } = useParams();
   const interview = useInterview(id);
   const knowledge = useKnowledge();
   const result = interview.data?.result;
-  const plan = usePlanPreview(id, { enabled: result !== undefined });
+  const parts = reportParts(result?.triage.tier ?? null);
+  const plan = usePlanPreview(id, { enabled: result !== undefined && parts.plan });
   const [unit] = useUnits();
   const sources = useMemo(
     () => new Map<string, SourceDto>((knowledge.data?.sources ?? []).map((s) => [s.id, s])),
@@ -79,72 +86,87 @@ export function ReportPage() {
   ).size;
   const risk = result.risk;
 
+  const tier = result.triage.tier;
   return (
     <div className="report">
       <title>Your report – Backtrack</title>
       <h1>Your report</h1>
       <TriageBanner triage={result.triage} />
+      {parts.plan ? (
+        <section aria-labelledby="today-heading" className="card">
+          <h2 id="today-heading">What to do today</h2>
+          {plan.data?.kind === 'plan' ? (
+            <>
+              <p>Day 1 of your plan:</p>
+              <TodayList items={plan.data.weeks[0]?.days[0]?.items ?? []} unit={unit} />
+            </>
+          ) : plan.data?.kind === 'no_plan' ? (
+            <p>{plan.data.reason}</p>
+          ) : null}
+          {plan.isError ? (
+            <ErrorMessage error={plan.error} title="Could not load the plan" />
+          ) : null}
+          {plan.data?.kind === 'no_plan' ? null : (
+            <p>
+              <Link className="button button--primary" to={`/assessment/${id}/plan`}>
+                See my plan
+              </Link>
+            </p>
+          )}
+        </section>
+      ) : tier === 'urgent_doctor' ? (
+        <section aria-labelledby="no-plan-heading" className="card">
+          <h2 id="no-plan-heading">No exercise plan for now</h2>
+          <p>{NO_PLAN_REASON.urgent_doctor}</p>
+        </section>
+      ) : null}
       <BookingEntry assessmentId={id} sources={sources} />
 
-      <section aria-labelledby="today-heading" className="card">
-        <h2 id="today-heading">What to do today</h2>
-        {plan.data?.kind === 'plan' ? (
-          <>
-            <p>Day 1 of your plan:</p>
-            <TodayList items={plan.data.weeks[0]?.days[0]?.items ?? []} unit={unit} />
-          </>
-        ) : (
-          <p>{result.triage.whatToDoNow}</p>
-        )}
-        {plan.isError ? <ErrorMessage error={plan.error} title="Could not load the plan" /> : null}
-        <p>
-          <Link className="button button--primary" to={`/assessment/${id}/plan`}>
-            See my plan
-          </Link>
-        </p>
-      </section>
-
-      <section aria-labelledby="links-heading">
-        <h2 id="links-heading">Your likely weak links</h2>
-        <p className="muted">
-          Several can be true at once. Each bar shows how likely we think it is; the thin mark is
-          where it started before your answers. Open “Why we think so” to see each step.
-        </p>
-        {fromRuns > 0 ? (
-          <p className="why__from why__from--note">
-            <span className="why__from-tag">From your imported runs:</span> {fromRuns}{' '}
-            {fromRuns === 1 ? 'answer' : 'answers'} came from your runs, not from you. Open “Why we
-            think so” to see each one, marked like this.
+      {parts.weakLinks ? (
+        <section aria-labelledby="links-heading">
+          <h2 id="links-heading">Your likely weak links</h2>
+          {tier === 'urgent_doctor' ? <p>{WEAK_LINKS_WORDING.urgent_doctor}</p> : null}
+          <p className="muted">
+            {WEAK_LINKS_WORDING.several} Open “Why we think so” to see which answers moved each one.
           </p>
-        ) : null}
-        <ContributorList contributors={result.contributors} sources={sources} />
-      </section>
-
-      <section aria-labelledby="risk-heading" className="card">
-        <h2 id="risk-heading">Risk screen</h2>
-        {risk.level ? (
-          <>
-            <p>
-              <strong>{RISK_LABELS[risk.level]}</strong>
-              {risk.total !== null ? ` (score ${risk.total} of 9` : ''}
-              {risk.psychosocial !== null
-                ? `, worry and mood ${risk.psychosocial} of 5)`
-                : risk.total !== null
-                  ? ')'
-                  : ''}
+          {fromRuns > 0 ? (
+            <p className="why__from why__from--note">
+              <span className="why__from-tag">From your imported runs:</span> {fromRuns}{' '}
+              {fromRuns === 1 ? 'answer' : 'answers'} came from your runs, not from you. Open “Why
+              we think so” to see each one, marked like this.
             </p>
-            <p>{RISK_TEXT[risk.level]}</p>
-          </>
-        ) : (
-          <p>
-            Not scored: {risk.missing.length} of its nine questions were not answered or were
-            answered “not sure”.
-          </p>
-        )}
-        <p className="muted">{risk.note}</p>
-      </section>
+          ) : null}
+          <ContributorList contributors={result.contributors} sources={sources} />
+        </section>
+      ) : null}
 
-      {warnings.length > 0 ? (
+      {parts.details ? (
+        <section aria-labelledby="risk-heading" className="card">
+          <h2 id="risk-heading">Risk screen</h2>
+          {risk.level ? (
+            <>
+              <p>
+                <strong>{RISK_LABELS[risk.level]}</strong>
+                {risk.total !== null ? ` (score ${risk.total} of 9` : ''}
+                {risk.psychosocial !== null
+                  ? `, worry and mood ${risk.psychosocial} of 5)`
+                  : risk.total !== null
+                    ? ')'
+                    : ''}
+              </p>
+              <p>{RISK_TEXT[risk.level]}</p>
+            </>
+          ) : (
+            <p>
+              Not scored: {risk.missing.length} of its nine questions were not answered or were
+              answered “not sure”.
+            </p>
+          )}
+          <p className="muted">{risk.note}</p>
+        </section>
+      ) : null}
+
+      {parts.details && warnings.length > 0 ? (
         <section aria-labelledby="issues-heading" className="card">
           <h2 id="issues-heading">About your answers</h2>
           <ul>
@@ -162,11 +184,13 @@ export function ReportPage() {
         <p>{result.disclaimer}</p>
       </section>
 
-      <p>
-        <Link className="button button--primary" to={`/assessment/${id}/plan`}>
-          See my plan
-        </Link>
-      </p>
+      {parts.plan && plan.data?.kind !== 'no_plan' ? (
+        <p>
+          <Link className="button button--primary" to={`/assessment/${id}/plan`}>
+            See my plan
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,20 @@
 import type { SourceDto } from '../../shared/api/types.js';
 import './report.css';
 
-/** The sources cited by ids: full citations where known; a claim of the clinic articles Backtrack started from is named as such, never by its id. */
+/**
+ * A source as a runner sees it cited: its short name from the knowledge base
+ * ("Finucane 2020"); a claim of the clinic articles Backtrack started from is
+ * named as such, never by its id.
+ */
+export function sourceName(id: string, sources: ReadonlyMap<string, SourceDto>): string {
+  const source = sources.get(id);
+  if (source) return source.name;
+  return /^S\d-\d\d$/.test(id)
+    ? 'A physiotherapy clinic article on runners’ back pain'
+    : 'A cited source';
+}
+
+/** The references cited by ids, by short name, each linked where it has an address; the full citation on hover. */
 export function Sources({
   ids,
   sources,
@@ -9,33 +22,25 @@ export function Sources({
   ids: readonly string[];
   sources: ReadonlyMap<string, SourceDto>;
 }) {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return null;
+  const names = new Map<string, SourceDto | undefined>();
+  for (const id of ids) {
+    const name = sourceName(id, sources);
+    if (!names.has(name)) names.set(name, sources.get(id));
+  }
+  if (names.size === 0) return null;
   return (
     <ul className="sources">
-      {unique.map((id) => {
-        const source = sources.get(id);
-        if (!source) {
-          return (
-            <li key={id}>
-              {/^S\d-\d\d$/.test(id)
-                ? 'A physiotherapy clinic article on runners’ back pain'
-                : 'A cited source'}
-            </li>
-          );
-        }
-        return (
-          <li key={id}>
-            {source.url ? (
-              <a href={source.url} rel="noreferrer noopener" target="_blank">
-                {source.citation}
-              </a>
-            ) : (
-              source.citation
-            )}
-          </li>
-        );
-      })}
+      {[...names].map(([name, source]) => (
+        <li key={name}>
+          {source?.url ? (
+            <a href={source.url} rel="noreferrer noopener" target="_blank" title={source.citation}>
+              {name}
+            </a>
+          ) : (
+            <span title={source?.citation}>{name}</span>
+          )}
+        </li>
+      ))}
     </ul>
   );
 }

@@ -145,6 +145,30 @@ describe('exercise library', () => {
   });
 });
 
+describe('exercise text a runner reads', () => {
+  it('regression: names no source by its id (the print view showed “(S0-12)”); the ids stay in sources', () => {
+    const ids = new Set(SOURCES.map((x) => x.id));
+    for (const e of EXERCISES) {
+      const texts = [
+        e.name,
+        e.summary,
+        e.easier,
+        e.harder,
+        e.evidenceNote,
+        ...e.cues,
+        ...e.steps,
+        ...e.mistakes,
+        ...e.stopIf,
+      ];
+      for (const text of texts) {
+        expect(text, e.id).not.toMatch(/\bS\d-\d\d\b/);
+        for (const word of text.split(/[^a-z0-9-]+/))
+          expect(ids.has(word), `${e.id}: ${word}`).toBe(false);
+      }
+    }
+  });
+});
+
 describe('exercise schema rejects bad records', () => {
   it('rejects a default dose outside its bounds', () => {
     const bad = { ...base, dose: { ...base.dose, reps: 40 } };

@@ -256,7 +256,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     stopIf: [PAIN_RULE, 'Shoulder pain on the supporting side.', RED_FLAG_RULE],
     loads: [],
     equipment: ['mat'],
-    evidenceNote: `${GENERAL_EVIDENCE} The link between weak obliques and runners' back pain is the clinic article's claim (S0-12), not a tested finding. For pain around the sacroiliac joint, strengthening the hip and trunk muscles that steady the pelvis is a common clinical choice (expert estimate); no trial tests it in runners.`,
+    evidenceNote: `${GENERAL_EVIDENCE} The link between weak obliques and runners' back pain is the clinic article's claim, not a tested finding. For pain around the sacroiliac joint, strengthening the hip and trunk muscles that steady the pelvis is a common clinical choice (expert estimate); no trial tests it in runners.`,
     sources: [...EXERCISE_WORKS, 'mcgill-big-three', 'S0-12'],
     illustration: 'side_plank',
   },
@@ -352,7 +352,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: [],
     equipment: ['mat'],
     evidenceNote:
-      'No trial has tested this exercise for back pain; it is a way to load each hip separately, which the clinic articles tie to stride imbalance (S0-13). Hip work as a whole has mixed evidence (Santamaría 2023; Fukuda 2021).',
+      'No trial has tested this exercise for back pain; it is a way to load each hip separately, which the clinic articles tie to stride imbalance. Hip work as a whole has mixed evidence (Santamaría 2023; Fukuda 2021).',
     sources: ['santamaria-2023', 'fukuda-2021', 'S0-10', 'S0-13'],
     illustration: 'glute_bridge_march',
   },
@@ -444,7 +444,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: [],
     equipment: ['mat'],
     evidenceNote:
-      "Weak glutes are one of the clinic articles' named causes (S0-10). Evidence that hip strengthening helps back pain is mixed (Santamaría 2023; Fukuda 2021); no trial tests the clamshell on its own. For pain around the sacroiliac joint, strengthening the hip and trunk muscles that steady the pelvis is a common clinical choice (expert estimate); no trial tests it in runners.",
+      "Weak glutes are one of the clinic articles' named causes. Evidence that hip strengthening helps back pain is mixed (Santamaría 2023; Fukuda 2021); no trial tests the clamshell on its own. For pain around the sacroiliac joint, strengthening the hip and trunk muscles that steady the pelvis is a common clinical choice (expert estimate); no trial tests it in runners.",
     sources: ['santamaria-2023', 'fukuda-2021', 'S0-10'],
     illustration: 'clamshell',
   },
@@ -536,7 +536,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: [],
     equipment: [],
     evidenceNote:
-      "Named in the clinic articles (S2-07). No trial tests it for runners' back pain; hip work as a whole has mixed evidence (Santamaría 2023; Fukuda 2021).",
+      "Named in the clinic articles. No trial tests it for runners' back pain; hip work as a whole has mixed evidence (Santamaría 2023; Fukuda 2021).",
     sources: ['owen-2020', 'santamaria-2023', 'fukuda-2021', 'S2-07'],
     illustration: 'single_leg_deadlift',
   },
@@ -581,7 +581,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: [],
     equipment: [],
     evidenceNote:
-      'Named in the clinic articles (S2-07). No trial tests it for back pain; hip work as a whole has mixed evidence (Santamaría 2023; Fukuda 2021).',
+      'Named in the clinic articles. No trial tests it for back pain; hip work as a whole has mixed evidence (Santamaría 2023; Fukuda 2021).',
     sources: ['owen-2020', 'santamaria-2023', 'S2-07'],
     illustration: 'side_lunge',
   },
@@ -627,7 +627,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: [],
     equipment: ['step'],
     evidenceNote:
-      "Added by Backtrack to train single-leg control, which links the clinic articles' points on weak glutes and compensation after injury (S0-10, S3-03). No trial tests it for back pain.",
+      "Added by Backtrack to train single-leg control, which links the clinic articles' points on weak glutes and compensation after injury. No trial tests it for back pain.",
     sources: ['santamaria-2023', 'S0-10', 'S3-03'],
     illustration: 'step_down',
   },
@@ -667,7 +667,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: [],
     equipment: ['wall'],
     evidenceNote:
-      'The clinic articles name weak ankle stabilisers (S0-11); whether calf strength affects back pain has not been tested.',
+      'The clinic articles name weak ankle stabilisers; whether calf strength affects back pain has not been tested.',
     sources: ['owen-2020', 'S0-11'],
     illustration: 'calf_raise',
   },
@@ -709,7 +709,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: [],
     equipment: [],
     evidenceNote:
-      "Balance training is included for the clinic articles' claim about weak ankle stabilisers (S0-11); it has not been tested as a treatment for back pain.",
+      "Balance training is included for the clinic articles' claim about weak ankle stabilisers; it has not been tested as a treatment for back pain.",
     sources: ['S0-11', 'S0-13'],
     illustration: 'single_leg_balance',
   },
@@ -759,7 +759,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: ['spinal_flexion'],
     equipment: ['mat'],
     evidenceNote:
-      'NICE counts stretching and yoga-type movement among exercise options; there is no trial of the cat-camel itself. It is here because the clinic articles advise mobility work and gentle stretching for stiffness and strains (S4-10, S1-03).',
+      'NICE counts stretching and yoga-type movement among exercise options; there is no trial of the cat-camel itself. It is here because the clinic articles advise mobility work and gentle stretching for stiffness and strains.',
     sources: ['nice-ng59', 'S4-10', 'S1-03'],
     illustration: 'cat_camel',
   },
@@ -890,7 +890,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: ['spinal_rotation'],
     equipment: ['mat'],
     evidenceNote:
-      "The clinic articles link tight shoulders and too much trunk rotation to runners' back pain (S0-09, S0-15); the idea that upper-back mobility spares the lower back is a clinical theory, not a tested result.",
+      "The clinic articles link tight shoulders and too much trunk rotation to runners' back pain; the idea that upper-back mobility spares the lower back is a clinical theory, not a tested result.",
     sources: ['S0-09', 'S0-15', 'S4-10'],
     illustration: 'thoracic_rotation',
   },
@@ -933,7 +933,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: [],
     equipment: ['wall'],
     evidenceNote:
-      "Added for the clinic articles' points on tight shoulders and braced arms (S0-09, S0-17); not tested as a treatment for back pain.",
+      "Added for the clinic articles' points on tight shoulders and braced arms; not tested as a treatment for back pain.",
     sources: ['S0-09', 'S0-17'],
     illustration: 'wall_slide',
   },
@@ -978,7 +978,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: [],
     equipment: ['mat'],
     evidenceNote:
-      'Restricted hip flexion range has been linked to back pain in runners in small studies (Maselli 2020, table 8), and the clinic articles name tight hip flexors (S0-06) and too little hip extension (S0-16). Stretching on its own was no better than control for back pain in the network meta-analysis (Owen 2020); it belongs in a programme, not alone.',
+      'Restricted hip flexion range has been linked to back pain in runners in small studies (Maselli 2020, table 8), and the clinic articles name tight hip flexors and too little hip extension. Stretching on its own was no better than control for back pain in the network meta-analysis (Owen 2020); it belongs in a programme, not alone.',
     sources: ['bandy-1997', 'maselli-table-8', 'owen-2020', 'S0-06', 'S0-16'],
     illustration: 'hip_flexor_stretch',
   },
@@ -1022,7 +1022,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: ['neural_tension'],
     equipment: ['mat', 'strap'],
     evidenceNote:
-      "Restricted hamstring range predicted new back pain in general-population cohorts (Sadler 2017) and poor hamstring flexibility was linked to runners' back pain in small studies (Maselli 2020, table 8); the clinic articles name tight hamstrings (S4-05). Stretching alone did not beat control for back pain (Owen 2020).",
+      "Restricted hamstring range predicted new back pain in general-population cohorts (Sadler 2017) and poor hamstring flexibility was linked to runners' back pain in small studies (Maselli 2020, table 8); the clinic articles name tight hamstrings. Stretching alone did not beat control for back pain (Owen 2020).",
     sources: ['bandy-1997', 'sadler-2017', 'maselli-table-8', 'owen-2020', 'S4-05'],
     illustration: 'hamstring_stretch',
   },
@@ -1062,7 +1062,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: [],
     equipment: [],
     evidenceNote:
-      "Tight adductors are the clinic articles' claim (S0-07), not a tested cause of back pain; stretching alone did not beat control for back pain (Owen 2020).",
+      "Tight adductors are the clinic articles' claim, not a tested cause of back pain; stretching alone did not beat control for back pain (Owen 2020).",
     sources: ['bandy-1997', 'owen-2020', 'S0-07'],
     illustration: 'adductor_stretch',
   },
@@ -1105,7 +1105,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: [],
     equipment: ['wall'],
     evidenceNote:
-      "Tight calves are the clinic articles' claim (S0-08), not a tested cause of back pain; stretching alone did not beat control for back pain (Owen 2020).",
+      "Tight calves are the clinic articles' claim, not a tested cause of back pain; stretching alone did not beat control for back pain (Owen 2020).",
     sources: ['bandy-1997', 'owen-2020', 'S0-08'],
     illustration: 'calf_stretch',
   },
@@ -1149,7 +1149,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
     loads: [],
     equipment: ['mat'],
     evidenceNote:
-      "The clinic articles name chest breathing as a contributor (S0-14). Our evidence base has no trial of breathing retraining for runners' back pain; it is low risk and included as the direct answer to that claim.",
+      "The clinic articles name chest breathing as a contributor. Our evidence base has no trial of breathing retraining for runners' back pain; it is low risk and included as the direct answer to that claim.",
     sources: ['S0-14'],
     illustration: 'diaphragmatic_breathing',
   },
@@ -1227,7 +1227,7 @@ export const EXERCISES: z.input<typeof ZExercise>[] = [
       bounds: { sets: [1, 2], minutes: [10, 45], timesPerWeek: [3, 7] },
       basis: 'seed',
       sources: ['S2-11'],
-      note: 'The clinic articles advise short walks instead of total rest (S2-11); return-to-run plans in the evidence start with brisk walks building from 10 to 30 minutes. The 10–45 minute bounds are an expert estimate.',
+      note: 'The clinic articles advise short walks instead of total rest; return-to-run plans in the evidence start with brisk walks building from 10 to 30 minutes. The 10–45 minute bounds are an expert estimate.',
     },
     easier: 'Split it into two shorter walks.',
     harder:

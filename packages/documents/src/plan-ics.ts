@@ -5,9 +5,9 @@
  * every item with its dose. Event ids are stable for a start date, so
  * importing a regenerated calendar updates events rather than duplicating them.
  */
-import type { DistanceUnit, ExerciseCategory, Plan } from '@backtrack/core';
+import { addDays, type DistanceUnit, type ExerciseCategory, type Plan } from '@backtrack/core';
 import { createEvents, type EventAttributes } from 'ics';
-import { addDays, dateParts, planDate, type IsoDate } from '../../io/dates.js';
+import { dateParts, planDate, type IsoDate } from './dates.js';
 import { describeItem, summariseDay } from './describe-plan.js';
 
 /** Options of the calendar. */

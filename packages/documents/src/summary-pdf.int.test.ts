@@ -1,0 +1,60 @@
+/**
+ * The pre-visit summary PDF, read back with poppler's `pdftotext`
+ * (scripts/setup-test-deps.sh installs poppler-utils).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  assess,
+  buildPreVisitSummary,
+  loadKnowledgeBase,
+  validateAnswers,
+  withCalmScreen,
+} from '@backtrack/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderSummaryPdf } from './summary-pdf.js';
+
+const kb = loadKnowledgeBase();
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'backtrack-summary-pdf-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function textOf(pdf: Buffer): Promise<string> {
+  const path = join(dir, `summary-${String(Math.random()).slice(2)}.pdf`);
+  await writeFile(path, pdf);
+  return execFileSync('pdftotext', ['-layout', path, '-']).toString('utf8');
+}
+
+describe('renderSummaryPdf', () => {
+  it('draws every shared section and names the ones not shared', async () => {
+    const { answers } = validateAnswers(kb, withCalmScreen(kb, { age: 35, hop_pain: 'unsure' }));
+    const result = assess(kb, answers);
+    const summary = buildPreVisitSummary(kb, {
+      shared: { assessment: true, plan: false, checkins: false, training: false },
+      assessment: { answers, result },
+      plan: null,
+      training: null,
+    });
+    const out = await renderSummaryPdf({
+      runnerEmail: 'runner@example.test',
+      generatedAt: '2026-03-02T09:00:00.000Z',
+      summary,
+      unit: 'km',
+    });
+    expect(out.pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(out.pageCount).toBeGreaterThanOrEqual(1);
+    const text = (await textOf(out.pdf)).replaceAll(/\s+/g, ' ');
+    expect(text).toContain('Pre-visit summary');
+    expect(text).toContain('runner@example.test');
+    expect(text).toContain('Warning signs answered “not sure”');
+    expect(text).toContain(result.contributors[0]?.name ?? '?');
+    expect(text).toMatch(/Not shared: the runner did not share their [a-z ]+/);
+    expect(text).toContain('Not a diagnosis');
+  });
+});
