@@ -179,6 +179,12 @@ export default tseslint.config(
               // and the wording of shared items (clinic/share-items.ts).
               // None of these modules imports zod or anything else.
               allowImportNames: [
+                // Today in a plan and the guided session's steps (plan/today.ts,
+                // plan/session.ts: type-only imports besides the calendar).
+                'planToday',
+                'sessionsDoneOn',
+                'sessionSteps',
+                'swapExercise',
                 'toggleOption',
                 'dateOfDay',
                 'planPosition',

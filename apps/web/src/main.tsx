@@ -33,6 +33,18 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <StartPage /> },
       {
+        path: 'today',
+        lazy: async () => ({
+          Component: (await import('./features/today/TodayPage.js')).TodayPage,
+        }),
+      },
+      {
+        path: 'today/session',
+        lazy: async () => ({
+          Component: (await import('./features/today/GuidedSessionPage.js')).GuidedSessionPage,
+        }),
+      },
+      {
         path: 'assessment/:id',
         lazy: async () => ({
           Component: (await import('./features/assessment/AssessmentPage.js')).AssessmentPage,

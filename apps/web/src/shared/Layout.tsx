@@ -4,6 +4,8 @@ import { useMe, useMemberships } from './api/queries.js';
 
 const NAV = [
   { to: '/', label: 'Home', end: true, signedIn: false },
+  // Today's session belongs to a saved plan, and so to an account.
+  { to: '/today', label: 'Today', end: false, signedIn: true },
   { to: '/plan', label: 'My plan', end: false, signedIn: false },
   { to: '/check-in', label: 'Check-in', end: false, signedIn: false },
   { to: '/progress', label: 'Progress', end: false, signedIn: false },

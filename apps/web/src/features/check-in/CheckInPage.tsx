@@ -6,9 +6,10 @@ import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 import { PainScale } from '../../shared/PainScale.js';
 import { SafetyStopNotice, TodayList } from '../plan/PlanView.js';
 import { useUnits } from '../../shared/use-units.js';
-import { planPosition } from '@backtrack/core';
+import { planToday, sessionsDoneOn } from '@backtrack/core';
 import { formatDate, isCalendarDate, toIsoDate } from '../../shared/lib/dates.js';
 import { DECISION_LABELS } from '@backtrack/core';
+import { hasTicks, readTicks } from '../today/ticks.js';
 import './check-in.css';
 
 const PAIN_FIELDS = [
@@ -19,13 +20,18 @@ const PAIN_FIELDS = [
 
 type PainKey = (typeof PAIN_FIELDS)[number]['key'];
 
-function dayItems(saved: SavedPlan, date: string) {
+/** The plan day of `date` (the core's `planToday`), with what was ticked off on Today; null outside the plan. */
+function planDayOf(saved: SavedPlan, date: string) {
   if (!isCalendarDate(date)) return null;
-  const pos = planPosition(saved.startDate, date);
-  if (!pos) return null;
-  const week = saved.plan.weeks[pos.week - 1];
-  const day = week?.days.find((d) => d.day === pos.dayOfWeek);
-  return day ? { ...pos, items: day.items } : null;
+  const day = planToday(saved.plan, saved.startDate, date);
+  if (day.status !== 'in_plan' || !day.position) return null;
+  const ticked = hasTicks(saved.id, date) ? sessionsDoneOn(day, readTicks(saved.id, date)) : null;
+  return {
+    ...day.position,
+    items: [...day.exercises, ...day.activities],
+    sessionsPlanned: day.sessionsPlanned,
+    ticked,
+  };
 }
 
 function CheckInForm({ saved }: { saved: SavedPlan }) {
@@ -38,8 +44,8 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
     painAfter: '',
     painNextMorning: '',
   });
-  const today = dayItems(saved, date);
-  const plannedDefault = String(today?.items.length ?? 1);
+  const today = planDayOf(saved, date);
+  const plannedDefault = String(today?.sessionsPlanned ?? 1);
   const [planned, setPlanned] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -47,7 +53,8 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
   const resultRef = useRef<HTMLDivElement>(null);
 
   const plannedValue = planned ?? plannedDefault;
-  const doneValue = done ?? plannedValue;
+  // Ticked off on Today (or in the guided session): that many; otherwise all of them.
+  const doneValue = done ?? (today?.ticked != null ? String(today.ticked) : plannedValue);
 
   useEffect(() => {
     if (response) resultRef.current?.focus();
@@ -141,6 +148,11 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
             />
           </fieldset>
         ))}
+        {today?.ticked != null && done === null ? (
+          <p className="muted">
+            Sessions done is filled in from what you ticked off on <Link to="/today">Today</Link>.
+          </p>
+        ) : null}
         <div className="two-fields">
           <div className="field">
             <label htmlFor={`${id}-planned`}>Sessions planned today</label>
