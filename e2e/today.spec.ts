@@ -69,6 +69,8 @@ describe('today', () => {
     await p.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await p.getByText(`0 of ${planned} session${planned === 1 ? '' : 's'} done today.`).waitFor();
     const list = p.getByRole('region', { name: 'Exercises' });
+    // The cues come with the exercise library, which loads after the plan.
+    await list.getByRole('list', { name: 'Cues' }).first().waitFor();
     await expect(list.getByRole('img').count()).resolves.toBe(exercisesToday);
     await expect(list.getByText('Dose:').count()).resolves.toBe(exercisesToday);
     await expect(list.getByRole('list', { name: 'Cues' }).count()).resolves.toBe(exercisesToday);
@@ -145,4 +147,88 @@ describe('today', () => {
     await expect(todayDay.textContent()).resolves.toContain(`Day ${day.day}`);
     await context.close();
   });
+
+  it.each([320, 375])(
+    'is phone-first at %i px: one-line header, bottom tabs, 44 px targets, no sideways scroll',
+    async (width) => {
+      const api = new ApiClient(baseURL);
+      await api.register(uniqueEmail(`phone-${width}`), 'a long enough password');
+      const assessment = await api.assess();
+      const saved = await api.savePlan(assessment.id, utcDate(-8));
+      const context = await browser.newContext({ viewport: { width, height: 740 } });
+      await context.addCookies(api.browserCookies());
+      page = await context.newPage();
+      const p = page;
+      screenshotOnFailure(() => page, `phone-${width}`);
+
+      const pages = [
+        '/today',
+        `/plans/${saved.id}`,
+        `/plans/${saved.id}/check-in`,
+        `/plans/${saved.id}/progress`,
+        '/training',
+        '/account',
+      ];
+      for (const path of pages) {
+        await p.goto(path);
+        await p.getByRole('heading', { level: 1 }).waitFor();
+        await p.getByRole('navigation', { name: 'Tabs' }).waitFor();
+        const box = await p.evaluate(() => ({
+          header: document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0,
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+        }));
+        expect({ path, ...box }).toEqual({ path, ...box, scrollWidth: box.innerWidth });
+        // One line: the brand and the menu button, at most one 44 px row plus padding.
+        expect(box.header, path).toBeLessThan(64);
+        const tabs = p.getByRole('navigation', { name: 'Tabs' }).getByRole('link');
+        await expect(tabs.allTextContents()).resolves.toEqual([
+          'Today',
+          'Plan',
+          'Check-in',
+          'Training',
+          'Account',
+        ]);
+        for (const tab of await tabs.all()) {
+          const b = await tab.boundingBox();
+          expect(b?.height ?? 0).toBeGreaterThanOrEqual(44);
+          expect(b?.width ?? 0).toBeGreaterThanOrEqual(44);
+        }
+        await screenshot(
+          p,
+          `phone-${width}${path.replace(/\/plans\/[^/]+/, '/plan').replaceAll('/', '-')}`,
+        );
+      }
+
+      // The 0–10 buttons on the check-in page: every one at least 44 × 44.
+      await p.goto(`/plans/${saved.id}/check-in`);
+      const steps = p.locator('.scale__step span');
+      await steps.first().waitFor();
+      for (const step of await steps.all()) {
+        const b = await step.boundingBox();
+        expect(b?.width ?? 0).toBeGreaterThanOrEqual(44);
+        expect(b?.height ?? 0).toBeGreaterThanOrEqual(44);
+      }
+      await expect(seriousViolations(p)).resolves.toEqual([]);
+
+      // The week tabs: 44 px targets, none off-screen.
+      await p.goto(`/plans/${saved.id}`);
+      const weekTabs = p.getByRole('tab');
+      await weekTabs.first().waitFor();
+      for (const tab of await weekTabs.all()) {
+        const b = await tab.boundingBox();
+        expect(b?.width ?? 0).toBeGreaterThanOrEqual(44);
+        expect(b?.height ?? 0).toBeGreaterThanOrEqual(44);
+        expect((b?.x ?? 0) + (b?.width ?? 0)).toBeLessThanOrEqual(width);
+      }
+      await expect(seriousViolations(p)).resolves.toEqual([]);
+      // The menu holds every link of the header.
+      await p.getByText('Menu', { exact: true }).click();
+      await p
+        .getByRole('navigation', { name: 'Menu' })
+        .getByRole('link', { name: 'Progress' })
+        .waitFor();
+      await context.close();
+    },
+  );
 });
