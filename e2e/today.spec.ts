@@ -43,19 +43,38 @@ async function choosePain(p: Page, legend: string, value: number) {
     .check();
 }
 
+/** A signed-in runner whose plan has several exercises today. */
+async function runnerWithExercisesToday(label: string) {
+  const api = new ApiClient(baseURL);
+  await api.register(uniqueEmail(label), 'a long enough password');
+  const assessment = await api.assess();
+  // Start the plan so that today is its first day with several exercises.
+  const preview = await api.get<PlanJson>(`/api/assessments/${assessment.id}/plan`);
+  const days = preview.weeks[0]?.days ?? [];
+  const day = days.find((d) => d.items.filter((i) => i.kind === 'exercise').length > 1);
+  if (!day) throw new Error('no day with exercises in week 1');
+  const saved = await api.savePlan(assessment.id, utcDate(1 - day.day));
+  return {
+    api,
+    saved,
+    day,
+    exercisesToday: day.items.filter((i) => i.kind === 'exercise').length,
+    planned: 1 + day.items.filter((i) => i.kind !== 'exercise').length,
+  };
+}
+
+/** The check-ins stored for a plan, through the API. */
+async function storedCheckIns(api: ApiClient, planId: string) {
+  return (
+    await api.get<{ checkIns: { date: string; sessionsDone: number; sessionsPlanned: number }[] }>(
+      `/api/plans/${planId}`,
+    )
+  ).checkIns;
+}
+
 describe('today', () => {
   it('shows today, runs the guided session and fills in the check-in from it', async () => {
-    const api = new ApiClient(baseURL);
-    await api.register(uniqueEmail('today'), 'a long enough password');
-    const assessment = await api.assess();
-    // Start the plan so that today is its first day with exercises (and several of them).
-    const preview = await api.get<PlanJson>(`/api/assessments/${assessment.id}/plan`);
-    const days = preview.weeks[0]?.days ?? [];
-    const day = days.find((d) => d.items.filter((i) => i.kind === 'exercise').length > 1);
-    if (!day) throw new Error('no day with exercises in week 1');
-    const exercisesToday = day.items.filter((i) => i.kind === 'exercise').length;
-    const planned = 1 + day.items.filter((i) => i.kind !== 'exercise').length;
-    const saved = await api.savePlan(assessment.id, utcDate(1 - day.day));
+    const { api, saved, day, exercisesToday, planned } = await runnerWithExercisesToday('today');
 
     const context = await browser.newContext({ viewport: VIEWPORTS.phone });
     await context.addCookies(api.browserCookies());
@@ -132,10 +151,7 @@ describe('today', () => {
     await choosePain(p, 'Pain this morning', 1);
     await p.getByRole('button', { name: 'Save check-in' }).click();
     await p.getByRole('heading', { name: /Check-in saved/ }).waitFor();
-    const stored = await api.get<{ checkIns: { sessionsDone: number; sessionsPlanned: number }[] }>(
-      `/api/plans/${saved.id}`,
-    );
-    expect(stored.checkIns).toEqual([
+    await expect(storedCheckIns(api, saved.id)).resolves.toEqual([
       expect.objectContaining({ sessionsDone: 1, sessionsPlanned: planned }),
     ]);
 
@@ -231,4 +247,77 @@ describe('today', () => {
       await context.close();
     },
   );
+
+  it('works offline: today, the session and a check-in, sent exactly once when back online', async () => {
+    const { api, saved, planned } = await runnerWithExercisesToday('offline');
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    await context.addCookies(api.browserCookies());
+    page = await context.newPage();
+    const p = page;
+    screenshotOnFailure(() => page, 'today-offline');
+
+    // Online once: the service worker installs and caches the shell; a reload puts the page under it.
+    await p.goto('/today');
+    await p.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await p.reload();
+    await p.getByRole('list', { name: 'Cues' }).first().waitFor();
+    await expect(p.evaluate(() => navigator.serviceWorker.controller !== null)).resolves.toBe(true);
+    const manifest = await p.request.get('/manifest.webmanifest');
+    expect(await manifest.json()).toMatchObject({ start_url: '/today', display: 'standalone' });
+
+    await context.setOffline(true);
+    // The guided session, offline: every exercise done.
+    await p.getByRole('link', { name: 'Start the guided session' }).click();
+    for (let guard = 0; guard < 200; guard++) {
+      if (await p.getByRole('heading', { name: 'Session done' }).isVisible()) break;
+      const done = p.getByRole('button', { name: /^Done: / });
+      if (await done.isVisible()) await done.click();
+      else await p.getByRole('button', { name: /^(Next|Set done: rest)$/ }).click();
+    }
+    await p.getByRole('heading', { name: 'Session done' }).waitFor();
+
+    // A check-in, offline: kept on the device.
+    await p.getByRole('link', { name: 'Daily check-in' }).click();
+    await expect(p.getByLabel('Sessions done').inputValue()).resolves.toBe('1');
+    await choosePain(p, 'Pain during', 2);
+    await choosePain(p, 'Pain straight after', 1);
+    await choosePain(p, 'Pain this morning', 1);
+    await p.getByRole('button', { name: 'Save check-in' }).click();
+    await p.getByRole('heading', { name: /Check-in kept on this device/ }).waitFor();
+    await expect(storedCheckIns(api, saved.id)).resolves.toEqual([]);
+
+    // A reload, still offline, still shows today.
+    await p.goto('/today');
+    await p.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await p.getByRole('region', { name: 'Exercises' }).getByRole('img').first().waitFor();
+    await screenshot(p, 'today-offline-375');
+
+    // Back online: sent once. Offline and online again, and a reload: still once.
+    await context.setOffline(false);
+    await expect
+      .poll(() => storedCheckIns(api, saved.id), { timeout: 15_000 })
+      .toEqual([expect.objectContaining({ sessionsDone: 1, sessionsPlanned: planned })]);
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await p.reload();
+    await p.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await expect(
+      p.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('backtrack-offline', 1);
+            open.onsuccess = () => {
+              const req = open.result.transaction('checkins').objectStore('checkins').count();
+              req.onsuccess = () => {
+                resolve(req.result);
+              };
+            };
+          }),
+      ),
+    ).resolves.toBe(0);
+    await expect(storedCheckIns(api, saved.id)).resolves.toHaveLength(1);
+    await context.close();
+  });
 });

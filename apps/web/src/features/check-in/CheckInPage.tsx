@@ -9,6 +9,8 @@ import { useUnits } from '../../shared/use-units.js';
 import { planToday, sessionsDoneOn } from '@backtrack/core';
 import { formatDate, isCalendarDate, toIsoDate } from '../../shared/lib/dates.js';
 import { DECISION_LABELS } from '@backtrack/core';
+import { ApiError } from '../../shared/api/client.js';
+import { enqueueCheckIn } from '../today/offline-queue.js';
 import { hasTicks, readTicks } from '../today/ticks.js';
 import './check-in.css';
 
@@ -50,6 +52,7 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
   const [done, setDone] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [response, setResponse] = useState<CheckInResponse | null>(null);
+  const [queued, setQueued] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
   const plannedValue = planned ?? plannedDefault;
@@ -57,8 +60,8 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
   const doneValue = done ?? (today?.ticked != null ? String(today.ticked) : plannedValue);
 
   useEffect(() => {
-    if (response) resultRef.current?.focus();
-  }, [response]);
+    if (response || queued) resultRef.current?.focus();
+  }, [response, queued]);
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -87,24 +90,34 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
     }
     setProblem(null);
     setResponse(null);
-    checkIn.mutate(
-      {
-        date,
-        painDuring: Number(pain.painDuring),
-        painAfter: Number(pain.painAfter),
-        painNextMorning: Number(pain.painNextMorning),
-        sessionsDone,
-        sessionsPlanned,
+    setQueued(null);
+    const body = {
+      date,
+      painDuring: Number(pain.painDuring),
+      painAfter: Number(pain.painAfter),
+      painNextMorning: Number(pain.painNextMorning),
+      sessionsDone,
+      sessionsPlanned,
+    };
+    const clear = () => {
+      setPain({ painDuring: '', painAfter: '', painNextMorning: '' });
+      setPlanned(null);
+      setDone(null);
+    };
+    checkIn.mutate(body, {
+      onSuccess: (r) => {
+        setResponse(r);
+        clear();
       },
-      {
-        onSuccess: (r) => {
-          setResponse(r);
-          setPain({ painDuring: '', painAfter: '', painNextMorning: '' });
-          setPlanned(null);
-          setDone(null);
-        },
+      onError: (error) => {
+        // Offline: keep it on this device and send it when the network returns.
+        if (!(error instanceof ApiError && error.code === 'network')) return;
+        void enqueueCheckIn(saved.id, body).then(() => {
+          setQueued(date);
+          clear();
+        });
       },
-    );
+    });
   };
 
   return (
@@ -190,12 +203,20 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
             {problem}
           </p>
         ) : null}
-        {checkIn.isError ? <ErrorMessage error={checkIn.error} title="Check-in not saved" /> : null}
+        {checkIn.isError && !queued ? (
+          <ErrorMessage error={checkIn.error} title="Check-in not saved" />
+        ) : null}
         <button type="submit" className="button button--primary" disabled={checkIn.isPending}>
           {checkIn.isPending ? 'Saving…' : 'Save check-in'}
         </button>
       </form>
       <div ref={resultRef} tabIndex={-1} role="status" className="checkin__result">
+        {queued ? (
+          <div className="card">
+            <h2>Check-in kept on this device for {formatDate(queued)}</h2>
+            <p>You are offline. It is sent when you are back online; nothing is lost.</p>
+          </div>
+        ) : null}
         {response ? (
           <div className="card">
             <h2>Check-in saved for {formatDate(response.checkIn.date)}</h2>

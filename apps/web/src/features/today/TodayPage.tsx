@@ -8,6 +8,7 @@ import { formatDose, formatPlanItem } from '../../shared/lib/format.js';
 import { useUnits } from '../../shared/use-units.js';
 import { LatestPlan } from './LatestPlan.js';
 import { toggleActivity, toggleExercise } from './ticks.js';
+import { useStopRules } from './today-queries.js';
 import { usePlanDay, useTodayDate } from './use-day.js';
 import './today.css';
 
@@ -82,6 +83,8 @@ function TodayView({ saved }: { saved: SavedPlan }) {
     [exercises.data],
   );
   const { today, ticks, sessionsDone, setTicks } = usePlanDay(saved, date);
+  // Loaded here too, so the guided session has its stop rules offline.
+  useStopRules();
   const checkIn = `/plans/${saved.id}/check-in`;
 
   if (today.status !== 'in_plan' || !today.position) {
