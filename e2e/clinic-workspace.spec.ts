@@ -98,8 +98,10 @@ describe('clinician workspace', () => {
 
       // The Clinic link is there for a member; the week's list links the summary.
       await p.goto('/');
+      // On a phone the header's links sit under "Menu" (the bottom tabs hold the runner's pages).
+      if (size === 'phone') await p.getByText('Menu', { exact: true }).click();
       await p
-        .getByRole('navigation', { name: 'Main' })
+        .getByRole('navigation', { name: size === 'phone' ? 'Menu' : 'Main' })
         .getByRole('link', { name: 'Clinic' })
         .click();
       await p.getByRole('heading', { name: 'Your appointments', level: 1 }).waitFor();

@@ -2023,6 +2023,7 @@ describe('bad input on every endpoint', () => {
       'get /api/questions',
       'get /api/knowledge',
       'get /api/exercises',
+      'get /api/stop-rules',
       'get /api/auth/me',
       'get /api/auth/csrf',
       'get /api/clinics',

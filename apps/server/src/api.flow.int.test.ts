@@ -58,6 +58,12 @@ describe('a runner’s journey', () => {
     expect(svg.status).toBe(200);
     expect(svg.headers.get('content-type')).toContain('image/svg+xml');
     expect(svg.text).toMatch(/^<svg|^<\?xml/);
+    const { stopRules } = (await runner.get('/api/stop-rules')).body as {
+      stopRules: { text: string; sources: string[] }[];
+    };
+    const sourceIds = new Set((knowledge.sources as { id: string }[]).map((s) => s.id));
+    expect(stopRules.map((r) => r.text).join(' ')).toMatch(/\d+\/10/);
+    for (const r of stopRules) expect(r.sources.every((s) => sourceIds.has(s))).toBe(true);
   });
 
   it('takes the assessment anonymously: warning signs first, then done with a result', async () => {

@@ -14,6 +14,7 @@ const ROUTES = {
   'GET /api/knowledge': true,
   'GET /api/exercises': true,
   'GET /api/exercises/:id/illustration.svg': true,
+  'GET /api/stop-rules': true,
   'POST /api/auth/register': true,
   'POST /api/auth/register/confirm': true,
   'POST /api/auth/login': true,

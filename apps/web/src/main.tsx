@@ -33,6 +33,18 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <StartPage /> },
       {
+        path: 'today',
+        lazy: async () => ({
+          Component: (await import('./features/today/TodayPage.js')).TodayPage,
+        }),
+      },
+      {
+        path: 'today/session',
+        lazy: async () => ({
+          Component: (await import('./features/today/GuidedSessionPage.js')).GuidedSessionPage,
+        }),
+      },
+      {
         path: 'assessment/:id',
         lazy: async () => ({
           Component: (await import('./features/assessment/AssessmentPage.js')).AssessmentPage,
@@ -142,9 +154,36 @@ const queryClient = new QueryClient({
       // A 4xx answer will not change on a retry; only network trouble is retried, once.
       retry: (count, error) => error instanceof ApiError && error.code === 'network' && count < 1,
       refetchOnWindowFocus: false,
+      // Offline, ask anyway: the service worker answers today's reads from its cache.
+      networkMode: 'offlineFirst',
     },
+    // Offline, a write fails at once (a check-in then waits in the offline queue) instead of hanging.
+    mutations: { networkMode: 'always' },
   },
 });
+
+/** Sends check-ins queued offline (features/today/offline-queue.ts), then refreshes what they change. */
+async function sendQueuedCheckIns() {
+  const [{ flushCheckIns }, { request }] = await Promise.all([
+    import('./features/today/offline-queue.js'),
+    import('./shared/api/client.js'),
+  ]);
+  const stored = await flushCheckIns((q) =>
+    request('POST /api/plans/:id/checkins', { param: { id: q.planId }, json: q.body }),
+  );
+  if (stored > 0) await queryClient.invalidateQueries();
+}
+
+// Installable and offline: the service worker (public/sw.js) caches the app shell and today's data.
+if ('serviceWorker' in navigator) {
+  void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+}
+if ('indexedDB' in window) {
+  window.addEventListener('online', () => {
+    void sendQueuedCheckIns().catch(() => undefined);
+  });
+  if (navigator.onLine) void sendQueuedCheckIns().catch(() => undefined);
+}
 
 const root = document.getElementById('root');
 if (root) {

@@ -99,16 +99,6 @@ export function summariseDay(
   return parts.length === 0 ? undefined : parts.join(' + ');
 }
 
-/**
- * Sessions planned on a day, for check-ins: the day's exercises count as one
- * session, and each run, run/walk or walk as one more.
- */
-export function sessionsPlanned(day: PlanDay | undefined): number {
-  if (day === undefined) return 0;
-  const exercises = day.items.some((i) => i.kind === 'exercise') ? 1 : 0;
-  return exercises + day.items.filter((i) => i.kind !== 'exercise').length;
-}
-
 /** What a week's running is, in words. */
 export function describeWeekRunning(week: PlanWeek, unit: DistanceUnit): string {
   const runWalk = week.days.flatMap((d) => d.items).find((i) => i.kind === 'run_walk');

@@ -6,6 +6,7 @@
 import {
   DomainError,
   renderIllustration,
+  sessionStopRules,
   summariseKnowledgeBase,
   type Exercise,
   type KnowledgeBase,
@@ -66,6 +67,23 @@ const exercises = createRoute({
   responses: { 200: jsonResponse(z.object({ exercises: z.array(ZExercise) }), 'The exercises') },
 });
 
+const ZStopRule = z
+  .object({
+    text: z.string(),
+    sources: z.array(z.string()).openapi({ description: 'Ids of knowledge-base sources.' }),
+  })
+  .openapi('StopRule');
+
+const stopRules = createRoute({
+  method: 'get',
+  path: '/stop-rules',
+  tags: ['knowledge'],
+  summary: 'The pain limits shown during an exercise session (the core’s `sessionStopRules`)',
+  responses: {
+    200: jsonResponse(z.object({ stopRules: z.array(ZStopRule) }), 'The stop rules'),
+  },
+});
+
 const illustration = createRoute({
   method: 'get',
   path: '/exercises/{id}/illustration.svg',
@@ -96,6 +114,7 @@ export function knowledgeRoutes(kb: KnowledgeBase) {
       illustrationUrl: `/api/exercises/${e.id}/illustration.svg`,
     })),
   };
+  const sessionRules = { stopRules: sessionStopRules() };
   const byId = new Map(kb.exercises.map((e) => [e.id, e]));
   const svgs = new Map<string, string>();
 
@@ -103,6 +122,7 @@ export function knowledgeRoutes(kb: KnowledgeBase) {
     .openapi(questions, (c) => c.json(questionList, 200))
     .openapi(knowledge, (c) => c.json(summary, 200))
     .openapi(exercises, (c) => c.json(library, 200))
+    .openapi(stopRules, (c) => c.json(sessionRules, 200))
     .openapi(illustration, (c) => {
       const { id } = c.req.valid('param');
       const exercise = byId.get(id);

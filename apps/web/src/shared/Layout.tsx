@@ -4,6 +4,8 @@ import { useMe, useMemberships } from './api/queries.js';
 
 const NAV = [
   { to: '/', label: 'Home', end: true, signedIn: false },
+  // Today's session belongs to a saved plan, and so to an account.
+  { to: '/today', label: 'Today', end: false, signedIn: true },
   { to: '/plan', label: 'My plan', end: false, signedIn: false },
   { to: '/check-in', label: 'Check-in', end: false, signedIn: false },
   { to: '/progress', label: 'Progress', end: false, signedIn: false },
@@ -12,8 +14,37 @@ const NAV = [
   { to: '/appointments', label: 'Appointments', end: false, signedIn: true },
   { to: '/account', label: 'Account', end: false, signedIn: false },
 ];
+/** The bottom tab bar on phones, once signed in (the header's links then fold into "Menu"). */
+const TABS = [
+  { to: '/today', label: 'Today', end: false },
+  { to: '/plan', label: 'Plan', end: false },
+  { to: '/check-in', label: 'Check-in', end: false },
+  { to: '/training', label: 'Training', end: false },
+  { to: '/account', label: 'Account', end: false },
+];
 /** The clinician's workspace: shown only to clinic members. */
 const CLINIC_LINK = { to: '/clinic', label: 'Clinic', end: false, signedIn: true };
+
+/** A list of navigation links. */
+function NavList({
+  items,
+  className,
+}: {
+  items: readonly { to: string; label: string; end: boolean }[];
+  className?: string;
+}) {
+  return (
+    <ul className={className}>
+      {items.map((item) => (
+        <li key={item.to}>
+          <NavLink to={item.to} end={item.end}>
+            {item.label}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * The frame of every page: skip link, header with navigation, the page, and a
@@ -27,6 +58,7 @@ export function Layout() {
   const first = useRef(true);
   const memberships = useMemberships({ enabled: Boolean(me.data) });
   const isMember = Boolean(me.data) && (memberships.data?.length ?? 0) > 0;
+  const signedIn = Boolean(me.data);
   const nav = [
     ...NAV.filter((item) => !item.signedIn || Boolean(me.data)),
     ...(isMember ? [CLINIC_LINK] : []),
@@ -57,17 +89,18 @@ export function Layout() {
             </span>
             Backtrack
           </NavLink>
-          <nav aria-label="Main">
-            <ul className="nav">
-              {nav.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.end}>
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
+          <nav aria-label="Main" className={signedIn ? 'main-nav main-nav--tabbed' : 'main-nav'}>
+            <NavList items={nav} className="nav" />
           </nav>
+          {signedIn ? (
+            // On phones the header keeps one line: every link under "Menu" (closed again on each page).
+            <details className="nav-menu" key={location.pathname}>
+              <summary>Menu</summary>
+              <nav aria-label="Menu">
+                <NavList items={nav} />
+              </nav>
+            </details>
+          ) : null}
         </div>
         {navigation.state === 'loading' ? (
           <div className="loading-bar" role="status" aria-label="Loading page" />
@@ -88,6 +121,14 @@ export function Layout() {
           emergency department now.
         </p>
       </footer>
+      {signedIn ? (
+        <>
+          <div className="tab-bar-spacer" aria-hidden="true" />
+          <nav aria-label="Tabs" className="tab-bar">
+            <NavList items={TABS} />
+          </nav>
+        </>
+      ) : null}
     </>
   );
 }

@@ -13,6 +13,7 @@ import { PLAN_RULES } from '../knowledge/plan-rules.js';
 import { LOAD_LIMITS, RETURN_TO_RUN, type RunningRule } from '../knowledge/running-rules.js';
 import type { ContributorId } from '../knowledge/schema.js';
 import type { Exercise } from '../knowledge/exercises/schema.js';
+import { startingDose } from './session.js';
 import {
   ZRunnerProfile,
   type PlanDose,
@@ -129,11 +130,7 @@ function stepDose(exercise: Exercise, dose: PlanDose, direction: 1 | -1, turn: n
  * turn), so two neighbouring levels never differ in more than one.
  */
 export function doseAtLevel(exercise: Exercise, level: number): PlanDose {
-  const { dose } = exercise;
-  let out: PlanDose = { sets: dose.sets, perSide: dose.perSide };
-  if (dose.reps !== undefined) out.reps = dose.reps;
-  if (dose.holdSeconds !== undefined) out.holdSeconds = dose.holdSeconds;
-  if (dose.minutes !== undefined) out.minutes = dose.minutes;
+  let out = startingDose(exercise);
   const steps = Math.abs(Math.trunc(level));
   for (let i = 0; i < steps; i++) out = stepDose(exercise, out, level > 0 ? 1 : -1, i);
   return out;

@@ -6,3 +6,6 @@ export * from './generate-plan.js';
 export * from './adapt-plan.js';
 export * from './calendar.js';
 export * from './replay-plan.js';
+export * from './today.js';
+export * from './session.js';
+export * from './session-stop-rules.js';

@@ -10,6 +10,7 @@ import {
   checkInsOfWeek,
   dayOfWeek,
   replayPlan,
+  sessionsPlannedOn,
   weekOfDay,
   type Adaptation,
   type CheckIn,
@@ -20,7 +21,6 @@ import {
 } from '@backtrack/core';
 import type { CliIo } from '../../io/cli-io.js';
 import { daysBetween, formatDate, localDate, planDate, type IsoDate } from '../../io/dates.js';
-import { sessionsPlanned } from '@backtrack/documents';
 import { heading } from '../../io/text.js';
 import { renderSafetyStop, renderWeeks } from '../plan/render-plan.js';
 import { readState, stateFilePath, writeState } from '../../store/plan-state.js';
@@ -187,7 +187,9 @@ export async function checkinCommand(
   const current = replayPlan(kb, plan, state.checkIns, { asOfDay: day }).plan;
   const planned =
     typed.sessionsPlanned ??
-    sessionsPlanned(current.weeks[week - 1]?.days.find((d) => d.day === dayOfWeek(day)));
+    sessionsPlannedOn(
+      current.weeks[week - 1]?.days.find((d) => d.day === dayOfWeek(day))?.items ?? [],
+    );
 
   const candidate: CheckIn = {
     day,

@@ -6,9 +6,12 @@ import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 import { PainScale } from '../../shared/PainScale.js';
 import { SafetyStopNotice, TodayList } from '../plan/PlanView.js';
 import { useUnits } from '../../shared/use-units.js';
-import { planPosition } from '@backtrack/core';
+import { planToday, sessionsDoneOn } from '@backtrack/core';
 import { formatDate, isCalendarDate, toIsoDate } from '../../shared/lib/dates.js';
 import { DECISION_LABELS } from '@backtrack/core';
+import { ApiError } from '../../shared/api/client.js';
+import { enqueueCheckIn } from '../today/offline-queue.js';
+import { hasTicks, readTicks } from '../today/ticks.js';
 import './check-in.css';
 
 const PAIN_FIELDS = [
@@ -19,13 +22,18 @@ const PAIN_FIELDS = [
 
 type PainKey = (typeof PAIN_FIELDS)[number]['key'];
 
-function dayItems(saved: SavedPlan, date: string) {
+/** The plan day of `date` (the core's `planToday`), with what was ticked off on Today; null outside the plan. */
+function planDayOf(saved: SavedPlan, date: string) {
   if (!isCalendarDate(date)) return null;
-  const pos = planPosition(saved.startDate, date);
-  if (!pos) return null;
-  const week = saved.plan.weeks[pos.week - 1];
-  const day = week?.days.find((d) => d.day === pos.dayOfWeek);
-  return day ? { ...pos, items: day.items } : null;
+  const day = planToday(saved.plan, saved.startDate, date);
+  if (day.status !== 'in_plan' || !day.position) return null;
+  const ticked = hasTicks(saved.id, date) ? sessionsDoneOn(day, readTicks(saved.id, date)) : null;
+  return {
+    ...day.position,
+    items: [...day.exercises, ...day.activities],
+    sessionsPlanned: day.sessionsPlanned,
+    ticked,
+  };
 }
 
 function CheckInForm({ saved }: { saved: SavedPlan }) {
@@ -38,20 +46,22 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
     painAfter: '',
     painNextMorning: '',
   });
-  const today = dayItems(saved, date);
-  const plannedDefault = String(today?.items.length ?? 1);
+  const today = planDayOf(saved, date);
+  const plannedDefault = String(today?.sessionsPlanned ?? 1);
   const [planned, setPlanned] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [response, setResponse] = useState<CheckInResponse | null>(null);
+  const [queued, setQueued] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
   const plannedValue = planned ?? plannedDefault;
-  const doneValue = done ?? plannedValue;
+  // Ticked off on Today (or in the guided session): that many; otherwise all of them.
+  const doneValue = done ?? (today?.ticked != null ? String(today.ticked) : plannedValue);
 
   useEffect(() => {
-    if (response) resultRef.current?.focus();
-  }, [response]);
+    if (response || queued) resultRef.current?.focus();
+  }, [response, queued]);
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -80,24 +90,34 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
     }
     setProblem(null);
     setResponse(null);
-    checkIn.mutate(
-      {
-        date,
-        painDuring: Number(pain.painDuring),
-        painAfter: Number(pain.painAfter),
-        painNextMorning: Number(pain.painNextMorning),
-        sessionsDone,
-        sessionsPlanned,
+    setQueued(null);
+    const body = {
+      date,
+      painDuring: Number(pain.painDuring),
+      painAfter: Number(pain.painAfter),
+      painNextMorning: Number(pain.painNextMorning),
+      sessionsDone,
+      sessionsPlanned,
+    };
+    const clear = () => {
+      setPain({ painDuring: '', painAfter: '', painNextMorning: '' });
+      setPlanned(null);
+      setDone(null);
+    };
+    checkIn.mutate(body, {
+      onSuccess: (r) => {
+        setResponse(r);
+        clear();
       },
-      {
-        onSuccess: (r) => {
-          setResponse(r);
-          setPain({ painDuring: '', painAfter: '', painNextMorning: '' });
-          setPlanned(null);
-          setDone(null);
-        },
+      onError: (error) => {
+        // Offline: keep it on this device and send it when the network returns.
+        if (!(error instanceof ApiError && error.code === 'network')) return;
+        void enqueueCheckIn(saved.id, body).then(() => {
+          setQueued(date);
+          clear();
+        });
       },
-    );
+    });
   };
 
   return (
@@ -143,6 +163,11 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
             />
           </fieldset>
         ))}
+        {today?.ticked != null && done === null ? (
+          <p className="muted">
+            Sessions done is filled in from what you ticked off on <Link to="/today">Today</Link>.
+          </p>
+        ) : null}
         <div className="two-fields">
           <div className="field">
             <label htmlFor={`${id}-planned`}>Sessions planned today</label>
@@ -180,12 +205,20 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
             {problem}
           </p>
         ) : null}
-        {checkIn.isError ? <ErrorMessage error={checkIn.error} title="Check-in not saved" /> : null}
+        {checkIn.isError && !queued ? (
+          <ErrorMessage error={checkIn.error} title="Check-in not saved" />
+        ) : null}
         <button type="submit" className="button button--primary" disabled={checkIn.isPending}>
           {checkIn.isPending ? 'Saving…' : 'Save check-in'}
         </button>
       </form>
       <div ref={resultRef} tabIndex={-1} role="status" className="checkin__result">
+        {queued ? (
+          <div className="card">
+            <h2>Check-in kept on this device for {formatDate(queued)}</h2>
+            <p>You are offline. It is sent when you are back online; nothing is lost.</p>
+          </div>
+        ) : null}
         {response ? (
           <div className="card">
             <h2>Check-in saved for {formatDate(response.checkIn.date)}</h2>

@@ -1,4 +1,4 @@
-import { dateOfDay } from '@backtrack/core';
+import { dateOfDay, planPosition } from '@backtrack/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useExercises } from '../../shared/api/queries.js';
@@ -82,11 +82,13 @@ function WeekPanel({
   week,
   unit,
   startDate,
+  today,
   decision,
 }: {
   week: PlanWeek;
   unit: DistanceUnit;
   startDate?: string | undefined;
+  today?: string | undefined;
   decision?: AdaptationDecision | undefined;
 }) {
   return (
@@ -103,11 +105,17 @@ function WeekPanel({
       <ol className="days">
         {week.days.map((d) => {
           const date = startDate ? dateOfDay(startDate, (week.week - 1) * 7 + d.day) : undefined;
+          const isToday = date !== undefined && date === today;
           return (
-            <li key={d.day} className="day">
+            <li
+              key={d.day}
+              className={isToday ? 'day day--today' : 'day'}
+              aria-current={isToday ? 'date' : undefined}
+            >
               <h4 className="day__title">
                 Day {d.day}
                 {date ? <span className="muted"> · {formatDate(date)}</span> : null}
+                {isToday ? <span className="day__today"> · Today</span> : null}
               </h4>
               <TodayList items={d.items} unit={unit} />
             </li>
@@ -201,14 +209,20 @@ export function PlanView({
   plan,
   unit,
   startDate,
+  today,
   decisions,
 }: {
   plan: Plan;
   unit: DistanceUnit;
   startDate?: string | undefined;
+  /** Today's date (`YYYY-MM-DD`, the runner's calendar): marked in the week view, whose week opens first. */
+  today?: string | undefined;
   decisions?: ReadonlyMap<number, AdaptationDecision>;
 }) {
-  const [week, setWeek] = useState(0);
+  const [week, setWeek] = useState(() => {
+    const position = startDate && today ? planPosition(startDate, today) : null;
+    return position && position.week <= plan.weeks.length ? position.week - 1 : 0;
+  });
   const exercises = useExercises();
   const rootRef = useRef<HTMLDivElement>(null);
   const library = useMemo(
@@ -294,6 +308,7 @@ export function PlanView({
                 week={w}
                 unit={unit}
                 startDate={startDate}
+                today={today}
                 decision={decisions?.get(w.week)}
               />
             ),

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   isNotFound,
@@ -10,7 +10,7 @@ import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 import { PlanView } from './PlanView.js';
 import { PlanPageHead } from './PlanPageHead.js';
 import { useUnits } from '../../shared/use-units.js';
-import { formatDate } from '../../shared/lib/dates.js';
+import { formatDate, toIsoDate } from '../../shared/lib/dates.js';
 
 /** A saved plan, adapted by the check-ins so far. */
 export function SavedPlanPage() {
@@ -18,6 +18,7 @@ export function SavedPlanPage() {
   const saved = useSavedPlan(planId);
   const progress = useProgress(planId);
   const [unit, setUnit] = useUnits();
+  const [today] = useState(() => toIsoDate(new Date()));
   const decisions = useMemo(
     () =>
       new Map(
@@ -51,7 +52,10 @@ export function SavedPlanPage() {
             {saved.data.checkIns.length === 1 ? '' : 's'}
           </p>
           <p className="actions no-print">
-            <Link className="button button--primary" to={`/plans/${planId}/check-in`}>
+            <Link className="button button--primary" to="/today">
+              Today
+            </Link>
+            <Link className="button button--secondary" to={`/plans/${planId}/check-in`}>
               Daily check-in
             </Link>
             <Link className="button button--secondary" to={`/plans/${planId}/progress`}>
@@ -78,6 +82,7 @@ export function SavedPlanPage() {
             plan={saved.data.plan}
             unit={unit}
             startDate={saved.data.startDate}
+            today={today}
             decisions={decisions}
           />
         </>
