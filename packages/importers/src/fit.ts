@@ -20,7 +20,12 @@ import {
   type ParseResult,
   type ReadOptions,
 } from './draft.js';
-import { columnsFromMesgs, type DevFieldKeys, type RecordColumns } from './fit-fast/columns.js';
+import {
+  columnsFromMesgs,
+  RECORD_DEV_FIELDS,
+  type DevFieldKeys,
+  type RecordColumns,
+} from './fit-fast/columns.js';
 import { walkFit } from './fit-fast/walk.js';
 import { TrackBuilder } from './track-builder.js';
 
@@ -90,7 +95,21 @@ export function defaultFitDecoder(): FitDecoderChoice {
   return process.env.BACKTRACK_FIT_DECODER === 'sdk' ? 'sdk' : 'fast';
 }
 
-interface DecodedFit {
+/**
+ * Every SDK message list this importer reads besides the records (a test
+ * checks this file reads no other): the fast path leaves other messages out
+ * of the SDK's work when that cannot change these lists or the errors.
+ */
+export const MESSAGES_READ = [
+  'fileIdMesgs',
+  'sessionMesgs',
+  'lapMesgs',
+  'sportMesgs',
+  'fieldDescriptionMesgs',
+] as const;
+
+/** A decoded FIT file: the SDK's messages (records aside) and the records as columns. */
+export interface DecodedFit {
   messages: FitMessages;
   records: RecordColumns;
   /** The SDK's first error, without its prefix. */
@@ -116,15 +135,23 @@ function decodeWithSdk(bytes: Uint8Array): {
  * Decodes FIT bytes: with `fast`, records are walked into typed arrays and
  * only the other messages go through the SDK; whenever the walker declines
  * (damage, anything it does not reproduce exactly), the whole file goes
- * through the SDK, as with `sdk`.
+ * through the SDK, as with `sdk`. `messages.recordMesgs` is only filled on
+ * the SDK path; read `records`.
  */
-function decodeFit(bytes: Uint8Array, choice: FitDecoderChoice): DecodedFit {
+export function decodeFit(bytes: Uint8Array, choice: FitDecoderChoice): DecodedFit {
   if (choice === 'fast') {
-    const walked = walkFit(bytes);
+    const walked = walkFit(bytes, MESSAGES_READ);
     if (walked) {
       const rest = decodeWithSdk(walked.rest);
-      if (rest.decodeError === undefined)
+      if (rest.decodeError === undefined) {
+        const keys = developerFieldMap(rest.messages);
+        for (const k of RECORD_DEV_FIELDS) {
+          const key = keys[k];
+          const col = key !== undefined ? walked.devByKey.get(key) : undefined;
+          if (col) walked.records.values[k] = col;
+        }
         return { ...rest, records: walked.records, decoder: 'fast' };
+      }
     }
   }
   const { messages, decodeError } = decodeWithSdk(bytes);

@@ -45,11 +45,11 @@ export interface RecordColumns {
   values: Record<RecordNumberField | RecordDevField, Float64Array>;
 }
 
-/** Empty columns with room for `capacity` rows. */
+/** Empty columns with room for `capacity` rows, every value `NaN`. */
 export function emptyColumns(capacity: number): RecordColumns {
   const values = {} as Record<RecordNumberField | RecordDevField, Float64Array>;
   for (const k of [...RECORD_NUMBER_FIELDS, ...RECORD_DEV_FIELDS])
-    values[k] = new Float64Array(capacity);
+    values[k] = new Float64Array(capacity).fill(NaN);
   return {
     length: 0,
     hasTime: new Uint8Array(capacity),

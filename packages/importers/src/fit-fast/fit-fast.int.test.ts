@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseFit } from '../fit.js';
+import { MESSAGES_READ, parseFit } from '../fit.js';
 import { encodeSyntheticRun, seededRandom } from '../synthetic.js';
 import { fitCrc, walkFit } from './walk.js';
 
@@ -60,6 +60,13 @@ const run = (seed: number, durationS: number): Uint8Array =>
   encodeSyntheticRun({ start: new Date(Date.UTC(2025, 3, 1, 7)), durationS, seed });
 
 describe('fast FIT path: field-identical to the SDK', () => {
+  it('fit.ts reads no SDK message list but records and MESSAGES_READ', () => {
+    const source = readFileSync(join(here, '../fit.ts'), 'utf8');
+    const read = new Set([...source.matchAll(/messages\.(\w+Mesgs)/g)].map((m) => m[1]));
+    read.delete('recordMesgs');
+    expect([...read].sort()).toEqual([...MESSAGES_READ].sort());
+  });
+
   const all = fixtures();
 
   it('finds the fixtures', () => {
@@ -73,7 +80,7 @@ describe('fast FIT path: field-identical to the SDK', () => {
       bothPaths(bytes);
     }, 60_000);
 
-  it('takes the fast path on the undamaged fixtures without developer or heart-rate messages', () => {
+  it('takes the fast path on the undamaged fixtures without heart-rate messages', () => {
     const fast = [...all.keys()].filter((n) => walkFit(all.get(n) ?? new Uint8Array()));
     for (const n of [
       'coros-pace2-ride-misaligned-fields.fit',
@@ -81,10 +88,21 @@ describe('fast FIT path: field-identical to the SDK', () => {
       'garmin-fenix5-run-1min-running-dynamics.fit',
       'garmin-fr110-run-hilly-no-cadence.fit',
       'garmin-fr965-run-wrist-dynamics-power.fit',
+      'stryd-run-developer-fields.fit',
+      'garmin-fr920xt-long-run-2h24m-stryd.fit',
     ])
       expect(fast).toContain(n);
     // Damaged files always go to the SDK.
     expect(fast.some((n) => /corrupt|truncated|bad-file-crc/.test(n))).toBe(false);
+  });
+
+  it('reads developer fields (Stryd) on the fast path', () => {
+    const stryd = all.get('stryd-run-developer-fields.fit');
+    if (!stryd) return;
+    const walked = walkFit(stryd);
+    expect(walked?.devByKey.size).toBeGreaterThan(0);
+    const withPower = parseFit(stryd, { ...NOW, fitDecoder: 'fast' }).activities[0]?.draft;
+    expect(withPower?.avgPowerW).toBeGreaterThan(0);
   });
 
   it('deep-equals the SDK on generated runs, single and chained', () => {

@@ -11,14 +11,16 @@
  *
  * Anything it does not reproduce exactly — a bad CRC, a truncated or
  * damaged file, a compressed-timestamp header (the SDK rejects those), an
- * unknown base type, heart-rate messages the SDK merges into records,
- * developer fields in records, a record field whose components feed a used
- * field other than altitude — makes it return `undefined`, and the caller
+ * unknown base type, heart-rate messages the SDK merges into records, a
+ * developer field of a string or 64-bit type in a record, a record field
+ * whose components feed a used field other than altitude — makes it return
+ * `undefined`, and the caller
  * decodes the whole file with the SDK instead.
  */
 import { Profile } from '@garmin/fitsdk';
 import {
   emptyColumns,
+  RECORD_NUMBER_FIELDS,
   withCapacity,
   type RecordColumns,
   type RecordNumberField,
@@ -26,7 +28,13 @@ import {
 
 /** What the walker produced: the records as columns and the rest as a FIT file. */
 export interface WalkedFit {
+  /** The records; the developer-field columns are left `NaN` (see `devByKey`). */
   records: RecordColumns;
+  /**
+   * Numeric developer-field values of the records by the SDK's developer
+   * field key (the `key` of its `fieldDescriptionMesgs`), one row per record.
+   */
+  devByKey: ReadonlyMap<string, Float64Array>;
   /** A single FIT file (header, data, CRC) with every non-record message, in order. */
   rest: Uint8Array;
 }
@@ -87,6 +95,7 @@ interface ProfileField {
   bits: number[];
   hasComponents: boolean;
   isAccumulated: boolean;
+  subFields?: unknown[];
 }
 
 function profileFields(): Readonly<Record<string, ProfileField>> {
@@ -103,29 +112,15 @@ const RECORD_FIELDS = profileFields();
 
 /** Record field numbers → the column they fill (by the SDK's field name). */
 const USED: ReadonlyMap<number, RecordNumberField> = new Map(
-  (
-    [
-      'positionLat',
-      'positionLong',
-      'altitude',
-      'heartRate',
-      'cadence',
-      'distance',
-      'power',
-      'verticalOscillation',
-      'stanceTime',
-      'fractionalCadence',
-      'enhancedAltitude',
-      'verticalRatio',
-      'stanceTimeBalance',
-      'stepLength',
-    ] as const
-  ).map((name) => {
+  RECORD_NUMBER_FIELDS.map((name) => {
     const f = Object.values(RECORD_FIELDS).find((x) => x.name === name);
     if (!f) throw new Error(`the FIT profile has no record field ${name}`);
     return [f.num, name] as const;
   }),
 );
+
+/** The record columns the walker fills, in a fixed order (`Read.ci`). */
+const COLUMNS: readonly RecordNumberField[] = RECORD_NUMBER_FIELDS;
 
 const NUMERIC_FIELD_TYPES = new Set([
   'sint8',
@@ -150,6 +145,10 @@ interface Read {
   /** Byte offset within the message (after the header byte). */
   at: number;
   kind: string;
+  /** `kind` as a small number, for the hot loop. */
+  code: number;
+  /** Index of `col` in {@link COLUMNS}, -1 for the timestamp. */
+  ci: number;
   invalid: number;
   /** Column, or undefined for the timestamp. */
   col: RecordNumberField | undefined;
@@ -160,17 +159,103 @@ interface Read {
   /** Components to expand into used columns from this field's raw value. */
   expand: {
     col: RecordNumberField;
+    ci: number;
     scale: number;
     offset: number;
     check: (v: number) => boolean;
   }[];
 }
 
+/** A field as a definition message lays it out. */
+interface FieldLayout {
+  num: number;
+  size: number;
+  base: number;
+  /** Byte offset within the message (after the header byte). */
+  at: number;
+}
+
+/** A developer field as a record definition lays it out. */
+interface DevLayout {
+  num: number;
+  size: number;
+  developerDataIndex: number;
+  at: number;
+}
+
+/** A record's developer field resolved against the field descriptions seen so far. */
+interface DevRead {
+  at: number;
+  kind: string;
+  invalid: number;
+  count: number;
+  size: number;
+  key: string;
+}
+
 interface Definition {
   global: number;
   size: number;
   littleEndian: boolean;
+  fields: FieldLayout[];
+  /** A message the importer does not read and the SDK cannot fail on: left out of `rest`. */
+  dropped: boolean;
   reads: Read[] | undefined;
+  /** Some read expands components. */
+  expands: boolean;
+  dev: DevLayout[];
+  /** `dev` resolved at developer-description generation `devGeneration`. */
+  devReads: DevRead[] | undefined;
+  devGeneration: number;
+}
+
+/** The SDK's developer data state: field descriptions per developer data index. */
+interface DevField {
+  fieldDefinitionNumber: number | null;
+  baseType: number;
+  key: number;
+}
+
+function fieldNum(global: number, name: string): number {
+  const messages = Profile.messages as unknown as Record<
+    number,
+    { fields: Record<string, ProfileField> } | undefined
+  >;
+  const f = Object.values(messages[global]?.fields ?? {}).find((x) => x.name === name);
+  if (!f) throw new Error(`the FIT profile has no field ${name} in message ${global}`);
+  return f.num;
+}
+
+const DEVELOPER_DATA_ID = 207;
+const FIELD_DESCRIPTION = 206;
+const DDI_INDEX = fieldNum(DEVELOPER_DATA_ID, 'developerDataIndex');
+const FD_INDEX = fieldNum(FIELD_DESCRIPTION, 'developerDataIndex');
+const FD_NUMBER = fieldNum(FIELD_DESCRIPTION, 'fieldDefinitionNumber');
+const FD_BASE = fieldNum(FIELD_DESCRIPTION, 'fitBaseTypeId');
+
+/**
+ * A single-value field's raw value as the SDK's `readValue` gives it for a
+ * non-array field: the first value, `null` when invalid or mis-sized,
+ * `undefined` when the message has no such field (the last valid one wins).
+ * Throws on a base type it does not read as a number.
+ */
+function rawField(
+  dv: DataView,
+  base: number,
+  d: Definition,
+  num: number,
+): number | null | undefined {
+  let out: number | null | undefined;
+  for (const f of d.fields) {
+    if (f.num !== num) continue;
+    const bt = BASE_TYPES[f.base];
+    if (!bt || !NUMERIC_KINDS.has(bt.kind)) throw new Error('not a number');
+    if (f.size === 0 || f.size % bt.size !== 0) continue;
+    const v = readRaw(dv, base + f.at, bt.kind, d.littleEndian);
+    if (v !== bt.invalid) out = v;
+    else out ??= null;
+  }
+  return out;
 }
 
 const CRC_NIBBLES = [
@@ -257,6 +342,7 @@ function compileRecord(
         const invalid = targetBt.invalid;
         expand.push({
           col: tcol,
+          ci: COLUMNS.indexOf(tcol),
           scale: cs,
           offset: co,
           check: (v) => (v + to) * ts !== invalid,
@@ -280,6 +366,8 @@ function compileRecord(
       reads.push({
         at: here,
         kind: bt.kind,
+        code: KIND_CODE[bt.kind] ?? 7,
+        ci: -1,
         invalid: bt.invalid,
         col: undefined,
         scale: 1,
@@ -298,6 +386,8 @@ function compileRecord(
     reads.push({
       at: here,
       kind: bt.kind,
+      code: KIND_CODE[bt.kind] ?? 7,
+      ci: col === undefined ? -1 : COLUMNS.indexOf(col),
       invalid: bt.invalid,
       col,
       scale,
@@ -311,41 +401,100 @@ function compileRecord(
   return reads;
 }
 
+const KIND_CODE: Readonly<Record<string, number>> = {
+  u8: 0,
+  s8: 1,
+  u16: 2,
+  s16: 3,
+  u32: 4,
+  s32: 5,
+  f32: 6,
+  f64: 7,
+};
+
 function readRaw(dv: DataView, at: number, kind: string, le: boolean): number {
-  switch (kind) {
-    case 'u8':
+  return readCode(dv, at, KIND_CODE[kind] ?? 7, le);
+}
+
+function readCode(dv: DataView, at: number, code: number, le: boolean): number {
+  switch (code) {
+    case 0:
       return dv.getUint8(at);
-    case 's8':
+    case 1:
       return dv.getInt8(at);
-    case 'u16':
+    case 2:
       return dv.getUint16(at, le);
-    case 's16':
+    case 3:
       return dv.getInt16(at, le);
-    case 'u32':
+    case 4:
       return dv.getUint32(at, le);
-    case 's32':
+    case 5:
       return dv.getInt32(at, le);
-    case 'f32':
+    case 6:
       return dv.getFloat32(at, le);
     default:
       return dv.getFloat64(at, le);
   }
 }
 
-/** Walks FIT bytes; undefined when the SDK must decode the file instead. */
-export function walkFit(bytes: Uint8Array): WalkedFit | undefined {
+/**
+ * True when the SDK decodes a message of this layout without any chance of
+ * an error or of touching state other messages depend on: no developer
+ * fields, no 64-bit values, no field with components, sub-fields or
+ * accumulation. Such a message can be left out when nobody reads it.
+ */
+function inert(global: number, fields: readonly FieldLayout[], dev: readonly DevLayout[]): boolean {
+  if (dev.length > 0) return false;
+  const messages = Profile.messages as unknown as Record<
+    number,
+    { fields: Record<string, ProfileField> } | undefined
+  >;
+  const pm = messages[global];
+  for (const f of fields) {
+    if (BASE_TYPES[f.base]?.kind === 'i64') return false;
+    const pf = pm?.fields[f.num];
+    if (pf && (pf.hasComponents || pf.isAccumulated || (pf.subFields?.length ?? 0) > 0))
+      return false;
+  }
+  return true;
+}
+
+/** Global message numbers by the SDK's `messages` keys (`sessionMesgs` → 18). */
+export function globalsOf(keys: readonly string[]): ReadonlySet<number> {
+  const messages = Profile.messages as unknown as Record<number, { messagesKey: string }>;
+  const out = new Set<number>();
+  for (const [num, m] of Object.entries(messages))
+    if (keys.includes(m.messagesKey)) out.add(Number(num));
+  return out;
+}
+
+const ALWAYS_KEPT = ['developerDataIdMesgs', 'fieldDescriptionMesgs'];
+
+/**
+ * Walks FIT bytes; undefined when the SDK must decode the file instead.
+ * `keep` names the SDK message lists the caller reads (`sessionMesgs`, …):
+ * `rest` holds those messages (and the developer-data descriptions), plus
+ * any other message unless it is inert (see `inert`), so the SDK's reading
+ * of `rest` gives the caller the same lists, or the same error, as the
+ * whole file. Without `keep`, every non-record message is kept.
+ */
+export function walkFit(bytes: Uint8Array, keep?: readonly string[]): WalkedFit | undefined {
+  const keepGlobals = keep ? globalsOf([...keep, ...ALWAYS_KEPT]) : undefined;
   const n = bytes.length;
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const defs: (Definition | undefined)[] = new Array<Definition | undefined>(16);
   const copies: number[] = [];
   let copied = 0;
   let cols = emptyColumns(Math.max(64, n >> 5));
-  const names = Object.keys(cols.values) as (keyof RecordColumns['values'])[];
+  let arrays = COLUMNS.map((k) => cols.values[k]);
   let protocol = 0x20;
   let profileLo = 0;
   let profileHi = 0;
   let pos = 0;
   let first = true;
+  const devData = new Map<number, DevField[]>();
+  let devGeneration = 0;
+  const devByKey = new Map<string, Float64Array>();
   while (pos < n) {
     const hs = bytes[pos];
     if ((hs !== 12 && hs !== 14) || n - pos < hs + 2) return undefined;
@@ -379,32 +528,56 @@ export function walkFit(bytes: Uint8Array): WalkedFit | undefined {
         const nf = bytes[p + 5] ?? 0;
         let q = p + 6;
         if (q + nf * 3 > end) return undefined;
-        const fields: { num: number; size: number; base: number }[] = [];
+        const fields: FieldLayout[] = [];
         let size = 0;
         for (let i = 0; i < nf; i++, q += 3) {
           const base = (bytes[q + 2] ?? 0) & 0x1f;
           if (!BASE_TYPES[base]) return undefined;
-          const f = { num: bytes[q] ?? 0, size: bytes[q + 1] ?? 0, base };
+          const f = { num: bytes[q] ?? 0, size: bytes[q + 1] ?? 0, base, at: size };
           fields.push(f);
           size += f.size;
         }
-        let devFields = 0;
+        const dev: DevLayout[] = [];
         if (h & 0x20) {
           if (q + 1 > end) return undefined;
-          devFields = bytes[q] ?? 0;
+          const devFields = bytes[q] ?? 0;
           q += 1;
           if (q + devFields * 3 > end) return undefined;
-          for (let i = 0; i < devFields; i++, q += 3) size += bytes[q + 1] ?? 0;
+          for (let i = 0; i < devFields; i++, q += 3) {
+            const d = {
+              num: bytes[q] ?? 0,
+              size: bytes[q + 1] ?? 0,
+              developerDataIndex: bytes[q + 2] ?? 0,
+              at: size,
+            };
+            dev.push(d);
+            size += d.size;
+          }
         }
         if (global === HR) return undefined; // the SDK merges these into the records
         let reads: Read[] | undefined;
+        let dropped = false;
         if (global === RECORD) {
-          if (devFields > 0) return undefined;
           reads = compileRecord(fields);
           if (!reads) return undefined;
-        } else copies.push(p, q);
-        if (global !== RECORD) copied += q - p;
-        defs[h & 0x0f] = { global, size, littleEndian: le, reads };
+        } else if (keepGlobals && !keepGlobals.has(global) && inert(global, fields, dev)) {
+          dropped = true;
+        } else {
+          copies.push(p, q);
+          copied += q - p;
+        }
+        defs[h & 0x0f] = {
+          global,
+          dropped,
+          size,
+          littleEndian: le,
+          fields,
+          reads,
+          expands: reads?.some((r) => r.expand.length > 0) ?? false,
+          dev,
+          devReads: undefined,
+          devGeneration: -1,
+        };
         p = q;
       } else {
         const d = defs[h & 0x0f];
@@ -412,35 +585,89 @@ export function walkFit(bytes: Uint8Array): WalkedFit | undefined {
         const next = p + 1 + d.size;
         if (next > end) return undefined;
         if (d.reads) {
-          if (cols.length >= cols.timeMs.length) cols = withCapacity(cols, cols.length * 2);
+          if (cols.length >= cols.timeMs.length) {
+            cols = withCapacity(cols, cols.length * 2);
+            arrays = COLUMNS.map((k) => cols.values[k]);
+            for (const [k, c] of devByKey) devByKey.set(k, grown(c, cols.timeMs.length));
+          }
           const row = cols.length++;
-          for (const k of names) cols.values[k][row] = NaN;
-          cols.hasTime[row] = 0;
           const base = p + 1;
           const le = d.littleEndian;
-          for (const r of d.reads) {
-            const raw = readRaw(dv, base + r.at, r.kind, le);
+          const reads = d.reads;
+          for (let i = 0; i < reads.length; i++) {
+            const r = reads[i] as Read;
+            const raw = readCode(dv, base + r.at, r.code, le);
             if (raw === r.invalid) continue;
-            if (r.col === undefined) {
+            if (r.ci < 0) {
               cols.hasTime[row] = 1;
               cols.timeMs[row] = raw * 1000 + FIT_EPOCH_MS;
-              continue;
-            }
-            cols.values[r.col][row] = r.scaled ? raw / r.scale - r.offset : raw;
+            } else (arrays[r.ci] as Float64Array)[row] = r.scaled ? raw / r.scale - r.offset : raw;
           }
           // Component expansion comes after every field is read, as in the SDK.
-          for (const r of d.reads) {
-            if (r.expand.length === 0) continue;
-            const raw = readRaw(dv, base + r.at, r.kind, le);
-            if (raw === r.invalid) continue;
-            for (const e of r.expand) {
-              const v = raw / e.scale - e.offset;
-              cols.values[e.col][row] = e.check(v) ? v : NaN;
+          if (d.expands)
+            for (const r of reads) {
+              if (r.expand.length === 0) continue;
+              const raw = readCode(dv, base + r.at, r.code, le);
+              if (raw === r.invalid) continue;
+              for (const e of r.expand) {
+                const v = raw / e.scale - e.offset;
+                (arrays[e.ci] as Float64Array)[row] = e.check(v) ? v : NaN;
+              }
+            }
+          if (d.dev.length > 0) {
+            if (d.devGeneration !== devGeneration) {
+              d.devReads = resolveDev(d.dev, devData);
+              d.devGeneration = devGeneration;
+            }
+            if (!d.devReads) return undefined;
+            for (const r of d.devReads) {
+              let v: number;
+              if (r.count === 1) {
+                v = readRaw(dv, base + r.at, r.kind, le);
+                if (v === r.invalid) continue;
+              } else {
+                // Several values: the SDK gives an array (not a number) unless all are invalid.
+                let allInvalid = true;
+                for (let k = 0; k < r.count; k++)
+                  if (readRaw(dv, base + r.at + (k * r.size) / r.count, r.kind, le) !== r.invalid)
+                    allInvalid = false;
+                if (allInvalid) continue;
+                v = NaN;
+              }
+              let c = devByKey.get(r.key);
+              if (!c) {
+                c = new Float64Array(cols.timeMs.length).fill(NaN);
+                devByKey.set(r.key, c);
+              }
+              c[row] = v;
             }
           }
-        } else {
+        } else if (!d.dropped) {
           copies.push(p, next);
           copied += next - p;
+          try {
+            if (d.global === DEVELOPER_DATA_ID) {
+              const idx = rawField(dv, p + 1, d, DDI_INDEX);
+              if (idx !== undefined && idx !== null && idx !== 0xff) {
+                devData.set(idx, []);
+                devGeneration += 1;
+              }
+            } else if (d.global === FIELD_DESCRIPTION) {
+              const key = [...devData.values()].reduce((n, f) => n + f.length, 0);
+              const idx = rawField(dv, p + 1, d, FD_INDEX);
+              const list = idx !== undefined && idx !== null ? devData.get(idx) : undefined;
+              if (list && idx !== 0xff) {
+                list.push({
+                  fieldDefinitionNumber: rawField(dv, p + 1, d, FD_NUMBER) ?? null,
+                  baseType: (rawField(dv, p + 1, d, FD_BASE) ?? 0) & 0x1f,
+                  key,
+                });
+                devGeneration += 1;
+              }
+            }
+          } catch {
+            return undefined;
+          }
         }
         p = next;
       }
@@ -448,7 +675,46 @@ export function walkFit(bytes: Uint8Array): WalkedFit | undefined {
     if (p !== end) return undefined;
     pos = end + 2;
   }
-  return { records: cols, rest: restFile(bytes, copies, copied, protocol, profileLo, profileHi) };
+  return {
+    records: cols,
+    devByKey,
+    rest: restFile(bytes, copies, copied, protocol, profileLo, profileHi),
+  };
+}
+
+function grown(c: Float64Array, capacity: number): Float64Array {
+  const next = new Float64Array(capacity).fill(NaN);
+  next.set(c);
+  return next;
+}
+
+/**
+ * A record definition's developer fields against the descriptions seen so
+ * far, as the SDK looks them up (first description with that number under
+ * that developer data index); fields without a description are skipped.
+ * Undefined when one of them has a type the walker does not read as a number.
+ */
+function resolveDev(
+  dev: readonly DevLayout[],
+  devData: ReadonlyMap<number, readonly DevField[]>,
+): DevRead[] | undefined {
+  const out: DevRead[] = [];
+  for (const d of dev) {
+    const f = devData.get(d.developerDataIndex)?.find((x) => x.fieldDefinitionNumber === d.num);
+    if (!f) continue;
+    const bt = BASE_TYPES[f.baseType];
+    if (!bt || !(NUMERIC_KINDS.has(bt.kind) || bt.kind === 'byte')) return undefined;
+    if (d.size % bt.size !== 0 || d.size === 0) continue; // the SDK gives null
+    out.push({
+      at: d.at,
+      kind: bt.kind === 'byte' ? 'u8' : bt.kind,
+      invalid: bt.invalid,
+      count: d.size / bt.size,
+      size: d.size,
+      key: String(f.key),
+    });
+  }
+  return out;
 }
 
 function restFile(
