@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { Decoder, Stream } from '@garmin/fitsdk';
-import { decodeFit, encodeSyntheticRun, parseFit, seededRandom } from '@backtrack/importers';
+import { decodeFit, parseFit, syntheticHistory } from '@backtrack/importers';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = [
@@ -28,28 +28,6 @@ function arg(name: string, fallback: number): number {
   const args = process.argv.slice(2);
   const at = args.indexOf(name);
   return at >= 0 ? Number(args[at + 1]) : fallback;
-}
-
-/** The same mix as bench/import.bench.ts: mostly 25–60 min runs, some longer. */
-function history(runs: number): Uint8Array[] {
-  const rand = seededRandom(2024);
-  const start = Date.parse('2022-01-03T06:30:00Z');
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < runs; i++) {
-    const r = rand();
-    const minutes = r < 0.7 ? 25 + rand() * 35 : r < 0.9 ? 60 + rand() * 40 : 100 + rand() * 80;
-    out.push(
-      encodeSyntheticRun({
-        start: new Date(start + i * 86_400_000 * 0.8 + Math.floor(rand() * 3600) * 1000),
-        durationS: Math.round(minutes * 60),
-        speedMs: 2.6 + rand(),
-        hillM: rand() * 40,
-        seed: i + 1,
-        gctBalanceLeftPct: 49 + rand() * 2,
-      }),
-    );
-  }
-  return out;
 }
 
 function fixtures(): Uint8Array[] {
@@ -127,7 +105,7 @@ function measure(label: string, files: readonly Uint8Array[], rounds: number): v
 const runs = arg('--runs', 200);
 const rounds = arg('--rounds', 3);
 const g0 = performance.now();
-const generated = history(runs);
+const generated = [...syntheticHistory(runs)].map((h) => h.bytes);
 console.log(
   `node ${process.version}; generated ${runs} runs in ${((performance.now() - g0) / 1000).toFixed(1)} s`,
 );

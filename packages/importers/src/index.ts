@@ -50,4 +50,10 @@ export {
   type ParseResult,
   type ReadOptions,
 } from './draft.js';
-export { encodeSyntheticRun, seededRandom, syntheticGpx, type SyntheticRun } from './synthetic.js';
+export {
+  encodeSyntheticRun,
+  seededRandom,
+  syntheticGpx,
+  syntheticHistory,
+  type SyntheticRun,
+} from './synthetic.js';

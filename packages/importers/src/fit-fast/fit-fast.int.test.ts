@@ -56,6 +56,54 @@ function reseal(bytes: Uint8Array): Uint8Array {
   return out;
 }
 
+const BASE_SIZE: Readonly<Record<number, number>> = {
+  0x83: 2,
+  0x84: 2,
+  0x85: 4,
+  0x86: 4,
+  0x88: 4,
+  0x89: 8,
+  0x8b: 2,
+  0x8c: 4,
+  0x8e: 8,
+  0x8f: 8,
+  0x90: 8,
+};
+
+/** The same single FIT file with every message big-endian (no developer fields, no compressed headers). */
+function toBigEndian(bytes: Uint8Array): Uint8Array {
+  const out = bytes.slice();
+  const layouts: { size: number; unit: number }[][] = [];
+  let p = out[0] ?? 14;
+  const end = out.length - 2;
+  while (p < end) {
+    const h = out[p] ?? 0;
+    if (h & 0x40) {
+      out[p + 2] = 1;
+      const lo = out[p + 3] ?? 0;
+      out[p + 3] = out[p + 4] ?? 0;
+      out[p + 4] = lo;
+      const nf = out[p + 5] ?? 0;
+      const layout: { size: number; unit: number }[] = [];
+      for (let i = 0; i < nf; i++) {
+        const q = p + 6 + i * 3;
+        layout.push({ size: out[q + 1] ?? 0, unit: BASE_SIZE[out[q + 2] ?? 0] ?? 1 });
+      }
+      layouts[h & 0x0f] = layout;
+      p += 6 + nf * 3;
+    } else {
+      let q = p + 1;
+      for (const f of layouts[h & 0x0f] ?? []) {
+        if (f.unit > 1 && f.size % f.unit === 0)
+          for (let k = q; k < q + f.size; k += f.unit) out.subarray(k, k + f.unit).reverse();
+        q += f.size;
+      }
+      p = q;
+    }
+  }
+  return reseal(out);
+}
+
 const run = (seed: number, durationS: number): Uint8Array =>
   encodeSyntheticRun({ start: new Date(Date.UTC(2025, 3, 1, 7)), durationS, seed });
 
@@ -121,6 +169,17 @@ describe('fast FIT path: field-identical to the SDK', () => {
     bothPaths(chained);
   });
 
+  it('deep-equals the SDK on a big-endian file', () => {
+    const little = run(7, 200);
+    const big = toBigEndian(little);
+    expect(big).not.toEqual(little);
+    expect(walkFit(big)?.records.values.heartRate).toEqual(
+      walkFit(little)?.records.values.heartRate,
+    );
+    bothPaths(big);
+    expect(parseFit(big, NOW)).toEqual(parseFit(little, NOW));
+  });
+
   it('decodes the record fields the SDK gives, as numbers', () => {
     const walked = walkFit(run(5, 120));
     expect(walked).toBeDefined();
@@ -137,10 +196,11 @@ describe('fast FIT path: field-identical to the SDK', () => {
   it('deep-equals the SDK on damaged files (seeded flips and cuts, raw and re-sealed)', () => {
     const rand = seededRandom(13);
     const small = all.get('garmin-fenix5-run-1min-running-dynamics.fit');
-    const sources = [run(6, 90), ...(small ? [small] : [])];
+    const stryd = all.get('stryd-run-developer-fields.fit');
+    const sources = [run(6, 90), ...(small ? [small] : []), ...(stryd ? [stryd] : [])];
     let walkedDamaged = 0;
     for (const src of sources)
-      for (let i = 0; i < 150; i++) {
+      for (let i = 0; i < (src === stryd ? 24 : 150); i++) {
         let bytes = src.slice();
         const kind = i % 3;
         if (kind === 0) {
