@@ -180,6 +180,49 @@ describe('fast FIT path: field-identical to the SDK', () => {
     expect(parseFit(big, NOW)).toEqual(parseFit(little, NOW));
   });
 
+  it('falls back where the SDK fails on a record layout (64-bit component field, accumulated pair)', () => {
+    /** A FIT file from raw messages: header, the messages, then a re-sealed CRC. */
+    const fitFile = (...messages: number[][]): Uint8Array => {
+      const body = messages.flat();
+      return reseal(
+        Uint8Array.from([
+          14,
+          0x20,
+          0x08,
+          0x08,
+          0,
+          0,
+          0,
+          0,
+          0x2e,
+          0x46,
+          0x49,
+          0x54,
+          0,
+          0,
+          ...body,
+          0,
+          0,
+        ]),
+      );
+    };
+    const u32 = (v: number): number[] => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24];
+    const t0 = 1_100_000_000;
+    // speed (6, components) written as uint64; cycles (18) beside total_cycles (19, accumulated)
+    const speed64 = fitFile(
+      [0x40, 0, 0, 20, 0, 3, 253, 4, 0x86, 3, 1, 0x02, 6, 8, 0x8f],
+      ...[0, 1, 2].map((i) => [0x00, ...u32(t0 + i), 140 + i, 1, 0, 0, 0, 0, 0, 0, 0]),
+    );
+    const cycles = fitFile(
+      [0x40, 0, 0, 20, 0, 4, 253, 4, 0x86, 3, 1, 0x02, 18, 1, 0x02, 19, 4, 0x86],
+      ...[0, 1, 2].map((i) => [0x00, ...u32(t0 + i), 140 + i, i, ...u32(10 + i)]),
+    );
+    for (const bytes of [speed64, cycles]) {
+      bothPaths(bytes);
+      expect(walkFit(bytes)).toBeUndefined();
+    }
+  });
+
   it('decodes the record fields the SDK gives, as numbers', () => {
     const walked = walkFit(run(5, 120));
     expect(walked).toBeDefined();

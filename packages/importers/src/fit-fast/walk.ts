@@ -299,6 +299,22 @@ function compileRecord(
 ): Read[] | undefined {
   const reads: Read[] = [];
   const seen = new Set<number>();
+  // Layouts the SDK fails on, whichever fields we read: a 64-bit value of a
+  // profile field, a component field not of its profile type (its bit reader
+  // mixes BigInt and number), or an accumulated field beside a field whose
+  // components feed it (the SDK's accumulation set-up throws).
+  const present = new Set(fields.map((f) => f.num));
+  for (const fd of fields) {
+    const pf = RECORD_FIELDS[fd.num];
+    if (!pf) continue;
+    if (BASE_TYPES[fd.base]?.kind === 'i64') return undefined;
+    if (
+      pf.hasComponents &&
+      (TYPE_TO_BASE[pf.type] !== fd.base ||
+        pf.components.some((c) => present.has(Number(c)) && RECORD_FIELDS[c]?.isAccumulated))
+    )
+      return undefined;
+  }
   let at = 0;
   for (const fd of fields) {
     const here = at;
