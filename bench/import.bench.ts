@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Decoder, Stream } from '@garmin/fitsdk';
-import { encodeSyntheticRun, importPaths, seededRandom } from '@backtrack/importers';
+import { importPaths, syntheticHistory } from '@backtrack/importers';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = join(here, '../../shared/fixtures/activities');
@@ -105,25 +105,9 @@ function child(phase: string, root: string): PhaseResult {
   return JSON.parse(line) as PhaseResult;
 }
 
-/** A realistic mix: mostly 25–60 min easy runs, some 60–100 min, a few 1h40–3h long runs. */
+/** The generated history of `syntheticHistory` (a realistic mix of run lengths), written to `dir`. */
 async function generateHistory(dir: string, runs: number): Promise<void> {
-  const rand = seededRandom(2024);
-  const start = Date.parse('2022-01-03T06:30:00Z');
-  for (let i = 0; i < runs; i++) {
-    const r = rand();
-    const minutes = r < 0.7 ? 25 + rand() * 35 : r < 0.9 ? 60 + rand() * 40 : 100 + rand() * 80;
-    await writeFile(
-      join(dir, `run-${String(i).padStart(4, '0')}.fit`),
-      encodeSyntheticRun({
-        start: new Date(start + i * 86_400_000 * 0.8 + Math.floor(rand() * 3600) * 1000),
-        durationS: Math.round(minutes * 60),
-        speedMs: 2.6 + rand(),
-        hillM: rand() * 40,
-        seed: i + 1,
-        gctBalanceLeftPct: 49 + rand() * 2,
-      }),
-    );
-  }
+  for (const { name, bytes } of syntheticHistory(runs)) await writeFile(join(dir, name), bytes);
 }
 
 const fmt = (r: PhaseResult): string =>

@@ -71,6 +71,12 @@ export interface ReadOptions {
   seriesIntervalS?: number;
   /** The most bytes one file may hold after decompression. Default `MAX_FILE_BYTES` (64 MiB). */
   maxFileBytes?: number;
+  /**
+   * The FIT decoder: `fast` walks records into typed arrays and falls back to
+   * the SDK for anything it does not reproduce exactly; `sdk` decodes with
+   * `@garmin/fitsdk` alone. Default `fast` (or `BACKTRACK_FIT_DECODER=sdk`).
+   */
+  fitDecoder?: 'fast' | 'sdk';
 }
 
 /** The series without cadence (a bike's cadence is in rpm, not steps). */

@@ -9,14 +9,7 @@
  */
 import type { Lap, RunningDynamics } from '@backtrack/core';
 import { stepsPerMinuteFromStrides } from '@backtrack/core';
-import {
-  Decoder,
-  Stream,
-  type FitMessages,
-  type LapMesg,
-  type RecordMesg,
-  type SessionMesg,
-} from '@garmin/fitsdk';
+import { Decoder, Stream, type FitMessages, type LapMesg, type SessionMesg } from '@garmin/fitsdk';
 import {
   isFootSport,
   plausibleTime,
@@ -27,6 +20,13 @@ import {
   type ParseResult,
   type ReadOptions,
 } from './draft.js';
+import {
+  columnsFromMesgs,
+  RECORD_DEV_FIELDS,
+  type DevFieldKeys,
+  type RecordColumns,
+} from './fit-fast/columns.js';
+import { walkFit } from './fit-fast/walk.js';
 import { TrackBuilder } from './track-builder.js';
 
 /** Seconds between the Unix epoch and the FIT epoch (1989-12-31T00:00:00Z). */
@@ -70,32 +70,93 @@ export function looksLikeFit(bytes: Uint8Array): boolean {
 }
 
 /** Developer fields we understand, from their descriptions (Stryd and others). */
-interface DevFieldMap {
-  groundTimeMs?: string;
-  verticalOscillationCm?: string;
-  power?: string;
-}
-
-function developerFieldMap(messages: FitMessages): DevFieldMap {
-  const map: DevFieldMap = {};
+function developerFieldMap(messages: FitMessages): DevFieldKeys {
+  const map: DevFieldKeys = {};
   for (const d of messages.fieldDescriptionMesgs ?? []) {
     const key = num(field(d, 'key'));
     const name = str(d.fieldName)?.toLowerCase();
     const units = str(d.units)?.toLowerCase();
     if (key === undefined || name === undefined) continue;
     if (name === 'ground time' && (units === undefined || units.startsWith('milli')))
-      map.groundTimeMs ??= String(key);
+      map.devGroundTime ??= String(key);
     else if (name === 'vertical oscillation' && units?.startsWith('centi'))
-      map.verticalOscillationCm ??= String(key);
+      map.devVerticalOscillation ??= String(key);
     else if (name === 'power' && (units === undefined || units.startsWith('watt')))
-      map.power ??= String(key);
+      map.devPower ??= String(key);
   }
   return map;
 }
 
-function devValue(r: RecordMesg, key: string | undefined): number | undefined {
-  if (key === undefined || !r.developerFields) return undefined;
-  return pos(r.developerFields[key]);
+/** Which FIT decoder `parseFit` uses: the fast walker (falling back to the SDK), or the SDK alone. */
+export type FitDecoderChoice = NonNullable<ReadOptions['fitDecoder']>;
+
+/** The decoder from `BACKTRACK_FIT_DECODER` (`sdk` forces the SDK); `fast` by default. */
+export function defaultFitDecoder(): FitDecoderChoice {
+  return process.env.BACKTRACK_FIT_DECODER === 'sdk' ? 'sdk' : 'fast';
+}
+
+/**
+ * Every SDK message list this importer reads besides the records (a test
+ * checks this file reads no other): the fast path leaves other messages out
+ * of the SDK's work when that cannot change these lists or the errors.
+ */
+export const MESSAGES_READ = [
+  'fileIdMesgs',
+  'sessionMesgs',
+  'lapMesgs',
+  'sportMesgs',
+  'fieldDescriptionMesgs',
+] as const;
+
+/** A decoded FIT file: the SDK's messages (records aside) and the records as columns. */
+export interface DecodedFit {
+  messages: FitMessages;
+  records: RecordColumns;
+  /** The SDK's first error, without its prefix. */
+  decodeError: string | undefined;
+  /** Which decoder produced the records. */
+  decoder: FitDecoderChoice;
+}
+
+function decodeWithSdk(bytes: Uint8Array): {
+  messages: FitMessages;
+  decodeError: string | undefined;
+} {
+  const { messages, errors } = new Decoder(Stream.fromBuffer(bytes)).read({
+    includeUnknownData: false,
+  });
+  return {
+    messages,
+    decodeError: errors[0]?.message.replace(/^FIT Runtime Error\s*/, ''),
+  };
+}
+
+/**
+ * Decodes FIT bytes: with `fast`, records are walked into typed arrays and
+ * only the other messages go through the SDK; whenever the walker declines
+ * (damage, anything it does not reproduce exactly), the whole file goes
+ * through the SDK, as with `sdk`. `messages.recordMesgs` is only filled on
+ * the SDK path; read `records`.
+ */
+export function decodeFit(bytes: Uint8Array, choice: FitDecoderChoice): DecodedFit {
+  if (choice === 'fast') {
+    const walked = walkFit(bytes, MESSAGES_READ);
+    if (walked) {
+      const rest = decodeWithSdk(walked.rest);
+      if (rest.decodeError === undefined) {
+        const keys = developerFieldMap(rest.messages);
+        for (const k of RECORD_DEV_FIELDS) {
+          const key = keys[k];
+          const col = key !== undefined ? walked.devByKey.get(key) : undefined;
+          if (col) walked.records.values[k] = col;
+        }
+        return { ...rest, records: walked.records, decoder: 'fast' };
+      }
+    }
+  }
+  const { messages, decodeError } = decodeWithSdk(bytes);
+  const records = columnsFromMesgs(messages.recordMesgs ?? [], developerFieldMap(messages));
+  return { messages, decodeError, records, decoder: 'sdk' };
 }
 
 class Mean {
@@ -127,22 +188,22 @@ export function parseFit(bytes: Uint8Array, options: ReadOptions): ParseResult {
   if (!looksLikeFit(bytes)) {
     return { activities: [], error: 'not a FIT file (the header is missing or wrong)' };
   }
-  const decoder = new Decoder(Stream.fromBuffer(bytes));
-  const { messages, errors } = decoder.read({ includeUnknownData: false });
-  const decodeError = errors[0]?.message.replace(/^FIT Runtime Error\s*/, '');
+  const { messages, records, decodeError } = decodeFit(
+    bytes,
+    options.fitDecoder ?? defaultFitDecoder(),
+  );
   const sessions = [...(messages.sessionMesgs ?? [])].sort(
     (a, b) => (timeMs(a.startTime) ?? 0) - (timeMs(b.startTime) ?? 0),
   );
-  const records = messages.recordMesgs ?? [];
   const laps = messages.lapMesgs ?? [];
   const activities: ParsedActivity[] = [];
-  const dev = developerFieldMap(messages);
   const device = deviceName(messages);
 
   if (sessions.length === 0) {
     if (records.length > 0) {
       const sportLabel = str(field(messages.sportMesgs?.[0] ?? {}, 'sport'));
-      const draft = buildActivity(undefined, records, laps, sportLabel, dev, options);
+      const all = Int32Array.from({ length: records.length }, (_, i) => i);
+      const draft = buildActivity(undefined, records, all, laps, sportLabel, options);
       draft.warnings.push(
         `The file has no session summary (the recording was not closed properly); totals were computed from its ${records.length} records.`,
       );
@@ -159,7 +220,9 @@ export function parseFit(bytes: Uint8Array, options: ReadOptions): ParseResult {
         (t !== undefined &&
           (i === 0 || start === undefined || t >= start) &&
           (end === undefined || t < end));
-      const sessionRecords = records.filter((r) => inSession(timeMs(r.timestamp)));
+      const rows: number[] = [];
+      for (let r = 0; r < records.length; r++)
+        if (inSession(records.hasTime[r] ? records.timeMs[r] : undefined)) rows.push(r);
       const first = num(session.firstLapIndex);
       const count = num(session.numLaps);
       const sessionLaps =
@@ -167,7 +230,7 @@ export function parseFit(bytes: Uint8Array, options: ReadOptions): ParseResult {
           ? laps.slice(first, first + count)
           : laps.filter((l) => inSession(timeMs(l.startTime)));
       const sportLabel = str(field(session, 'sport'));
-      const draft = buildActivity(session, sessionRecords, sessionLaps, sportLabel, dev, options);
+      const draft = buildActivity(session, records, rows, sessionLaps, sportLabel, options);
       if (device) draft.device = device;
       activities.push({ draft, sportStated: sportFromLabel(sportLabel) !== undefined });
     });
@@ -207,12 +270,24 @@ function lapFrom(l: LapMesg, foot: boolean): Lap {
   return lap;
 }
 
+/** A finite number from a column, or undefined for `NaN` (absent). */
+function at(col: Float64Array, row: number): number | undefined {
+  const v = col[row];
+  return v !== undefined && Number.isFinite(v) ? v : undefined;
+}
+
+/** A positive number from a column, or undefined. */
+function posAt(col: Float64Array, row: number): number | undefined {
+  const v = col[row];
+  return v !== undefined && Number.isFinite(v) && v > 0 ? v : undefined;
+}
+
 function buildActivity(
   session: SessionMesg | undefined,
-  records: readonly RecordMesg[],
+  records: RecordColumns,
+  rows: ArrayLike<number>,
   laps: readonly LapMesg[],
   sportLabel: string | undefined,
-  dev: DevFieldMap,
   options: ReadOptions,
 ): DraftActivity {
   const mapped = sportFromLabel(sportLabel);
@@ -233,39 +308,48 @@ function buildActivity(
   const step = new Mean();
   const ratio = new Mean();
   const power = new Mean();
-  const firstDistance = num(records.find((r) => num(r.distance) !== undefined)?.distance) ?? 0;
+  const v = records.values;
+  let firstDistance = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const d = at(v.distance, rows[i] ?? 0);
+    if (d !== undefined) {
+      firstDistance = d;
+      break;
+    }
+  }
   let hasRecordDistance = false;
-  for (const r of records) {
-    const t = timeMs(r.timestamp);
-    const lat = num(r.positionLat);
-    const lon = num(r.positionLong);
-    const d = num(r.distance);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] ?? 0;
+    const t = records.hasTime[r] ? records.timeMs[r] : undefined;
+    const lat = at(v.positionLat, r);
+    const lon = at(v.positionLong, r);
+    const d = at(v.distance, r);
     if (d !== undefined) hasRecordDistance = true;
-    const cad = pos(r.cadence);
+    const cad = posAt(v.cadence, r);
     builder.add({
       timeMs: t !== undefined && plausibleTime(t, options.nowMs) ? t : undefined,
       lat: lat !== undefined ? lat * SEMICIRCLE_TO_DEG : undefined,
       lon: lon !== undefined ? lon * SEMICIRCLE_TO_DEG : undefined,
       distanceM: d !== undefined ? d - firstDistance : undefined,
-      altitudeM: num(r.enhancedAltitude) ?? num(r.altitude),
-      heartRateBpm: pos(r.heartRate),
+      altitudeM: at(v.enhancedAltitude, r) ?? at(v.altitude, r),
+      heartRateBpm: posAt(v.heartRate, r),
       cadenceSpm:
         cad !== undefined
           ? foot
-            ? stepsPerMinuteFromStrides(cad, num(r.fractionalCadence) ?? 0)
+            ? stepsPerMinuteFromStrides(cad, at(v.fractionalCadence, r) ?? 0)
             : cad
           : undefined,
     });
     if (foot) {
-      gct.add(pos(r.stanceTime) ?? devValue(r, dev.groundTimeMs));
-      const b = pos(r.stanceTimeBalance);
+      gct.add(posAt(v.stanceTime, r) ?? posAt(v.devGroundTime, r));
+      const b = posAt(v.stanceTimeBalance, r);
       balance.add(b !== undefined && b < 100 ? b : undefined);
-      const devVo = devValue(r, dev.verticalOscillationCm);
-      vo.add(pos(r.verticalOscillation) ?? (devVo !== undefined ? devVo * 10 : undefined));
-      step.add(pos(r.stepLength));
-      ratio.add(pos(r.verticalRatio));
+      const devVo = posAt(v.devVerticalOscillation, r);
+      vo.add(posAt(v.verticalOscillation, r) ?? (devVo !== undefined ? devVo * 10 : undefined));
+      step.add(posAt(v.stepLength, r));
+      ratio.add(posAt(v.verticalRatio, r));
     }
-    power.add(pos(r.power) ?? devValue(r, dev.power));
+    power.add(posAt(v.power, r) ?? posAt(v.devPower, r));
   }
   const s = builder.finish();
   if (!hasRecordDistance && s.distanceM > 0 && session?.totalDistance === undefined) {

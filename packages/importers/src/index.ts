@@ -22,7 +22,15 @@ export {
   type FileReadResult,
   type FileSource,
 } from './read-file.js';
-export { looksLikeFit, parseFit } from './fit.js';
+export {
+  decodeFit,
+  defaultFitDecoder,
+  looksLikeFit,
+  parseFit,
+  type DecodedFit,
+  type FitDecoderChoice,
+} from './fit.js';
+export type { RecordColumns } from './fit-fast/columns.js';
 export { checkActivity, type CheckedActivity } from './validate-activity.js';
 export { GpxHandler } from './gpx.js';
 export { TcxHandler } from './tcx.js';
@@ -42,4 +50,10 @@ export {
   type ParseResult,
   type ReadOptions,
 } from './draft.js';
-export { encodeSyntheticRun, seededRandom, syntheticGpx, type SyntheticRun } from './synthetic.js';
+export {
+  encodeSyntheticRun,
+  seededRandom,
+  syntheticGpx,
+  syntheticHistory,
+  type SyntheticRun,
+} from './synthetic.js';

@@ -190,3 +190,28 @@ ${points.join('\n')}
 </gpx>
 `;
 }
+
+/**
+ * A generated watch history, one FIT run per item, for benchmarks: mostly
+ * 25–60 min easy runs, some 60–100 min, a few 1h40–3h long runs, about one
+ * a day from 2022-01-03. Deterministic.
+ */
+export function* syntheticHistory(runs: number): Generator<{ name: string; bytes: Uint8Array }> {
+  const rand = seededRandom(2024);
+  const start = Date.parse('2022-01-03T06:30:00Z');
+  for (let i = 0; i < runs; i++) {
+    const r = rand();
+    const minutes = r < 0.7 ? 25 + rand() * 35 : r < 0.9 ? 60 + rand() * 40 : 100 + rand() * 80;
+    yield {
+      name: `run-${String(i).padStart(4, '0')}.fit`,
+      bytes: encodeSyntheticRun({
+        start: new Date(start + i * 86_400_000 * 0.8 + Math.floor(rand() * 3600) * 1000),
+        durationS: Math.round(minutes * 60),
+        speedMs: 2.6 + rand(),
+        hillM: rand() * 40,
+        seed: i + 1,
+        gctBalanceLeftPct: 49 + rand() * 2,
+      }),
+    };
+  }
+}
