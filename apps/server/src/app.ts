@@ -138,8 +138,9 @@ export const SECURE_HEADERS = {
  * The throttling limits: ten wrong passwords per account and address per 15
  * minutes, thirty per address across accounts, a hundred per account across
  * addresses (so one guesser cannot lock the owner out from elsewhere, and a
- * password reset lifts the lock anyway); twenty sign-ups per address per
- * hour; ten reset requests or confirmations per address, and three reset
+ * password reset lifts the lock anyway); twenty sign-ups, and twenty
+ * registration links opened, per address per hour (`BACKTRACK_SIGNUPS_PER_HOUR`
+ * changes both, for example for a clinic whose runners share one address); ten reset requests or confirmations per address, and three reset
  * mails to one email, per hour.
  */
 export const DEFAULT_LIMITS: Record<keyof AppDeps['limits'], RateLimit> = {
@@ -147,6 +148,7 @@ export const DEFAULT_LIMITS: Record<keyof AppDeps['limits'], RateLimit> = {
   loginClient: { limit: 30, windowMs: 15 * MINUTE_MS },
   loginEmail: { limit: 100, windowMs: 15 * MINUTE_MS },
   register: { limit: 20, windowMs: 60 * MINUTE_MS },
+  confirm: { limit: 20, windowMs: 60 * MINUTE_MS },
   resetClient: { limit: 10, windowMs: 60 * MINUTE_MS },
   resetEmail: { limit: 3, windowMs: 60 * MINUTE_MS },
 };
@@ -198,6 +200,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     loginClient: limiter('loginClient'),
     loginEmail: limiter('loginEmail'),
     register: limiter('register'),
+    confirm: limiter('confirm'),
     resetClient: limiter('resetClient'),
     resetEmail: limiter('resetEmail'),
   };

@@ -45,6 +45,13 @@ describe('readConfig', () => {
     );
     expect(() => readConfig({ PUBLIC_URL: 'bt.example.org' }, '/w', here)).toThrow(/PUBLIC_URL/);
   });
+  it('takes sign-ups per address per hour from BACKTRACK_SIGNUPS_PER_HOUR (default 20)', () => {
+    expect(readConfig({}, '/w', here).signupsPerHour).toBe(20);
+    expect(readConfig({ BACKTRACK_SIGNUPS_PER_HOUR: '500' }, '/w', here).signupsPerHour).toBe(500);
+    expect(() => readConfig({ BACKTRACK_SIGNUPS_PER_HOUR: '0' }, '/w', here)).toThrow(
+      /BACKTRACK_SIGNUPS_PER_HOUR/,
+    );
+  });
   it('rejects a PORT that is not a port number', () => {
     for (const PORT of ['http', '-1', '70000', '3000.5'])
       expect(() => readConfig({ PORT }, '/w', here)).toThrow(/PORT/);

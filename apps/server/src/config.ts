@@ -23,6 +23,8 @@ export interface ServerConfig {
   work: { threads: number; queue: number };
   /** `BACKTRACK_DEMO_CLINIC=1`: seed a demo clinic at start-up. */
   demoClinic: boolean;
+  /** Sign-ups (and registration links opened) per address per hour (`BACKTRACK_SIGNUPS_PER_HOUR`, default 20). */
+  signupsPerHour: number;
 }
 
 /** The environment variables read. */
@@ -66,5 +68,6 @@ export function readConfig(env: Env, cwd: string, here: string = import.meta.url
     webDist: env.BACKTRACK_WEB_DIST?.trim() || fileURLToPath(new URL('../../web/dist', here)),
     mail: mailConfigFromEnv(env, cwd),
     demoClinic: env.BACKTRACK_DEMO_CLINIC?.trim() === '1',
+    signupsPerHour: count(env, 'BACKTRACK_SIGNUPS_PER_HOUR', 20, 100_000),
   };
 }

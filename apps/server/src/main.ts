@@ -54,6 +54,10 @@ async function main(): Promise<void> {
     webDist: config.webDist,
     publicUrl: config.publicUrl,
     workPool: createWorkPool({ size: config.work.threads, maxQueue: config.work.queue }),
+    limits: {
+      register: { limit: config.signupsPerHour, windowMs: HOUR_MS },
+      confirm: { limit: config.signupsPerHour, windowMs: HOUR_MS },
+    },
   });
   const server = serve(
     { fetch: app.fetch, port: config.port, ...(config.host ? { hostname: config.host } : {}) },

@@ -232,10 +232,7 @@ export function authService(deps: AppDeps) {
       client: ClientInfo,
     ): Promise<SignedIn> {
       const now = clock.now();
-      const wait = await hitAll(
-        [[limits.resetClient, `confirm-client:${keyPart(client.address)}`]],
-        now,
-      );
+      const wait = await limits.confirm.hit(`confirm-client:${keyPart(client.address)}`, now);
       if (wait !== undefined) throw rateLimited(wait);
       if (!isTokenShaped(token))
         throw new DomainError('invalid_input', BAD_CONFIRM_TOKEN, ['token']);

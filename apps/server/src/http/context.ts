@@ -41,6 +41,8 @@ export interface AppDeps {
     loginEmail: RateLimiter;
     /** Sign-ups from one address. */
     register: RateLimiter;
+    /** Registration links opened from one address. */
+    confirm: RateLimiter;
     /** Password reset requests and confirmations from one address. */
     resetClient: RateLimiter;
     /** Password reset mails to one address. */
