@@ -22,6 +22,7 @@
  * exercise: where adaptation replaces that exercise by its own regression or
  * progression, the knowledge base's dose for the replacement holds.
  */
+import { z } from 'zod';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import type { ContributorId } from '../knowledge/schema.js';
 import type { Exercise } from '../knowledge/exercises/schema.js';
@@ -36,22 +37,44 @@ export const EDITABLE_DOSE_FIELDS = ['sets', 'reps', 'holdSeconds'] as const;
 /** A dose field a clinician may change. */
 export type EditableDoseField = (typeof EDITABLE_DOSE_FIELDS)[number];
 
-/** What an edit changes. */
-export type PlanEditChange =
-  | ({ kind: 'dose' } & Partial<Record<EditableDoseField, number>>)
-  | { kind: 'swap'; to: 'easier' | 'harder' }
-  | { kind: 'pause' };
+const ZDoseValue = z.number().int().min(0).max(600);
 
-/** An edit as a clinician asks for it. */
-export interface PlanEditRequest {
-  /** The exercise as it appears in the plan (`PlanItem.exerciseId`). */
-  exerciseId: string;
-  /** The first plan week the edit applies to (1-based); it holds for every later week. */
-  fromWeek: number;
-  /** Why, in the clinician's words (required, at most `PLAN_EDIT_REASON_MAX` characters). */
-  reason: string;
-  change: PlanEditChange;
-}
+/**
+ * The shape of an edit request (the API's body, and an edit read back from
+ * the store). Shape only: `validatePlanEdit` checks it against the plan and
+ * the knowledge base's bounds.
+ */
+export const ZPlanEditRequest = z
+  .object({
+    exerciseId: z
+      .string()
+      .regex(/^[a-z0-9_]+$/, 'an exercise id (snake_case)')
+      .max(64),
+    fromWeek: z.number().int().min(1).max(52),
+    reason: z
+      .string()
+      .trim()
+      .min(1, 'required: say why the plan changes')
+      .max(PLAN_EDIT_REASON_MAX, `at most ${String(PLAN_EDIT_REASON_MAX)} characters`),
+    change: z.discriminatedUnion('kind', [
+      z
+        .object({
+          kind: z.literal('dose'),
+          sets: ZDoseValue.optional(),
+          reps: ZDoseValue.optional(),
+          holdSeconds: ZDoseValue.optional(),
+        })
+        .strict(),
+      z.object({ kind: z.literal('swap'), to: z.enum(['easier', 'harder']) }).strict(),
+      z.object({ kind: z.literal('pause') }).strict(),
+    ]),
+  })
+  .strict();
+
+/** An edit as a clinician asks for it: one exercise (as `PlanItem.exerciseId`), from `fromWeek` on, with a reason. */
+export type PlanEditRequest = z.infer<typeof ZPlanEditRequest>;
+/** What an edit changes: a dose, a swap to the easier or harder variant, or a pause. */
+export type PlanEditChange = PlanEditRequest['change'];
 
 /** A stored edit: the request, who made it and when. */
 export interface PlanEdit extends PlanEditRequest {
