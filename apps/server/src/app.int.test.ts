@@ -78,6 +78,7 @@ const ROUTES = {
   'PUT /api/me/reminders': true,
   'POST /api/reminders/unsubscribe': true,
   'GET /api/clinician/runners/:runnerId/summary.pdf': true,
+  'POST /api/clinician/runners/:runnerId/plan-edits': true,
 } satisfies Record<ApiRouteKey, true>;
 
 let t: TestApp;

@@ -51,6 +51,7 @@ import type {
   ZCheckInResponse,
   ZProgress,
   ZSavedPlan,
+  ZPlanEditOut,
   ZSavedPlanSummary,
 } from './plans/dto.js';
 import type { ZNewCheckIn } from './plans/routes.js';
@@ -89,6 +90,8 @@ export type NewCheckInDto = z.input<typeof ZNewCheckIn>;
 export type AdaptationDto = z.infer<typeof ZAdaptation>;
 /** A saved plan with its adaptations applied (`GET /api/plans/:id`). */
 export type SavedPlanDto = z.infer<typeof ZSavedPlan>;
+/** A clinician's edit of a plan (`POST /api/clinician/runners/:runnerId/plan-edits`; `edits` of a saved plan). */
+export type PlanEditDto = z.infer<typeof ZPlanEditOut>;
 /** A saved plan in the list (`GET /api/plans`, newest first). */
 export type SavedPlanSummaryDto = z.infer<typeof ZSavedPlanSummary>;
 /** `POST /api/plans/:id/checkins`: the adaptation of the next week so far (null in the last week). */

@@ -11,7 +11,7 @@ import { takeAssessment } from '../testing/interview.js';
 import { pdfText } from '../testing/pdf.js';
 import { DESK_RUNNER } from '../testing/runners.js';
 import { createTestApp, type TestApp, type TestBrowser } from '../testing/test-app.js';
-import type { ConsentDto, AccessEntryDto, PreVisitSummaryDto } from '../contract.js';
+import type { ConsentDto, AccessEntryDto, PreVisitSummaryDto, SavedPlanDto } from '../contract.js';
 import { NO_ACCESS_MESSAGE } from './access.js';
 
 // Monday 2 March 2026, 09:00 UTC.
@@ -40,16 +40,41 @@ async function world(t: TestApp) {
   if (booked.status !== 201) throw new Error(`booking: ${booked.status} ${booked.text}`);
   const otherRunner = await signUp(t, 'other@example.org');
   const runnerId = ((await runner.get('/api/auth/me')).body as { user: { id: string } }).user.id;
-  return { a, b, runner, otherRunner, runnerId, planId: (plan.body as { id: string }).id };
+  const saved = plan.body as SavedPlanDto;
+  const exerciseId =
+    saved.plan.weeks
+      .flatMap((wk) => wk.days.flatMap((d) => d.items))
+      .find((i) => i.kind === 'exercise')?.exerciseId ?? '';
+  return { a, b, runner, otherRunner, runnerId, planId: saved.id, exerciseId };
 }
+
+/** A valid plan edit of the runner's first exercise (a pause from week 2). */
+const pause = (exerciseId: string) => ({
+  exerciseId,
+  fromWeek: 2,
+  reason: 'Let the back settle first.',
+  change: { kind: 'pause' },
+});
 
 /** The clinician endpoints, each a request about the runner. */
 const ENDPOINTS: {
   name: string;
-  call: (b: TestBrowser, runnerId: string) => Promise<{ status: number; body: unknown }>;
+  call: (
+    b: TestBrowser,
+    runnerId: string,
+    exerciseId: string,
+  ) => Promise<{ status: number; body: unknown }>;
+  /** The clinician's success status (200 unless told). */
+  ok?: number;
 }[] = [
   { name: 'GET summary', call: (b, id) => b.get(`/api/clinician/runners/${id}/summary`) },
   { name: 'GET summary.pdf', call: (b, id) => b.get(`/api/clinician/runners/${id}/summary.pdf`) },
+  {
+    name: 'POST plan-edits',
+    call: (b, id, exerciseId) =>
+      b.post(`/api/clinician/runners/${id}/plan-edits`, pause(exerciseId)),
+    ok: 201,
+  },
 ];
 
 /** Expected status per caller, the same for every runner-specific clinician endpoint. */
@@ -77,9 +102,11 @@ describe('clinician access', { timeout: 120_000 }, () => {
       const seen: string[] = [];
       for (const endpoint of ENDPOINTS) {
         for (const [caller, browser] of Object.entries(callers) as [Caller, TestBrowser][]) {
-          const res = await endpoint.call(browser, w.runnerId);
+          const res = await endpoint.call(browser, w.runnerId, w.exerciseId);
           seen.push(`${endpoint.name} × ${caller} → ${String(res.status)}`);
-          expect(res.status, `${endpoint.name} × ${caller}`).toBe(EXPECTED[caller]);
+          const expected =
+            caller === 'clinician' ? (endpoint.ok ?? EXPECTED.clinician) : EXPECTED[caller];
+          expect(res.status, `${endpoint.name} × ${caller}`).toBe(expected);
           if (res.status === 403)
             expect((res.body as { error: { message: string } }).error.message).toMatch(
               /^(No access|Only clinic members)/,
@@ -106,7 +133,7 @@ describe('clinician access', { timeout: 120_000 }, () => {
       expect(revoked.status).toBe(200);
       expect((revoked.body as ConsentDto).revokedAt).toBe(NOW);
       for (const endpoint of ENDPOINTS) {
-        const res = await endpoint.call(w.a.admin, w.runnerId);
+        const res = await endpoint.call(w.a.admin, w.runnerId, w.exerciseId);
         seen.push(`${endpoint.name} × revoked → ${String(res.status)}`);
         expect(res.status, `${endpoint.name} × revoked`).toBe(EXPECTED.revoked);
       }

@@ -3,7 +3,15 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { FhirBundleJson } from '../fhir/bundle.js';
 import { requireUser } from '../auth/middleware.js';
 import { newRouter } from '../http/router.js';
-import { errorResponses, jsonResponse, pdfResponse, ZUnitQuery } from '../http/schemas.js';
+import { ZPlanEditRequest } from '@backtrack/core';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  pdfResponse,
+  ZUnitQuery,
+} from '../http/schemas.js';
+import { ZPlanEditOut } from '../plans/dto.js';
 import {
   ZAppointmentsQuery,
   ZClinicianAppointment,
@@ -85,6 +93,25 @@ const summaryPdf = createRoute({
   },
 });
 
+const planEdit = createRoute({
+  method: 'post',
+  path: '/runners/{runnerId}/plan-edits',
+  tags,
+  summary:
+    'Edit one exercise of the plan a runner shared with the clinician’s clinic (403 without plan consent), from a week on: a dose within the knowledge base’s bounds, a swap to its easier or harder variant, or a pause, with a reason (≤ 500 characters); 400 names the field and the bound; audited',
+  request: { params: ZRunnerParam, body: jsonBody(ZPlanEditRequest) },
+  responses: {
+    201: jsonResponse(ZPlanEditOut, 'The stored edit'),
+    ...errorResponses(
+      'invalid_input',
+      'unauthenticated',
+      'forbidden',
+      'not_found',
+      'payload_too_large',
+    ),
+  },
+});
+
 /** The clinician routes (mounted at `/api/clinician`). */
 export function clinicianRoutes(service: ClinicianService) {
   return newRouter()
@@ -115,6 +142,13 @@ export function clinicianRoutes(service: ClinicianService) {
         'content-disposition': `attachment; filename="${filename}"`,
         'cache-control': 'private, no-store',
       });
+    })
+    .openapi(planEdit, async (c) => {
+      const user = requireUser(c.var.auth);
+      return c.json(
+        await service.editPlan(user.id, c.req.valid('param').runnerId, c.req.valid('json')),
+        201,
+      );
     })
     .openapi(fhir, async (c) => {
       const user = requireUser(c.var.auth);

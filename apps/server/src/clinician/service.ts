@@ -13,12 +13,21 @@ import {
   buildTrainingReport,
   planDay,
   SHARE_ITEMS,
+  validatePlanEdit,
   type DistanceUnit,
+  type PlanEditRequest,
   type ShareScopes,
 } from '@backtrack/core';
 import type { AppDeps } from '../http/context.js';
 import type { WorkPool } from '../work/pool.js';
-import { replayAsOfToday, toCoreCheckIn, utcDate } from '../plans/service.js';
+import {
+  loadPlanEdits,
+  replayAsOfToday,
+  toCoreCheckIn,
+  toCoreEdit,
+  utcDate,
+} from '../plans/service.js';
+import { toPlanEditDto, type PlanEditDto } from '../plans/dto.js';
 import { loadRunnerTraining, seriesSinceFor } from '../training/runner-training.js';
 import { fhirRecord } from '../fhir/service.js';
 import { loadSharedRecord, pinsOfConsents } from './shared-record.js';
@@ -155,6 +164,64 @@ export function clinicianService(
       return out;
     },
 
+    /**
+     * One clinician edit of the plan the runner shared (the one linked to the
+     * booking): 403 without plan consent, 404 without a plan, 400 naming the
+     * field and the bound when the core's `validatePlanEdit` refuses it
+     * against the plan as it stands today. Stored with the clinician's name
+     * and audited in the runner's access log.
+     */
+    async editPlan(
+      userId: string,
+      runnerId: string,
+      request: PlanEditRequest,
+    ): Promise<PlanEditDto> {
+      const access = await clinicianAccess(repos, userId, runnerId);
+      if (!access.scopes.plan)
+        throw new DomainError(
+          'forbidden',
+          'No access: this runner has not shared their plan with your clinic.',
+        );
+      const { plan: planRow } = await loadSharedRecord(
+        repos,
+        runnerId,
+        { assessment: false, plan: true, checkins: false, training: false },
+        await pinsOfConsents(repos, access.consents),
+      );
+      if (!planRow) throw new DomainError('not_found', 'This runner has no saved plan to edit.');
+      const now = clock.now();
+      return repos.transaction(async (tx) => {
+        // One change of a plan at a time (check-ins take the same lock).
+        await tx.plans.lock(planRow.id);
+        const { plan } = replayAsOfToday(
+          kb,
+          planRow,
+          await tx.plans.listCheckIns(planRow.id),
+          planDay(planRow.startDate, utcDate(now)),
+          await loadPlanEdits(tx, planRow.id),
+        );
+        const check = validatePlanEdit(kb, plan, request);
+        if (!check.ok) throw new DomainError('invalid_input', check.message, [check.field]);
+        const row = await tx.workspace.addPlanEdit({
+          planId: planRow.id,
+          authorMemberId: access.member.id,
+          authorName: access.member.displayName,
+          edit: request,
+          createdAt: now,
+        });
+        await tx.workspace.recordAction({
+          runnerId,
+          member: access.member,
+          action: 'clinician.plan_edit',
+          targetId: row.id,
+          at: now,
+        });
+        const edit = toCoreEdit(row);
+        if (!edit) throw new Error('a stored plan edit does not read back');
+        return toPlanEditDto(kb, planRow.id, edit);
+      });
+    },
+
     /** The pre-visit summary of a consenting runner; 403 without consent. Audited. */
     async summary(userId: string, runnerId: string): Promise<PreVisitSummaryDto> {
       const access = await clinicianAccess(repos, userId, runnerId);
@@ -187,6 +254,7 @@ export function clinicianService(
                 planRow,
                 checkIns,
                 planDay(planRow.startDate, utcDate(now)),
+                await loadPlanEdits(repos, planRow.id),
               ),
               checkIns: checkIns.map(toCoreCheckIn),
             }

@@ -3,7 +3,10 @@ import {
   weekOfDay,
   ZRunnerProfile,
   ZTriageTier,
+  type KnowledgeBase,
   type Plan,
+  type PlanEdit,
+  type PlanEditChange,
   type WeekAdaptation,
 } from '@backtrack/core';
 import type { AdaptationRow, CheckInRow, PlanListRow, PlanRow } from '@backtrack/db';
@@ -56,6 +59,24 @@ export const ZAdaptation = z
     safetyStop: ZSafetyStop.optional(),
   })
   .openapi('Adaptation');
+/** A clinician's edit of the plan: who, when, why, and what changed from which week. */
+export const ZPlanEditOut = z
+  .object({
+    id: z.uuid(),
+    planId: z.uuid(),
+    exerciseId: z.string(),
+    exerciseName: z.string(),
+    fromWeek: z.number().int(),
+    change: z.custom<PlanEditChange>().openapi({
+      type: 'object',
+      description:
+        '`{ kind: "dose", sets?, reps?, holdSeconds? }`, `{ kind: "swap", to: "easier" | "harder" }` or `{ kind: "pause" }`.',
+    }),
+    reason: z.string(),
+    authorName: z.string().openapi({ description: 'The clinician, as the runner sees them.' }),
+    at: z.string(),
+  })
+  .openapi('PlanEdit');
 /** The fields of a saved plan that every view of it shows. */
 const planHeaderShape = {
   id: z.uuid(),
@@ -72,6 +93,10 @@ export const ZSavedPlan = z
     plan: ZPlan,
     checkIns: z.array(ZCheckInOut),
     adaptations: z.array(ZAdaptation),
+    edits: z.array(ZPlanEditOut).openapi({
+      description:
+        'Clinician edits, oldest first; `plan` already has them applied (after the check-in adaptations).',
+    }),
     today: z.object({ date: z.string(), day: z.number().int(), week: z.number().int() }).nullable(),
   })
   .openapi('SavedPlan');
@@ -109,6 +134,24 @@ export type SavedPlanDto = z.infer<typeof ZSavedPlan>;
 export type SavedPlanSummaryDto = z.infer<typeof ZSavedPlanSummary>;
 /** Pain over time and the level of each week. */
 export type ProgressDto = z.infer<typeof ZProgress>;
+
+/** A clinician's plan edit as the API shows it. */
+export type PlanEditDto = z.infer<typeof ZPlanEditOut>;
+
+/** The API view of a clinician's plan edit. */
+export function toPlanEditDto(kb: KnowledgeBase, planId: string, e: PlanEdit): PlanEditDto {
+  return {
+    id: e.id,
+    planId,
+    exerciseId: e.exerciseId,
+    exerciseName: kb.exercises.find((x) => x.id === e.exerciseId)?.name ?? e.exerciseId,
+    fromWeek: e.fromWeek,
+    change: e.change,
+    reason: e.reason,
+    authorName: e.authorName,
+    at: e.at,
+  };
+}
 
 /** The API view of a check-in row. */
 export function toCheckInDto(row: CheckInRow): CheckInDto {

@@ -18,11 +18,13 @@ import {
   weekOfDay,
   type CheckIn,
   type KnowledgeBase,
+  type PlanEdit,
   type ReplayedPlan,
+  ZPlanEditRequest,
   type RunnerProfileInput,
   ZCheckIn,
 } from '@backtrack/core';
-import type { CheckInRow, PlanRow, Repositories } from '@backtrack/db';
+import type { CheckInRow, PlanEditRow, PlanRow, Repositories } from '@backtrack/db';
 import { planToIcs } from '@backtrack/documents';
 import type { DistanceUnit } from '@backtrack/core';
 import type { WorkPool } from '../work/pool.js';
@@ -33,6 +35,7 @@ import {
   planHeader,
   replayedAdaptationDto,
   toCheckInDto,
+  toPlanEditDto,
   toSummaryDto,
   type AdaptationDto,
   type CheckInDto,
@@ -85,23 +88,39 @@ export function toCoreCheckIn(row: CheckInRow): CheckIn {
   };
 }
 
+/** A stored clinician edit as the core's `PlanEdit`; undefined when the stored JSON does not parse. */
+export function toCoreEdit(row: PlanEditRow): PlanEdit | undefined {
+  const parsed = ZPlanEditRequest.safeParse(row.edit);
+  if (!parsed.success) return undefined;
+  return {
+    ...parsed.data,
+    id: row.id,
+    at: row.createdAt.toISOString(),
+    authorName: row.authorName,
+  };
+}
+
+/** A plan's clinician edits as the core's `PlanEdit`s, in the order they were made. */
+export async function loadPlanEdits(repos: Repositories, planId: string): Promise<PlanEdit[]> {
+  return (await repos.workspace.planEditsOf(planId)).flatMap((row) => toCoreEdit(row) ?? []);
+}
+
 /**
  * A saved plan replayed by the core over its check-ins as of today's plan day
- * (weeks that ended without check-ins hold). Before the start, only the
- * check-ins count.
+ * (weeks that ended without check-ins hold), then its clinician edits. Before
+ * the start, only the check-ins count.
  */
 export function replayAsOfToday(
   kb: KnowledgeBase,
   row: Pick<PlanRow, 'plan'>,
   checkIns: readonly CheckInRow[],
   todayDay: number,
+  edits: readonly PlanEdit[] = [],
 ): ReplayedPlan {
-  return replayPlan(
-    kb,
-    row.plan,
-    checkIns.map(toCoreCheckIn),
-    todayDay >= 1 ? { asOfDay: todayDay } : {},
-  );
+  return replayPlan(kb, row.plan, checkIns.map(toCoreCheckIn), {
+    ...(todayDay >= 1 ? { asOfDay: todayDay } : {}),
+    edits,
+  });
 }
 
 /** The saved-plan use cases. */
@@ -141,15 +160,16 @@ export function planService(
     return { date, day: planDay(row.startDate, date) };
   };
 
-  function view(row: PlanRow, checkIns: CheckInRow[]): SavedPlanDto {
+  function view(row: PlanRow, checkIns: CheckInRow[], edits: readonly PlanEdit[]): SavedPlanDto {
     const today = todayIn(row);
     const inPlan = today.day >= 1 && today.day <= row.plan.weeks.length * 7;
-    const replayed = replayAsOfToday(kb, row, checkIns, today.day);
+    const replayed = replayAsOfToday(kb, row, checkIns, today.day, edits);
     return {
       ...planHeader(row, endDate(row)),
       plan: replayed.plan,
       checkIns: checkIns.map(toCheckInDto),
       adaptations: replayed.adaptations.map(replayedAdaptationDto),
+      edits: edits.map((e) => toPlanEditDto(kb, row.id, e)),
       today: inPlan ? { date: today.date, day: today.day, week: weekOfDay(today.day) } : null,
     };
   }
@@ -226,7 +246,7 @@ export function planService(
         await tx.audit.record({ userId, action: 'plan.create', targetId: created.id, at: now });
         return created;
       });
-      return view(row, []);
+      return view(row, [], []);
     },
 
     async list(userId: string): Promise<SavedPlanSummaryDto[]> {
@@ -236,7 +256,7 @@ export function planService(
     async get(id: string, userId: string): Promise<SavedPlanDto> {
       // Stored adaptations are not read back: the view replays the check-ins as of today.
       const row = await loadWithDetails(id, userId);
-      return view(row, row.checkIns);
+      return view(row, row.checkIns, await loadPlanEdits(repos, row.id));
     },
 
     async checkIn(
@@ -299,7 +319,13 @@ export function planService(
     async progress(id: string, userId: string): Promise<ProgressDto> {
       const row = await loadWithDetails(id, userId);
       const { checkIns } = row;
-      const { plan, adaptations } = replayAsOfToday(kb, row, checkIns, todayIn(row).day);
+      const { plan, adaptations } = replayAsOfToday(
+        kb,
+        row,
+        checkIns,
+        todayIn(row).day,
+        await loadPlanEdits(repos, row.id),
+      );
       const decisions = new Map(adaptations.map((a) => [a.week, a.decision]));
       return {
         points: checkIns.map((c) => ({
@@ -331,7 +357,13 @@ export function planService(
         sessionIdHash: null,
       });
       if (!assessment?.result) throw new DomainError('not_found', `No plan ${id}.`, [id]);
-      const { plan } = replayAsOfToday(kb, row, row.checkIns, todayIn(row).day);
+      const { plan } = replayAsOfToday(
+        kb,
+        row,
+        row.checkIns,
+        todayIn(row).day,
+        await loadPlanEdits(repos, row.id),
+      );
       const { pdf } = await work.pool.run({
         kind: 'planPdf',
         result: assessment.result,
@@ -346,7 +378,13 @@ export function planService(
     /** The plan as adapted so far as an iCalendar file: one all-day event per day with something planned. */
     async calendar(id: string, userId: string, unit: DistanceUnit): Promise<Download<string>> {
       const row = await loadWithDetails(id, userId);
-      const { plan } = replayAsOfToday(kb, row, row.checkIns, todayIn(row).day);
+      const { plan } = replayAsOfToday(
+        kb,
+        row,
+        row.checkIns,
+        todayIn(row).day,
+        await loadPlanEdits(repos, row.id),
+      );
       const categories = new Map(kb.exercises.map((e) => [e.id, e.category]));
       const ics = planToIcs(plan, {
         startDate: row.startDate,

@@ -9,3 +9,4 @@ export * from './replay-plan.js';
 export * from './today.js';
 export * from './session.js';
 export * from './session-stop-rules.js';
+export * from './edits.js';

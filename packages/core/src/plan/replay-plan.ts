@@ -18,6 +18,7 @@
 import type { KnowledgeBase } from '../knowledge/index.js';
 import { adaptPlan } from './adapt-plan.js';
 import { weekOfDay } from './calendar.js';
+import { applyPlanEdits, type PlanEdit } from './edits.js';
 import {
   buildWeek,
   LEVEL_MIN,
@@ -36,6 +37,8 @@ export interface ReplayOptions {
    * the latest check-in are decided.
    */
   asOfDay?: number;
+  /** Clinician edits, applied after the check-in adaptations in time order (any order given). */
+  edits?: readonly PlanEdit[];
 }
 
 /** The adaptation decided after `week`. */
@@ -141,6 +144,9 @@ export function replayPlan(
     }
     current = { ...current, weeks };
   }
+
+  // The clinician's edits, by time, over the adapted weeks.
+  current = applyPlanEdits(kb, current, options.edits ?? []);
 
   return {
     plan: safetyStop ? { ...current, safetyStop } : current,

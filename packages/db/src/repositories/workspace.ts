@@ -115,6 +115,23 @@ export function workspaceRepository(db: Db) {
         })),
       );
     },
+    /** Records one clinician action on a runner's record (a plan edit), for the runner's access log. */
+    async recordAction(input: {
+      runnerId: string;
+      member: ClinicMemberRow;
+      action: string;
+      targetId: string;
+      at: Date;
+    }): Promise<void> {
+      await db.insert(auditLog).values({
+        userId: input.runnerId,
+        action: input.action,
+        targetId: input.targetId,
+        actorMemberId: input.member.id,
+        actorName: input.member.displayName,
+        at: input.at,
+      });
+    },
     /** The clinician reads and edits of a runner's data, newest first. */
     async accessLog(runnerId: string): Promise<AccessLogRow[]> {
       return db
@@ -171,6 +188,7 @@ export function workspaceRepository(db: Db) {
         clinicianName: r.clinicianName,
       }));
     },
+    /** Stores one clinician edit of a plan. */
     async addPlanEdit(input: Omit<typeof planEdits.$inferInsert, 'id'>): Promise<PlanEditRow> {
       const [row] = await db.insert(planEdits).values(input).returning();
       if (!row) throw new Error('insert into plan_edits returned no row');

@@ -5,11 +5,13 @@ import { useExercises } from '../../shared/api/queries.js';
 import type {
   ExerciseDto,
   Plan,
+  PlanEditDto,
   PlanItem,
   PlanSafetyStop,
   PlanWeek,
 } from '../../shared/api/types.js';
 import { formatDate } from '../../shared/lib/dates.js';
+import { editChangeText, editNote } from './edit-text.js';
 import { formatDose, formatPercent, formatPlanItem } from '../../shared/lib/format.js';
 import type { DistanceUnit } from '../../shared/lib/units.js';
 import { formatDistance } from '../../shared/lib/units.js';
@@ -126,14 +128,33 @@ function WeekPanel({
   );
 }
 
+/** "Changed by <clinician>, <date>: <reason>" for each edit. */
+function EditNotes({ edits }: { edits: readonly PlanEditDto[] }) {
+  if (edits.length === 0) return null;
+  return (
+    <ul className="plan-edits">
+      {edits.map((e) => (
+        <li key={e.id} className="notice">
+          {editNote(e)}{' '}
+          <span className="muted">
+            ({editChangeText(e)} from week {e.fromWeek})
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function ExerciseCard({
   exercise,
   item,
   library,
+  edits,
 }: {
   exercise: ExerciseDto | undefined;
   item: Extract<PlanItem, { kind: 'exercise' }>;
   library: ReadonlyMap<string, ExerciseDto>;
+  edits: readonly PlanEditDto[];
 }) {
   const name = exercise?.name ?? item.name;
   const regression = exercise?.regression ? library.get(exercise.regression)?.name : undefined;
@@ -152,6 +173,7 @@ function ExerciseCard({
         <p className="exercise__dose">
           <strong>Dose:</strong> {formatDose(item.dose)}
         </p>
+        <EditNotes edits={edits.filter((e) => e.exerciseId === item.exerciseId)} />
         {exercise ? (
           <>
             <p>{exercise.summary}</p>
@@ -211,6 +233,7 @@ export function PlanView({
   startDate,
   today,
   decisions,
+  edits = [],
 }: {
   plan: Plan;
   unit: DistanceUnit;
@@ -218,6 +241,8 @@ export function PlanView({
   /** Today's date (`YYYY-MM-DD`, the runner's calendar): marked in the week view, whose week opens first. */
   today?: string | undefined;
   decisions?: ReadonlyMap<number, AdaptationDecision>;
+  /** A clinician's edits, shown next to their exercise (and all together, for paused or swapped ones). */
+  edits?: readonly PlanEditDto[];
 }) {
   const [week, setWeek] = useState(() => {
     const position = startDate && today ? planPosition(startDate, today) : null;
@@ -318,6 +343,12 @@ export function PlanView({
 
       <section aria-labelledby="exercises-heading">
         <h2 id="exercises-heading">Your exercises</h2>
+        {edits.length > 0 ? (
+          <>
+            <h3>Changes by your clinician</h3>
+            <EditNotes edits={edits} />
+          </>
+        ) : null}
         {exercises.isError ? (
           <ErrorMessage error={exercises.error} title="Could not load exercise details" />
         ) : null}
@@ -328,6 +359,7 @@ export function PlanView({
               exercise={library.get(item.exerciseId)}
               item={item}
               library={library}
+              edits={edits}
             />
           ))}
         </div>

@@ -84,6 +84,7 @@ export function SavedPlanPage() {
             startDate={saved.data.startDate}
             today={today}
             decisions={decisions}
+            edits={saved.data.edits}
           />
         </>
       ) : null}

@@ -42,6 +42,7 @@ export type {
   ImportResultDto,
   KnowledgeDto,
   NewBookingDto,
+  PlanEditDto,
   ProgressDto,
   QuestionDto,
   RegisteredDto,
