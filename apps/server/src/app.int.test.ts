@@ -78,6 +78,9 @@ const ROUTES = {
   'PUT /api/me/reminders': true,
   'POST /api/reminders/unsubscribe': true,
   'GET /api/clinician/runners/:runnerId/summary.pdf': true,
+  'GET /api/me/outcomes': true,
+  'POST /api/me/outcomes': true,
+  'POST /api/clinician/runners/:runnerId/outcomes': true,
 } satisfies Record<ApiRouteKey, true>;
 
 let t: TestApp;

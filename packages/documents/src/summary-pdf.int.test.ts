@@ -40,6 +40,7 @@ describe('renderSummaryPdf', () => {
       assessment: { answers, result },
       plan: null,
       training: null,
+      outcomes: [],
     });
     const out = await renderSummaryPdf({
       runnerEmail: 'runner@example.test',

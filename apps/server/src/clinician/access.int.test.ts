@@ -47,9 +47,17 @@ async function world(t: TestApp) {
 const ENDPOINTS: {
   name: string;
   call: (b: TestBrowser, runnerId: string) => Promise<{ status: number; body: unknown }>;
+  /** The consenting clinician's success status (default 200). */
+  ok?: number;
 }[] = [
   { name: 'GET summary', call: (b, id) => b.get(`/api/clinician/runners/${id}/summary`) },
   { name: 'GET summary.pdf', call: (b, id) => b.get(`/api/clinician/runners/${id}/summary.pdf`) },
+  {
+    name: 'POST outcomes',
+    call: (b, id) =>
+      b.post(`/api/clinician/runners/${id}/outcomes`, { instrument: 'nprs', score: 4 }),
+    ok: 201,
+  },
 ];
 
 /** Expected status per caller, the same for every runner-specific clinician endpoint. */
@@ -79,7 +87,8 @@ describe('clinician access', { timeout: 120_000 }, () => {
         for (const [caller, browser] of Object.entries(callers) as [Caller, TestBrowser][]) {
           const res = await endpoint.call(browser, w.runnerId);
           seen.push(`${endpoint.name} × ${caller} → ${String(res.status)}`);
-          expect(res.status, `${endpoint.name} × ${caller}`).toBe(EXPECTED[caller]);
+          const expected = EXPECTED[caller] === 200 ? (endpoint.ok ?? 200) : EXPECTED[caller];
+          expect(res.status, `${endpoint.name} × ${caller}`).toBe(expected);
           if (res.status === 403)
             expect((res.body as { error: { message: string } }).error.message).toMatch(
               /^(No access|Only clinic members)/,

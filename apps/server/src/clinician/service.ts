@@ -22,6 +22,7 @@ import { replayAsOfToday, toCoreCheckIn, utcDate } from '../plans/service.js';
 import { loadRunnerTraining, seriesSinceFor } from '../training/runner-training.js';
 import { fhirRecord } from '../fhir/service.js';
 import { loadSharedRecord, pinsOfConsents } from './shared-record.js';
+import { toCoreOutcome } from '../outcomes/service.js';
 import {
   clinicianAccess,
   consentScopes,
@@ -171,6 +172,7 @@ export function clinicianService(
         await pinsOfConsents(repos, access.consents),
       );
       const checkIns = planRow ? await repos.plans.listCheckIns(planRow.id) : [];
+      const outcomes = scopes.checkins ? await repos.workspace.outcomesOf(runnerId) : [];
       const training = scopes.training
         ? await loadRunnerTraining(repos, runnerId, { seriesSince: seriesSinceFor(now) })
         : null;
@@ -198,6 +200,7 @@ export function clinicianService(
             utcOffsetMin: 0,
             shoes: training.shoes,
           }),
+        outcomes: outcomes.map(toCoreOutcome),
       });
       await repos.workspace.recordReads({
         runnerId,
