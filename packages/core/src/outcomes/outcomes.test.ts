@@ -87,7 +87,7 @@ describe('judgeOutcomeChange', () => {
     const c = judgeOutcomeChange('nprs', 6, 6 - PAIN_SCALE.minimalImportantChange);
     expect(c).toMatchObject({ direction: 'better', important: true, points: -2 });
     expect(c.text).toBe(
-      'Pain improved by 2 points (6 → 4): at least the 2-point change that matters to patients.',
+      'Pain improved by 2 points (from 6 to 4): at least the 2-point change that matters to patients.',
     );
   });
   it('calls a 1-point pain drop an improvement below the minimal important change', () => {

@@ -153,7 +153,7 @@ export function judgeOutcomeChange(
   const text =
     direction === 'unchanged'
       ? `${rule.what} unchanged at ${String(to)}.`
-      : `${rule.what} ${direction === 'better' ? 'improved' : 'worsened'} by ${pointsWord(size)} (${String(from)} → ${String(to)}): ${
+      : `${rule.what} ${direction === 'better' ? 'improved' : 'worsened'} by ${pointsWord(size)} (from ${String(from)} to ${String(to)}): ${
           important
             ? `at least the ${mic} change that matters to patients.`
             : `less than the ${mic} change that matters to patients.`
