@@ -217,6 +217,7 @@ export default tseslint.config(
                 'WEAK_LINKS_WORDING',
                 'WEAK_LINKS_SHOWN_FIRST',
                 'OUTCOME_SCALES',
+                'OUTCOME_SHORT_LABELS',
               ],
               message:
                 'apps/web may import only types from @backtrack/core (`import type`); values come from the API.',

@@ -79,6 +79,10 @@ describe('outcome measures', { timeout: 60_000 }, () => {
       expect(fn?.instrument).toBe('psfs');
       expect(fn?.change).toMatchObject({ points: 2.5, direction: 'better', important: true });
 
+      // The account export carries them.
+      const exported = (await runner.get('/api/me/export')).body as { outcomes: unknown[] };
+      expect(exported.outcomes).toHaveLength(4);
+
       // Another runner sees none of it.
       const other = await signUp(t, 'other@example.org');
       expect((await other.get('/api/me/outcomes')).body).toEqual({ measures: [], series: [] });

@@ -13,4 +13,4 @@ export {
   type OutcomeSeries,
   type PsfsItem,
 } from './outcomes.js';
-export { OUTCOME_SCALES } from './scales.js';
+export { OUTCOME_SCALES, OUTCOME_SHORT_LABELS } from './scales.js';

@@ -10,3 +10,9 @@ export const OUTCOME_SCALES = {
   /** Patient-Specific Functional Scale: 1–5 named activities, each 0 (unable) to 10 (as before). */
   psfs: { min: 0, max: 10, minActivities: 1, maxActivities: 5, maxActivityLength: 80 },
 } as const;
+
+/** Each instrument in a few words, as the runner reads it in their access log. */
+export const OUTCOME_SHORT_LABELS: Record<keyof typeof OUTCOME_SCALES, string> = {
+  nprs: 'pain rating',
+  psfs: 'activity scale (PSFS)',
+};
