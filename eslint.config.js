@@ -179,7 +179,8 @@ export default tseslint.config(
               // clinic's wall-clock time in a zone (clinic/time-zone.ts: Intl
               // only), so slots show in the runner's zone with the core's maths,
               // the wording of shared items (clinic/share-items.ts), and how a
-              // report is read at a glance (assessment/report-view.ts).
+              // report is read at a glance (assessment/report-view.ts), and the
+              // outcome instruments' ranges (outcomes/scales.ts).
               // None of these modules imports zod or anything else.
               allowImportNames: [
                 // Today in a plan and the guided session's steps (plan/today.ts,
@@ -215,6 +216,8 @@ export default tseslint.config(
                 'NO_PLAN_REASON',
                 'WEAK_LINKS_WORDING',
                 'WEAK_LINKS_SHOWN_FIRST',
+                'OUTCOME_SCALES',
+                'OUTCOME_SHORT_LABELS',
               ],
               message:
                 'apps/web may import only types from @backtrack/core (`import type`); values come from the API.',

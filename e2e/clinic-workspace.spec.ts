@@ -1,7 +1,9 @@
 /**
  * The clinician's workspace in a real browser, phone and desktop: a runner
  * assesses and books the free analysis sharing everything (through the API);
- * the clinician opens their appointments and the runner's pre-visit summary;
+ * the clinician opens their appointments and the runner's pre-visit summary
+ * and records the runner's pain; the runner records theirs and sees the
+ * change judged against the minimal important change;
  * the runner sees the read in Sharing and revokes; the clinician then gets
  * "No access". axe scans each new page.
  */
@@ -116,16 +118,35 @@ describe('clinician workspace', () => {
       await screenshot(p, `clinic-summary-${size}`);
       const summaryUrl = p.url();
 
+      // The clinician records the runner's pain; the summary shows it under outcome measures.
+      const record = p.getByRole('region', { name: 'Record an outcome measure' });
+      await record.getByLabel(/^Pain now \(0 = none/).selectOption('5');
+      await record.getByRole('button', { name: 'Record' }).click();
+      await record.getByText('Recorded for the runner.').waitFor();
+      const outcomes = p.getByRole('region', { name: 'Outcome measures' });
+      await outcomes.getByRole('heading', { name: 'Numeric pain rating scale (0–10)' }).waitFor();
+      await expect(seriousViolations(p)).resolves.toEqual([]);
+
       // The runner sees the read and revokes in Sharing.
       const runnerContext = await browser.newContext({ viewport });
       await runnerContext.addCookies(runner.browserCookies());
       const r = await runnerContext.newPage();
       await r.goto('/account');
+      // "How are you doing?": the runner's own rating, judged against the clinician's.
+      const doing = r.getByRole('region', { name: 'How are you doing?' });
+      await doing.getByLabel(/^Pain now \(0 = none/).selectOption('2');
+      await doing.getByRole('button', { name: 'Record' }).click();
+      await doing
+        .getByText(
+          'Pain improved by 3 points (from 5 to 2): at least the 2-point change that matters to patients.',
+        )
+        .waitFor();
       const sharing = r.getByRole('region', { name: 'Sharing' });
       await sharing
         .getByText(/Dr Test Physio .* read your assessment/)
         .first()
         .waitFor();
+      await sharing.getByText(/Dr Test Physio .* recorded your pain rating/).waitFor();
       await expect(seriousViolations(r)).resolves.toEqual([]);
       await sharing.getByRole('button', { name: /^Stop sharing with / }).click();
       await sharing.getByText(/revoked on/).waitFor();

@@ -79,6 +79,9 @@ const ROUTES = {
   'POST /api/reminders/unsubscribe': true,
   'GET /api/clinician/runners/:runnerId/summary.pdf': true,
   'POST /api/clinician/runners/:runnerId/plan-edits': true,
+  'GET /api/me/outcomes': true,
+  'POST /api/me/outcomes': true,
+  'POST /api/clinician/runners/:runnerId/outcomes': true,
 } satisfies Record<ApiRouteKey, true>;
 
 let t: TestApp;

@@ -43,6 +43,8 @@ import { clinicService } from './clinics/service.js';
 import { bundleJson } from './fhir/bundle.js';
 import { EVERYTHING, fhirRecord } from './fhir/service.js';
 import { knowledgeRoutes } from './knowledge/routes.js';
+import { outcomeRoutes } from './outcomes/routes.js';
+import { outcomeService } from './outcomes/service.js';
 import { createMailer, DEFAULT_MAIL_FROM, type Mailer } from './mail/mailer.js';
 import { planRoutes } from './plans/routes.js';
 import { planService } from './plans/service.js';
@@ -296,6 +298,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/api/bookings', bookingRoutes(bookingService(deps)));
   app.route('/api/me', sharingRoutes(sharingService(deps)));
   app.route('/api/clinician', clinicianRoutes(clinicianService(deps, { pool })));
+  app.route('/api', outcomeRoutes(outcomeService(deps)));
   app.route(
     '/api',
     reminderRoutes(

@@ -16,6 +16,8 @@ import type { bookingRoutes } from './bookings/routes.js';
 import type { clinicianRoutes } from './clinician/routes.js';
 import type { clinicRoutes } from './clinics/routes.js';
 import type { sharingRoutes } from './sharing/routes.js';
+import type { outcomeRoutes } from './outcomes/routes.js';
+import type { ZOutcomeInput } from './outcomes/dto.js';
 import type { reminderRoutes } from './reminders/routes.js';
 import type { knowledgeRoutes } from './knowledge/routes.js';
 import type { planRoutes } from './plans/routes.js';
@@ -128,7 +130,8 @@ type Mounted = MergeSchemaPath<ExtractSchema<ReturnType<typeof knowledgeRoutes>>
   MergeSchemaPath<ExtractSchema<ReturnType<typeof bookingRoutes>>, '/api/bookings'> &
   MergeSchemaPath<ExtractSchema<ReturnType<typeof sharingRoutes>>, '/api/me'> &
   MergeSchemaPath<ExtractSchema<ReturnType<typeof clinicianRoutes>>, '/api/clinician'> &
-  MergeSchemaPath<ExtractSchema<ReturnType<typeof reminderRoutes>>, '/api'>;
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof reminderRoutes>>, '/api'> &
+  MergeSchemaPath<ExtractSchema<ReturnType<typeof outcomeRoutes>>, '/api'>;
 
 type Verb<M> = M extends `$${infer V}` ? Uppercase<V> : never;
 type Entry = {
@@ -221,6 +224,12 @@ export type ClinicianAppointmentDto =
 /** A runner's pre-visit summary (`GET /api/clinician/runners/:runnerId/summary`). */
 export type PreVisitSummaryDto =
   ApiRoutes['GET /api/clinician/runners/:runnerId/summary']['response'];
+/** My outcome measures and their change per instrument (`GET /api/me/outcomes`). */
+export type OutcomesDto = ApiRoutes['GET /api/me/outcomes']['response'];
+/** One recorded outcome measure. */
+export type OutcomeMeasureDto = OutcomesDto['measures'][number];
+/** A measure to record (`POST /api/me/outcomes`, `POST /api/clinician/runners/:runnerId/outcomes`). */
+export type OutcomeInputDto = z.input<typeof ZOutcomeInput>;
 /** A clinic membership of the signed-in user (`GET /api/clinician/memberships`). */
 export type ClinicMembershipDto =
   ApiRoutes['GET /api/clinician/memberships']['response']['memberships'][number];

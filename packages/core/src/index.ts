@@ -12,3 +12,4 @@ export * from './units.js';
 export * from './training/index.js';
 export * from './insights/index.js';
 export * from './clinic/index.js';
+export * from './outcomes/index.js';

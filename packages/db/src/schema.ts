@@ -569,6 +569,8 @@ export const outcomeMeasures = pgTable(
     score: doublePrecision('score').notNull(),
     items: jsonb('items').$type<{ activity: string; score: number }[]>(),
     recordedAt: instant('recorded_at').notNull(),
+    /** The clinician who recorded the measure; null when the runner did. */
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [index('outcome_measures_runner_idx').on(t.runnerId, t.recordedAt)],
 );

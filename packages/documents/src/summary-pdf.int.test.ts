@@ -40,6 +40,7 @@ describe('renderSummaryPdf', () => {
       assessment: { answers, result },
       plan: null,
       training: null,
+      outcomes: [],
     });
     const out = await renderSummaryPdf({
       runnerEmail: 'runner@example.test',
@@ -56,5 +57,30 @@ describe('renderSummaryPdf', () => {
     expect(text).toContain(result.contributors[0]?.name ?? '?');
     expect(text).toMatch(/Not shared: the runner did not share their [a-z ]+/);
     expect(text).toContain('Not a diagnosis');
+  });
+
+  it('draws the outcome measures over time with the change judged against the minimal important change', async () => {
+    const summary = buildPreVisitSummary(kb, {
+      shared: { assessment: false, plan: false, checkins: true, training: false },
+      assessment: null,
+      plan: null,
+      training: null,
+      outcomes: [
+        { instrument: 'nprs', score: 6, items: null, recordedAt: '2026-02-01T09:00:00.000Z' },
+        { instrument: 'nprs', score: 3, items: null, recordedAt: '2026-03-01T09:00:00.000Z' },
+      ],
+    });
+    const out = await renderSummaryPdf({
+      runnerEmail: 'runner@example.test',
+      generatedAt: '2026-03-02T09:00:00.000Z',
+      summary,
+      unit: 'km',
+    });
+    const text = (await textOf(out.pdf)).replaceAll(/\s+/g, ' ');
+    expect(text).toContain('Outcome measures');
+    expect(text).toContain('2026-02-01 6 · 2026-03-01 3');
+    expect(text).toContain(
+      'Pain improved by 3 points (from 6 to 3): at least the 2-point change that matters to patients.',
+    );
   });
 });

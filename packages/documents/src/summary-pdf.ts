@@ -112,6 +112,14 @@ export async function renderSummaryPdf(input: SummaryPdfInput): Promise<SummaryP
       }. Next-morning pain: first week ${oneDecimal(c.firstWeekMean)}, last week ${oneDecimal(c.lastWeekMean)} (0–10).`,
     );
   });
+  part(w, 'Outcome measures', s.outcomes, (series) => {
+    for (const x of series) {
+      w.paragraph(
+        `${x.name}: ${x.measures.map((m) => `${m.recordedAt.slice(0, 10)} ${String(m.score)}`).join(' · ')}`,
+      );
+      w.paragraph(x.change ? x.change.text : 'One measure so far: no change yet.');
+    }
+  });
   part(w, 'Training', s.training, (t) => {
     w.paragraph(
       `Weekly distance: ${t.weeks.map((x) => formatDistance(x.distanceM / 1000, input.unit)).join(' · ') || 'none'}`,

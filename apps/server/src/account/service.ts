@@ -8,6 +8,7 @@ import type { AppDeps } from '../http/context.js';
 import type { Slots } from '../work/slots.js';
 import { toInterviewDto, type InterviewDto } from '../assessments/dto.js';
 import { toCoreCheckIn } from '../plans/service.js';
+import { toOutcomeDto, type OutcomeMeasureDto } from '../outcomes/dto.js';
 import {
   planHeader,
   toAdaptationDto,
@@ -37,6 +38,8 @@ export interface AccountExport {
   /** Shoe reminders. */
   shoes: { name: string; reminderKm: number | null; updatedAt: string }[];
   auditLog: { action: string; targetId: string | null; at: string }[];
+  /** Outcome measures (NPRS, PSFS), oldest first. */
+  outcomes: OutcomeMeasureDto[];
 }
 
 /** Activities read from the database and written out at a time. */
@@ -70,11 +73,12 @@ export function accountService(
             throw new DomainError('not_found', 'No such account.');
           throw error;
         }
-        const [assessments, plans, shoes, audit] = await Promise.all([
+        const [assessments, plans, shoes, audit, outcomes] = await Promise.all([
           repos.assessments.listForUser(userId),
           repos.plans.listForUser(userId),
           repos.shoes.listForUser(userId),
           repos.audit.listForUser(userId),
+          repos.workspace.outcomesOf(userId),
         ]);
         const head: Omit<AccountExport, 'plans' | 'activities'> = {
           format: 'backtrack-export',
@@ -92,6 +96,7 @@ export function accountService(
             targetId: e.targetId,
             at: e.at.toISOString(),
           })),
+          outcomes: outcomes.map(toOutcomeDto),
         };
         async function* chunks(): AsyncGenerator<string> {
           try {

@@ -75,6 +75,12 @@ const ENDPOINTS: {
       b.post(`/api/clinician/runners/${id}/plan-edits`, pause(exerciseId)),
     ok: 201,
   },
+  {
+    name: 'POST outcomes',
+    call: (b, id) =>
+      b.post(`/api/clinician/runners/${id}/outcomes`, { instrument: 'nprs', score: 4 }),
+    ok: 201,
+  },
 ];
 
 /** Expected status per caller, the same for every runner-specific clinician endpoint. */

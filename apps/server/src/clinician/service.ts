@@ -31,6 +31,7 @@ import { toPlanEditDto, type PlanEditDto } from '../plans/dto.js';
 import { loadRunnerTraining, seriesSinceFor } from '../training/runner-training.js';
 import { fhirRecord } from '../fhir/service.js';
 import { loadSharedRecord, pinsOfConsents } from './shared-record.js';
+import { toCoreOutcome } from '../outcomes/service.js';
 import {
   clinicianAccess,
   consentScopes,
@@ -238,6 +239,7 @@ export function clinicianService(
         await pinsOfConsents(repos, access.consents),
       );
       const checkIns = planRow ? await repos.plans.listCheckIns(planRow.id) : [];
+      const outcomes = scopes.checkins ? await repos.workspace.outcomesOf(runnerId) : [];
       const training = scopes.training
         ? await loadRunnerTraining(repos, runnerId, { seriesSince: seriesSinceFor(now) })
         : null;
@@ -266,6 +268,7 @@ export function clinicianService(
             utcOffsetMin: 0,
             shoes: training.shoes,
           }),
+        outcomes: outcomes.map(toCoreOutcome),
       });
       await repos.workspace.recordReads({
         runnerId,

@@ -24,6 +24,7 @@ describe('buildPreVisitSummary', () => {
       assessment: { answers, result },
       plan: null,
       training: null,
+      outcomes: [],
     });
     expect(s.triage.status).toBe('shown');
     if (s.triage.status === 'shown') {
@@ -58,10 +59,27 @@ describe('buildPreVisitSummary', () => {
       assessment: { answers, result },
       plan: null,
       training: null,
+      outcomes: [],
     });
     for (const section of [s.triage, s.painMap, s.onsetAndCourse, s.weakLinks, s.risk])
       expect(section).toEqual({ status: 'not_shared', item: 'assessment' });
     expect(JSON.stringify(s)).not.toContain('low_back_centre');
+  });
+
+  it('shows outcome measures over time with the check-ins, and hides them without that consent', () => {
+    const outcomes = [
+      { instrument: 'nprs' as const, score: 6, items: null, recordedAt: '2026-01-01T08:00:00Z' },
+      { instrument: 'nprs' as const, score: 3, items: null, recordedAt: '2026-01-15T08:00:00Z' },
+    ];
+    const input = { assessment: null, plan: null, training: null, outcomes };
+    const s = buildPreVisitSummary(kb, { ...input, shared: ALL });
+    expect(s.outcomes.status).toBe('shown');
+    if (s.outcomes.status === 'shown')
+      expect(s.outcomes.data[0]?.change).toMatchObject({ points: -3, important: true });
+    const hidden = buildPreVisitSummary(kb, { ...input, shared: { ...ALL, checkins: false } });
+    expect(hidden.outcomes).toEqual({ status: 'not_shared', item: 'checkins' });
+    const none = buildPreVisitSummary(kb, { ...input, outcomes: [], shared: ALL });
+    expect(none.outcomes).toEqual({ status: 'no_data', item: 'checkins' });
   });
 });
 

@@ -15,6 +15,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { TriageTier } from '../knowledge/schema.js';
 import type { ReplayedPlan } from '../plan/replay-plan.js';
 import type { CheckIn } from '../plan/types.js';
+import { outcomeSeries, type OutcomeMeasure, type OutcomeSeries } from '../outcomes/outcomes.js';
 import type { ShareItem, ShareScopes } from './share-items.js';
 
 /** A summary section: shown, not shared by the runner, or shared but empty. */
@@ -77,6 +78,8 @@ export interface PreVisitSummary {
     safetyStop: string | null;
   }>;
   checkIns: SummarySection<CheckInTrend>;
+  /** Pain (NPRS) and function (PSFS) over time, each change judged against its minimal important change; shared with the check-ins. */
+  outcomes: SummarySection<OutcomeSeries[]>;
   training: SummarySection<{
     weeks: TrainingReport['weekly']['weeks'];
     spikes: TrainingReport['spikes'];
@@ -96,6 +99,8 @@ export interface PreVisitInputs {
   } | null;
   plan: { replayed: ReplayedPlan; checkIns: readonly CheckIn[] } | null;
   training: TrainingReport | null;
+  /** The runner's outcome measures (any order). */
+  outcomes: readonly OutcomeMeasure[];
 }
 
 /** Questions on onset and course, in the order a clinician reads them. */
@@ -215,6 +220,11 @@ export function buildPreVisitSummary(kb: KnowledgeBase, input: PreVisitInputs): 
       'checkins',
       shared,
       input.plan && input.plan.checkIns.length > 0 ? checkInTrend(input.plan.checkIns) : null,
+    ),
+    outcomes: section(
+      'checkins',
+      shared,
+      input.outcomes.length > 0 ? outcomeSeries(input.outcomes) : null,
     ),
     training: section(
       'training',

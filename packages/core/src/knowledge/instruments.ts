@@ -3,6 +3,7 @@
  * published algorithm of Hill et al. 2008, worded by Backtrack), the 0–10
  * numeric pain rating scale and the Patient-Specific Functional Scale.
  */
+import { OUTCOME_SCALES } from '../outcomes/scales.js';
 import { RISK_SCREEN_IDS } from './questions.js';
 
 /** Metadata of the risk screen, for documentation and the scoring code. */
@@ -25,8 +26,7 @@ export const RISK_SCREEN = {
 export const PAIN_SCALE = {
   id: 'nprs',
   name: 'Numeric pain rating scale (0–10)',
-  min: 0,
-  max: 10,
+  ...OUTCOME_SCALES.nprs,
   minimalImportantChange: 2,
   minimalImportantChangePct: 30,
   sources: ['ostelo-2008'],
@@ -35,14 +35,18 @@ export const PAIN_SCALE = {
 /**
  * Patient-Specific Functional Scale: the runner names up to five activities
  * they find hard because of the back and rates each 0 (unable) to 10 (as
- * before the problem); the score is the mean.
+ * before the problem); the score is the mean. A rise of 1.3 points is the
+ * smallest change patients rate as important (Abbott & Schmitt 2014; 2.3 for a
+ * medium and 2.7 for a large change).
  */
 export const PSFS = {
   id: 'psfs',
   name: 'Patient-Specific Functional Scale',
-  minActivities: 1,
-  maxActivities: 5,
-  min: 0,
-  max: 10,
-  sources: ['stratford-1995'],
+  ...OUTCOME_SCALES.psfs,
+  /** Smallest important rise of the mean score (small change). */
+  minimalImportantChange: 1.3,
+  /** Medium and large important changes, for reference. */
+  mediumImportantChange: 2.3,
+  largeImportantChange: 2.7,
+  sources: ['stratford-1995', 'abbott-2014'],
 } as const;

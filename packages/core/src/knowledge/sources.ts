@@ -226,6 +226,16 @@ export const SOURCES: z.input<typeof ZSource>[] = [
     level: 'cohort',
   },
 
+  {
+    id: 'abbott-2014',
+    citation:
+      'Abbott JH, Schmitt JS. Minimum important differences for the Patient-Specific Functional Scale, 4 region-specific outcome measures, and the numeric pain rating scale. J Orthop Sports Phys Ther 2014;44(8):560–564. doi:10.2519/jospt.2014.5248 (Not in the clinical fact base; cited by the outcome measures.)',
+    url: 'https://www.integrative-archives.com/2014/04/minimum-important-differences-for-the-patient-specific-functional-scale-4-region-specific-outcome-measures-and-the-numeric-pain-rating-scale/',
+    level: 'cohort',
+    reviewNote:
+      'Multicentre cohort of 1708 physiotherapy patients; PSFS minimum important difference 1.3 (small), 2.3 (medium) and 2.7 (large change) on the 0–10 scale, stable across body regions. Backtrack judges a PSFS change against the small-change figure.',
+  },
+
   // ── Epidemiology of LBP in runners (§3) ──
   {
     id: 'maselli-2020',

@@ -215,5 +215,25 @@ export function workspaceRepository(db: Db) {
         .where(eq(outcomeMeasures.runnerId, runnerId))
         .orderBy(asc(outcomeMeasures.recordedAt), asc(outcomeMeasures.id));
     },
+    /** Stores a clinician's outcome measure and its entry in the runner's access log, in one statement each. */
+    async addClinicianOutcome(
+      input: Omit<typeof outcomeMeasures.$inferInsert, 'id' | 'recordedBy'>,
+      member: ClinicMemberRow,
+    ): Promise<OutcomeRow> {
+      const [row] = await db
+        .insert(outcomeMeasures)
+        .values({ ...input, recordedBy: member.userId })
+        .returning();
+      if (!row) throw new Error('insert into outcome_measures returned no row');
+      await db.insert(auditLog).values({
+        userId: input.runnerId,
+        action: 'clinician.outcome',
+        targetId: input.instrument,
+        actorMemberId: member.id,
+        actorName: member.displayName,
+        at: input.recordedAt,
+      });
+      return row;
+    },
   };
 }

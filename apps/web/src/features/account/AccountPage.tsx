@@ -13,6 +13,7 @@ import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 import { formatDate } from '../../shared/lib/dates.js';
 import { STORAGE_KEYS, writeSetting } from '../../shared/lib/storage.js';
 import { PasswordResetCard, SessionsCard, tokenFromHash } from './AccountSecurity.js';
+import { OutcomesCard } from '../outcomes/OutcomesCard.js';
 import { RemindersCard } from './RemindersCard.js';
 import { SharingCard } from './SharingCard.js';
 
@@ -302,6 +303,7 @@ export function AccountPage() {
           Download my data (JSON)
         </a>
       </section>
+      <OutcomesCard />
       <RemindersCard />
       <SharingCard />
       <SessionsCard />

@@ -1,4 +1,4 @@
-import { describeShared, shareItemLabel } from '@backtrack/core';
+import { describeShared, OUTCOME_SHORT_LABELS, shareItemLabel } from '@backtrack/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConsentDto } from '@backtrack/server/contract';
 import { request } from '../../shared/api/client.js';
@@ -71,8 +71,10 @@ export function SharingCard() {
           {log.data.map((e) => (
             <li key={e.id}>
               {when.format(new Date(e.at))}: {e.who ?? 'A former clinic member'}
-              {e.clinicName ? ` (${e.clinicName})` : ''} read your{' '}
-              {e.what === null ? 'data' : shareItemLabel(e.what)}
+              {e.clinicName ? ` (${e.clinicName})` : ''}{' '}
+              {e.action === 'clinician.outcome'
+                ? `recorded your ${e.what === 'psfs' ? OUTCOME_SHORT_LABELS.psfs : OUTCOME_SHORT_LABELS.nprs}`
+                : `read your ${e.what === null ? 'data' : shareItemLabel(e.what)}`}
             </li>
           ))}
         </ul>

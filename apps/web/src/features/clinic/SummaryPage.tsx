@@ -5,13 +5,17 @@ import {
   TIER_WORDING,
   type SummarySection,
 } from '@backtrack/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import type { OutcomeInputDto } from '@backtrack/server/contract';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../shared/api/client.js';
+import { ApiError, request } from '../../shared/api/client.js';
 import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 import { formatPercent } from '../../shared/lib/format.js';
 import { useUnits } from '../../shared/use-units.js';
-import { usePreVisitSummary } from './clinic-queries.js';
+import { OutcomeForm } from '../outcomes/OutcomeForm.js';
+import { OutcomeSeriesView } from '../outcomes/OutcomeSeriesView.js';
+import { clinicKeys, usePreVisitSummary } from './clinic-queries.js';
 import './clinic.css';
 
 /** One section of the summary: its content, or why there is none. */
@@ -46,6 +50,14 @@ export function SummaryPage() {
   const { runnerId = '' } = useParams();
   const query = usePreVisitSummary(runnerId);
   const [unit] = useUnits();
+  const client = useQueryClient();
+  const recordOutcome = useMutation({
+    mutationFn: (json: OutcomeInputDto) =>
+      request('POST /api/clinician/runners/:runnerId/outcomes', { param: { runnerId }, json }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: clinicKeys.summary(runnerId) });
+    },
+  });
   if (query.isPending) return <Loading />;
   if (query.isError) {
     const noAccess = query.error instanceof ApiError && query.error.code === 'forbidden';
@@ -169,6 +181,23 @@ export function SummaryPage() {
           </p>
         )}
       </Part>
+      <Part title="Outcome measures" section={s.outcomes}>
+        {(series) => <OutcomeSeriesView series={series} />}
+      </Part>
+      {s.shared.checkins ? (
+        <section className="card no-print" aria-labelledby="record-outcome-heading">
+          <h2 id="record-outcome-heading">Record an outcome measure</h2>
+          <OutcomeForm
+            idPrefix="clinic-outcome"
+            pending={recordOutcome.isPending}
+            onSubmit={(input) => {
+              recordOutcome.mutate(input);
+            }}
+          />
+          {recordOutcome.isError ? <ErrorMessage error={recordOutcome.error} /> : null}
+          {recordOutcome.isSuccess ? <p role="status">Recorded for the runner.</p> : null}
+        </section>
+      ) : null}
       <Part title="Training" section={s.training}>
         {(t) => (
           <>

@@ -1,0 +1,2 @@
+ALTER TABLE "outcome_measures" ADD COLUMN "recorded_by" uuid;--> statement-breakpoint
+ALTER TABLE "outcome_measures" ADD CONSTRAINT "outcome_measures_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
