@@ -39,6 +39,18 @@ export interface CheckResult {
 /** The limits of issue 10. */
 export const LIMITS = { bombSeconds: 5, rssMb: 600, healthP99Ms: 200 } as const;
 
+/** Limits a check judges by (LIMITS unless the caller says otherwise). */
+export type Limits = { readonly [K in keyof typeof LIMITS]: number };
+
+/**
+ * The limits of the CI form: there the server shares two cores with the
+ * rest of the test suite, so a health probe also waits for other processes'
+ * turns on the CPU. A stall of the server's own thread (the bug this guards
+ * against took tens of seconds) still fails it; the 200 ms figure is
+ * measured by `npm run reliability` on a quiet machine.
+ */
+export const CI_LIMITS: Limits = { ...LIMITS, healthP99Ms: 1000 };
+
 function uploadForm(file: string, bytes: Buffer): FormData {
   const form = new FormData();
   form.append('files', new File([bytes], file));
@@ -57,6 +69,7 @@ export async function bombs(
   server: RunningServer,
   database: string,
   list: readonly Bomb[],
+  limits: Limits = LIMITS,
 ): Promise<CheckResult[]> {
   const client = await signedIn(server, 'bombs');
   // An ordinary import first: the worker thread starts (and stays 30 s) as after any recent import.
@@ -78,10 +91,10 @@ export async function bombs(
     const perFile = reply.status === 200 && (body.errors?.length ?? 0) > 0;
     if (!clear && !perFile)
       failures.push(`${bomb.name}: ${String(reply.status)} without a per-file error`);
-    if (seconds > LIMITS.bombSeconds) failures.push(`${bomb.name}: took ${String(seconds)} s`);
-    if (seen.peakRssMb > LIMITS.rssMb)
+    if (seconds > limits.bombSeconds) failures.push(`${bomb.name}: took ${String(seconds)} s`);
+    if (seen.peakRssMb > limits.rssMb)
       failures.push(`${bomb.name}: server memory reached ${String(seen.peakRssMb)} MB`);
-    if (seen.healthP99Ms > LIMITS.healthP99Ms)
+    if (seen.healthP99Ms > limits.healthP99Ms)
       failures.push(`${bomb.name}: /api/health p99 ${String(seen.healthP99Ms)} ms`);
     out.push({
       name: `bomb ${bomb.name}`,

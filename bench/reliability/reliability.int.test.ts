@@ -8,7 +8,7 @@
  * server answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bombs, concurrency, durability, fuzz, type CheckResult } from './checks.js';
+import { bombs, CI_LIMITS, concurrency, durability, fuzz, type CheckResult } from './checks.js';
 import { historyZip, makeBombs } from './fixtures.js';
 import {
   buildServer,
@@ -44,7 +44,7 @@ describe('reliability (CI form) on PGlite', () => {
       repeatedRows: 20_000,
       distinctRows: 20_000,
     });
-    const results = await bombs(server, 'pglite', list);
+    const results = await bombs(server, 'pglite', list, CI_LIMITS);
     expect(results.map((r) => r.name)).toHaveLength(5);
     expect(failures(results)).toEqual([]);
   });

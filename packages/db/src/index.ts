@@ -22,4 +22,4 @@ export type {
   ClinicRole,
   AppointmentStatus,
 } from './schema.js';
-export { isExclusionViolation } from './errors.js';
+export { isExclusionViolation, isRetryableConflict } from './errors.js';

@@ -16,7 +16,12 @@ import {
   toLocalTime,
   type TriageTier,
 } from '@backtrack/core';
-import { isExclusionViolation, type AppointmentRow, type Owner } from '@backtrack/db';
+import {
+  isExclusionViolation,
+  isRetryableConflict,
+  type AppointmentRow,
+  type Owner,
+} from '@backtrack/db';
 import type { z } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { clinicSlots, requireClinic } from '../clinics/service.js';
@@ -40,6 +45,9 @@ import {
   type ZNewBooking,
   type ZReschedule,
 } from './dto.js';
+
+/** How often a booking transaction aborted by a deadlock is run (see insertingBooking). */
+const BOOKING_ATTEMPTS = 5;
 
 /** The message of a 409 for a time someone else has just booked. */
 export const SLOT_TAKEN_MESSAGE =
@@ -139,14 +147,22 @@ export function bookingService(deps: AppDeps) {
     };
   }
 
-  /** Runs `work`; an overlap with another booking becomes a 409. */
+  /**
+   * Runs the transaction `work`; an overlap with another booking becomes a
+   * 409. On PostgreSQL two bookings racing for one slot can deadlock inside
+   * the exclusion check (each waits for the other's uncommitted row); the
+   * victim runs again and then meets the winner's row as a plain overlap.
+   */
   async function insertingBooking<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isExclusionViolation(error, 'appointments_no_overlap'))
-        throw new DomainError('conflict', SLOT_TAKEN_MESSAGE);
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (isExclusionViolation(error, 'appointments_no_overlap'))
+          throw new DomainError('conflict', SLOT_TAKEN_MESSAGE);
+        if (attempt < BOOKING_ATTEMPTS && isRetryableConflict(error)) continue;
+        throw error;
+      }
     }
   }
 
