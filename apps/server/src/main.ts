@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.database);
   console.log(
     database.kind === 'pglite'
-      ? `Data: embedded PostgreSQL (PGlite) in ${database.location}`
+      ? `Data: embedded PostgreSQL (PGlite) in ${database.location}${database.startedFrom === 'existing' || database.startedFrom === undefined ? '' : ` (new, from ${database.startedFrom === 'template' ? 'the migrated template' : 'initdb'})`}`
       : `Data: PostgreSQL at ${database.location}`,
   );
   const web = hasWebBuild(config.webDist);

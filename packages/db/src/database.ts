@@ -3,19 +3,23 @@
  * in this process) by default, with its data in a folder or in memory; a
  * PostgreSQL server through `pg` when a connection URL is given. Migrations
  * are applied on open either way, so a fresh folder or an empty database is
- * ready at once.
+ * ready at once; a fresh PGlite folder starts from a migrated template
+ * (`pglite-template.ts`) rather than from `initdb`.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import {
+  DEFAULT_MIGRATIONS_FOLDER,
+  loadPgliteTemplate,
+  PGLITE_EXTENSIONS,
+} from './pglite-template.js';
 import { schema } from './schema.js';
 
 /** The Drizzle client, whichever driver is underneath (a transaction is one too). */
@@ -52,18 +56,16 @@ export interface Database {
   db: Db;
   /** Where the data lives, for the start-up message: a folder, `memory`, or the URL without its password. */
   location: string;
+  /**
+   * How a PGlite folder was opened: a new folder from the migrated template,
+   * a new one by `initdb` (no template could be made), or an existing one.
+   * Absent for PostgreSQL and in-memory databases.
+   */
+  startedFrom?: 'template' | 'initdb' | 'existing';
   close(): Promise<void>;
 }
 
-/**
- * The PostgreSQL extensions PGlite loads (PostgreSQL servers ship them; the
- * migrations `CREATE EXTENSION IF NOT EXISTS`): `btree_gist` for the
- * appointments' no-overlap exclusion constraint.
- */
-export const PGLITE_EXTENSIONS = { btree_gist };
-
-/** The committed SQL migrations, next to `src/` and `dist/` in this package. */
-export const DEFAULT_MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.meta.url));
+export { DEFAULT_MIGRATIONS_FOLDER, PGLITE_EXTENSIONS } from './pglite-template.js';
 
 /** A connection URL with its password masked, for logs. */
 export function redactUrl(url: string): string {
@@ -127,11 +129,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     }
     let client: PGlite | undefined;
     try {
+      // A folder without a cluster starts from the migrated template (pglite-template.ts).
+      const fresh =
+        config.dataDir !== undefined && !existsSync(path.join(config.dataDir, 'PG_VERSION'));
+      const loadDataDir =
+        config.loadDataDir ?? (fresh ? await loadPgliteTemplate(migrationsFolder) : undefined);
       client = await PGlite.create(
         config.dataDir ?? 'memory://',
-        config.loadDataDir === undefined
+        loadDataDir === undefined
           ? { extensions: PGLITE_EXTENSIONS }
-          : { extensions: PGLITE_EXTENSIONS, loadDataDir: config.loadDataDir },
+          : { extensions: PGLITE_EXTENSIONS, loadDataDir },
       );
       const db = drizzlePglite({ client, schema });
       await migratePglite(db, { migrationsFolder });
@@ -140,6 +147,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
         kind: 'pglite',
         db,
         location: config.dataDir === undefined ? 'memory' : path.resolve(config.dataDir),
+        ...(config.dataDir === undefined
+          ? {}
+          : {
+              startedFrom: !fresh
+                ? ('existing' as const)
+                : loadDataDir === undefined
+                  ? ('initdb' as const)
+                  : ('template' as const),
+            }),
         close: async () => {
           try {
             await opened.close();

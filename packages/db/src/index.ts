@@ -8,6 +8,7 @@ export {
   databaseConfigFromEnv,
   redactUrl,
   DEFAULT_MIGRATIONS_FOLDER,
+  PGLITE_EXTENSIONS,
   type Database,
   type DatabaseConfig,
   type Db,

@@ -434,6 +434,8 @@ describe('PGlite in a folder', () => {
     try {
       const first = await openDatabase({ kind: 'pglite', dataDir });
       expect(first.location).toBe(dataDir);
+      // A new folder is loaded from the migrated template, not made by initdb.
+      expect(first.startedFrom).toBe('template');
       await createRepositories(first.db).users.create({
         email: 'kept@example.org',
         passwordHash: 'x',
@@ -441,6 +443,7 @@ describe('PGlite in a folder', () => {
       });
       await first.close();
       const second = await openDatabase({ kind: 'pglite', dataDir });
+      expect(second.startedFrom).toBe('existing');
       // Two PGlite instances must never write one folder.
       await expect(openDatabase({ kind: 'pglite', dataDir })).rejects.toThrow(
         /in use by this process/,

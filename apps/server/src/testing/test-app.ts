@@ -85,7 +85,24 @@ export interface RequestOptions {
 /** A browser: keeps cookies and sends the CSRF header. */
 export class TestBrowser {
   readonly cookies = new Map<string, string>();
-  constructor(private readonly app: ReturnType<typeof createApp>) {}
+  private turn = 0;
+  /**
+   * A browser of one app, or of several behind a round-robin load balancer
+   * (each request goes to the next app; the cookies stay with the browser).
+   */
+  constructor(
+    private readonly apps: ReturnType<typeof createApp> | readonly ReturnType<typeof createApp>[],
+  ) {}
+
+  /** The app the next request goes to. */
+  private next(): ReturnType<typeof createApp> {
+    if (!Array.isArray(this.apps)) return this.apps as ReturnType<typeof createApp>;
+    const list = this.apps as readonly ReturnType<typeof createApp>[];
+    const app = list[this.turn % list.length];
+    this.turn += 1;
+    if (!app) throw new Error('a browser needs at least one app');
+    return app;
+  }
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -126,7 +143,7 @@ export class TestBrowser {
     } else if (options.form !== undefined) {
       body = options.form;
     }
-    const response = await this.app.request(path, {
+    const response = await this.next().request(path, {
       method,
       headers,
       ...(body === undefined ? {} : { body }),

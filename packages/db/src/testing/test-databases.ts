@@ -54,8 +54,12 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
-/** Opens a new database on the server at `url` that is dropped when closed. */
-export async function openThrowawayPostgres(url: string): Promise<Database> {
+/**
+ * Opens a new database on the server at `url` that is dropped when closed;
+ * `url` in the result is the new database's, for a second pool on it (a
+ * second server process, as the scale-out test has it).
+ */
+export async function openThrowawayPostgres(url: string): Promise<Database & { url: string }> {
   const name = `backtrack_t_${randomBytes(6).toString('hex')}`;
   await adminQuery(url, `CREATE DATABASE ${name}`);
   const target = new URL(url);
@@ -63,6 +67,7 @@ export async function openThrowawayPostgres(url: string): Promise<Database> {
   const database = await openDatabase({ kind: 'postgres', url: target.toString(), poolSize: 4 });
   return {
     ...database,
+    url: target.toString(),
     close: async () => {
       await database.close();
       await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
