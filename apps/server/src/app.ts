@@ -26,6 +26,7 @@ import { assessmentRoutes } from './assessments/routes.js';
 import { assessmentService } from './assessments/service.js';
 import type { CookieSecurity } from './auth/cookies.js';
 import { loadAuth, requireCsrf } from './auth/middleware.js';
+import { sessionCache } from './auth/session-cache.js';
 import { scryptPasswordHasher, type PasswordHasher } from './auth/passwords.js';
 import { passwordResetService } from './auth/password-reset.js';
 import { databaseLimiter, type RateLimit } from './auth/rate-limit.js';
@@ -194,7 +195,18 @@ function fromHttpException(error: HTTPException): { code: ApiErrorCode; message:
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const logger = options.logger ?? consoleLogger;
   const cookies = options.cookies ?? 'auto';
-  const repos = createRepositories(options.db.db);
+  // Sessions come from memory on the embedded database only (auth/session-cache.ts).
+  const sessions = options.db.kind === 'pglite' ? sessionCache() : undefined;
+  const repos = createRepositories(
+    options.db.db,
+    sessions === undefined
+      ? {}
+      : {
+          accountsChanged: () => {
+            sessions.clear();
+          },
+        },
+  );
   const limiter = (name: keyof AppDeps['limits']) =>
     databaseLimiter(repos.rateLimits, options.limits?.[name] ?? DEFAULT_LIMITS[name]);
   const limits: AppDeps['limits'] = {
@@ -258,7 +270,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const limitBody: MiddlewareHandler = (c, next) =>
     new URL(c.req.url).pathname === IMPORT_PATH ? importLimit(c, next) : jsonLimit(c, next);
   app.use('/api/*', limitBody);
-  app.use('/api/*', loadAuth(deps));
+  app.use('/api/*', loadAuth(deps, sessions));
 
   app.openapi(
     createRoute({

@@ -13,7 +13,11 @@ export {
   type DatabaseConfig,
   type Db,
 } from './database.js';
-export { createRepositories, type Repositories } from './repositories/index.js';
+export {
+  createRepositories,
+  type Repositories,
+  type RepositoryHooks,
+} from './repositories/index.js';
 export type * from './repositories/index.js';
 export type {
   AssessmentMode,

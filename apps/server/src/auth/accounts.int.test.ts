@@ -286,6 +286,10 @@ describe('password change', () => {
     await register(here, 'change@example.org');
     const elsewhere = t.browser();
     await login(elsewhere, 'change@example.org', 'the first password');
+    // Signed in there (on the embedded database this puts the session in the memory cache).
+    expect((await elsewhere.get('/api/auth/me')).body).toMatchObject({
+      user: { email: 'change@example.org' },
+    });
     const wrong = await here.post('/api/auth/password', {
       current: 'not my password',
       new: 'a second password',
@@ -329,6 +333,10 @@ describe('sessions', () => {
       expect(sessions).toHaveLength(3);
       expect(sessions.filter((s) => s.current).map((s) => s.browser)).toEqual(['Chrome on Linux']);
       const phoneSession = sessions.find((s) => s.browser === 'Firefox on Android');
+      // The phone is signed in (and, on the embedded database, its session is cached).
+      expect((await phone.get('/api/auth/me')).body).toMatchObject({
+        user: { email: 'many@example.org' },
+      });
       expect(phoneSession?.current).toBe(false);
       expect(JSON.stringify(sessions)).not.toMatch(/[0-9a-f]{64}/);
 

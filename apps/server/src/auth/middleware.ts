@@ -4,21 +4,31 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppDeps, AppEnv, AuthState } from '../http/context.js';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies.js';
+import type { SessionCache } from './session-cache.js';
 import { hashToken, isTokenShaped, safeEqual } from './tokens.js';
 
 /** How often a session's `last_seen_at` is written at most (for the sessions list). */
 export const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
 
-/** Loads the caller's session and user into `c.var.auth`, noting when a signed-in session was last used. */
-export function loadAuth(deps: Pick<AppDeps, 'repos' | 'clock'>): MiddlewareHandler<AppEnv> {
+/**
+ * Loads the caller's session and user into `c.var.auth` (from `cache` when
+ * given and it holds them), noting when a signed-in session was last used.
+ */
+export function loadAuth(
+  deps: Pick<AppDeps, 'repos' | 'clock'>,
+  cache?: SessionCache,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     let auth: AuthState = { session: null, user: null };
     if (isTokenShaped(token)) {
-      const found = await deps.repos.sessions.findActiveWithUser(
-        hashToken(token),
-        deps.clock.now(),
-      );
+      const idHash = hashToken(token);
+      let found = cache?.get(idHash, deps.clock.now());
+      if (!found) {
+        const since = cache?.generation() ?? 0;
+        found = await deps.repos.sessions.findActiveWithUser(idHash, deps.clock.now());
+        if (found) cache?.set(idHash, found, since);
+      }
       if (found) auth = found;
       const { session } = auth;
       const now = deps.clock.now();

@@ -38,11 +38,52 @@ export interface Repositories {
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
+/** What the owner of the repositories is told about writes. */
+export interface RepositoryHooks {
+  /**
+   * Called after every write to accounts or sessions (create, change,
+   * delete: a cascade from an account included), and again after a
+   * transaction that wrote them has ended. A cache of sessions empties on it.
+   */
+  accountsChanged?: () => void;
+}
+
+/** The methods of the users and sessions repositories that write. */
+const ACCOUNT_WRITES = {
+  users: ['create', 'setPasswordHash', 'setReminders', 'delete'],
+  sessions: ['create', 'touch', 'deleteForUserById', 'deleteForUser', 'delete', 'deleteExpired'],
+} as const;
+
+/** `repo` with `hook` called once each of `methods` has settled. */
+function notifying<R extends object>(
+  repo: R,
+  methods: readonly (keyof R & string)[],
+  hook: () => void,
+): R {
+  const wrapped = { ...repo } as Record<string, unknown>;
+  for (const name of methods) {
+    const method = repo[name];
+    if (typeof method !== 'function') throw new Error(`no repository method ${name}`);
+    const call = method as (...a: unknown[]) => Promise<unknown>;
+    wrapped[name] = async (...args: unknown[]): Promise<unknown> => {
+      try {
+        return await call.apply(repo, args);
+      } finally {
+        hook();
+      }
+    };
+  }
+  return wrapped as R;
+}
+
 /** The repositories over `db`. They hold no rules: callers decide, they store and fetch. */
-export function createRepositories(db: Db): Repositories {
+export function createRepositories(db: Db, hooks: RepositoryHooks = {}): Repositories {
+  const { accountsChanged } = hooks;
+  const watch = <R extends object>(repo: R, methods: readonly (keyof R & string)[]): R =>
+    accountsChanged === undefined ? repo : notifying(repo, methods, accountsChanged);
   return {
-    users: usersRepository(db),
-    sessions: sessionsRepository(db),
+    users: watch(usersRepository(db), ACCOUNT_WRITES.users),
+    sessions: watch(sessionsRepository(db), ACCOUNT_WRITES.sessions),
     assessments: assessmentsRepository(db),
     plans: plansRepository(db),
     audit: auditRepository(db),
@@ -57,7 +98,25 @@ export function createRepositories(db: Db): Repositories {
     reminders: remindersRepository(db),
     workspace: workspaceRepository(db),
     secrets: secretsRepository(db),
-    transaction: (work) => db.transaction((tx) => work(createRepositories(tx))),
+    transaction: async (work) => {
+      // Told again once the transaction has ended: a cache emptied during it
+      // could have been refilled from rows the transaction had not yet committed over.
+      let wrote = false;
+      const inside: RepositoryHooks =
+        accountsChanged === undefined
+          ? {}
+          : {
+              accountsChanged: () => {
+                wrote = true;
+                accountsChanged();
+              },
+            };
+      try {
+        return await db.transaction((tx) => work(createRepositories(tx, inside)));
+      } finally {
+        if (wrote) accountsChanged?.();
+      }
+    },
   };
 }
 
