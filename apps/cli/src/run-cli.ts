@@ -63,6 +63,7 @@ const ASSESS_OPTIONS = {
   answers: { type: 'string' },
   adaptive: { type: 'boolean' },
   full: { type: 'boolean' },
+  'save-answers': { type: 'string' },
 } as const;
 
 const PLAN_OPTIONS = {
@@ -188,6 +189,13 @@ const COMMANDS: Readonly<Record<CommandName, (args: string[], io: CliIo) => Prom
       );
     }
     if (values.answers === '') throw new UsageError('--answers needs a file name', 'assess');
+    if (values['save-answers'] === '')
+      throw new UsageError('--save-answers needs a file name', 'assess');
+    if (values['save-answers'] !== undefined && values.answers !== undefined)
+      throw new UsageError(
+        '--save-answers is for the interactive interview; with --answers FILE the answers are in FILE already',
+        'assess',
+      );
     const interactive = values.answers === undefined;
     // Interactive: adaptive unless --full. From a file: every answer unless --adaptive.
     const mode = interactive
@@ -204,6 +212,7 @@ const COMMANDS: Readonly<Record<CommandName, (args: string[], io: CliIo) => Prom
         mode,
         format: values.json ? 'json' : 'text',
         trainingData: values['no-training-data'] !== true,
+        saveAnswers: values['save-answers'],
       },
       io,
     );

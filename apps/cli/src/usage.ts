@@ -22,7 +22,8 @@ export function isCommandName(name: string): name is CommandName {
 const MAIN = `backtrack: find the weak link behind a runner's lower back pain
 
 Usage:
-  backtrack assess [--full] [--no-training-data]  interactive assessment
+  backtrack assess [--full] [--save-answers FILE] [--no-training-data]
+                                                  interactive assessment
   backtrack assess --answers FILE [--adaptive] [--json] [--no-training-data]
                                                   assess answers from a JSON file
   backtrack plan --answers FILE [--profile FILE] [--json] [--pdf OUT.pdf]
@@ -51,7 +52,7 @@ worse, seek care.
 `;
 
 const ASSESS = `Usage:
-  backtrack assess [--full] [--no-training-data]
+  backtrack assess [--full] [--save-answers FILE] [--no-training-data]
   backtrack assess --answers FILE [--adaptive] [--json] [--no-training-data]
 
 Without --answers, runs the interview in the terminal, one question at a time.
@@ -65,6 +66,9 @@ also be piped in, one per line.
 Options:
   --full            ask every question that applies (default: adaptive, only
                     the most informative questions)
+  --save-answers FILE
+                    after the interview, write your answers to FILE (a new
+                    file) in the --answers format, for backtrack plan --answers
   --answers FILE    assess the answers in FILE instead of asking. FILE is JSON:
                       {"answers": {"age": 34, "saddle_numbness": "no",
                                    "pain_map": ["low_back_centre"]}}

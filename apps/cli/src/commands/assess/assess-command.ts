@@ -7,6 +7,7 @@ import { assess, runInterview, type AssessmentResult, type KnowledgeBase } from 
 import type { CliIo } from '../../io/cli-io.js';
 import { runInterviewSession } from './interview-session.js';
 import { readAnswersFile } from './read-answers-file.js';
+import { checkSaveTarget, saveAnswers } from './save-answers.js';
 import { renderReport, toJsonReport, type InterviewSummary } from './render-report.js';
 import { createStyle, outputWidth, shouldUseColour } from '../../io/style.js';
 import {
@@ -23,6 +24,8 @@ export interface AssessCommandOptions {
   format: 'text' | 'json';
   /** Fill unanswered questions from the imported runs (default on; `--no-training-data` turns it off). */
   trainingData: boolean;
+  /** Interactive only: write the runner's answers to this file at the end (`--save-answers`). */
+  saveAnswers?: string | undefined;
 }
 
 /** An assessment and, when an interview produced it, what was asked. */
@@ -96,6 +99,11 @@ export async function assessCommand(
   const width = outputWidth(io.stdout);
 
   if (options.answersFile === undefined) {
+    // Checked before the first question: a file that cannot be saved must not cost an interview.
+    const savePath =
+      options.saveAnswers === undefined
+        ? undefined
+        : await checkSaveTarget(options.saveAnswers, io.cwd);
     // Read before the interview: a corrupt store stops it before the first question.
     const data = await trainingDefaults(kb, io, { use: options.trainingData });
     const outcome = await runInterviewSession(kb, {
@@ -122,6 +130,18 @@ export async function assessCommand(
     io.stdout.write(
       `\n${renderReport(outcome.result, { style, width, interview: outcome.interview, ...used })}`,
     );
+    if (savePath !== undefined) {
+      const count = await saveAnswers(savePath, outcome.answers, {
+        except: Object.keys(outcome.fromImportedRuns),
+      });
+      io.stdout.write(
+        `\nSaved your ${String(count)} answers to ${options.saveAnswers ?? savePath}. Next: backtrack plan --answers ${options.saveAnswers ?? savePath}\n`,
+      );
+    } else {
+      io.stdout.write(
+        '\nTo make a plan from these answers, run the interview with --save-answers FILE, then backtrack plan --answers FILE.\n',
+      );
+    }
     return 0;
   }
 
