@@ -211,6 +211,48 @@ export function evaluateRule(rule: Rule, answers: Answers): boolean {
   return rule.of.filter((r) => evaluateRule(r, answers)).length >= rule.atLeast;
 }
 
+/**
+ * A rule in three values: true, false, or undefined while a question it
+ * tests is still to be asked. A question in `settled` (asked, perhaps
+ * skipped) counts as answered even without an answer.
+ */
+export function evaluateRuleSoFar(
+  rule: Rule,
+  answers: Answers,
+  settled: ReadonlySet<string>,
+): boolean | undefined {
+  if ('q' in rule) {
+    if (answers[rule.q] !== undefined || settled.has(rule.q))
+      return testAnswer(answers[rule.q], rule.test);
+    return undefined;
+  }
+  const parts = ('all' in rule ? rule.all : 'any' in rule ? rule.any : rule.of).map((r) =>
+    evaluateRuleSoFar(r, answers, settled),
+  );
+  const yes = parts.filter((v) => v === true).length;
+  const open = parts.filter((v) => v === undefined).length;
+  const needed = 'all' in rule ? parts.length : 'any' in rule ? 1 : rule.atLeast;
+  if (yes >= needed) return true;
+  if (yes + open < needed) return false;
+  return undefined;
+}
+
+/**
+ * Whether a question applies or still may, once the questions its
+ * condition reads are answered: for estimating how many are left, so the
+ * estimate shrinks as answers rule follow-ups out instead of growing as
+ * they bring them in.
+ */
+export function mayApply(
+  question: Question,
+  answers: Answers,
+  settled: ReadonlySet<string>,
+): boolean {
+  return (
+    question.askIf === undefined || evaluateRuleSoFar(question.askIf, answers, settled) !== false
+  );
+}
+
 /** Whether a question applies given the answers so far (its follow-up condition holds). */
 export function isApplicable(question: Question, answers: Answers): boolean {
   return question.askIf === undefined || evaluateRule(question.askIf, answers);

@@ -13,7 +13,7 @@
  */
 import { ruleQuestionIds, type KnowledgeBase } from '../knowledge/index.js';
 import type { Question } from '../knowledge/schema.js';
-import { isApplicable, testAnswer, type AnswerValue, type Answers } from './answers.js';
+import { isApplicable, mayApply, testAnswer, type AnswerValue, type Answers } from './answers.js';
 import { assess, withDerivedFacts, type AssessmentResult } from './assess.js';
 import { overlapKey, rankContributors, type RankedContributor } from './rank-contributors.js';
 import { triage } from './triage.js';
@@ -238,17 +238,28 @@ export function nextQuestion(
     remainingEstimate: remaining,
   });
 
+  // For the progress estimate: every question that applies or still may (a
+  // follow-up whose condition is not yet answered), so the estimate falls as
+  // answers rule questions out rather than growing as they bring them in.
+  const possible = kb.questions.filter((q) => !asked.has(q.id) && mayApply(q, facts, asked));
+
   const redFlagIds = new Set(kb.questions.filter((q) => q.redFlag).map((q) => q.id));
   const rankingAsked = state.asked.filter((id) => !redFlagIds.has(id) && !id.startsWith('sb_'));
   const risk = open.filter((q) => q.section === 'risk_screen');
-  const riskLeft = opts.includeRiskScreen ? risk.length : 0;
+  const riskPossible = possible.filter((q) => q.section === 'risk_screen').length;
+  const riskLeft = opts.includeRiskScreen ? riskPossible : 0;
   const triageRead = triageQuestionIds(kb);
   const triageOpen = open.filter((q) => triageRead.has(q.id) && q.section !== 'risk_screen');
+  const triagePossible = possible.filter(
+    (q) => triageRead.has(q.id) && q.section !== 'risk_screen',
+  ).length;
+  /** Ranking questions (not warning signs, not the risk screen) that apply or may. */
+  const rankingPossible = possible.filter((q) => !q.redFlag && q.section !== 'risk_screen');
   /** Questions still to come after the warning-sign screen (whole interview, not one stage). */
   const afterScreen = () =>
     opts.mode === 'full'
-      ? open.filter((q) => !q.redFlag).length - risk.length + riskLeft
-      : Math.max(triageOpen.length, TYPICAL_RANKING_QUESTIONS - rankingAsked.length) + riskLeft;
+      ? rankingPossible.length + riskLeft
+      : Math.max(triagePossible, TYPICAL_RANKING_QUESTIONS - rankingAsked.length) + riskLeft;
 
   const redFlag = open.find((q) => q.redFlag);
   if (redFlag) {
@@ -256,7 +267,7 @@ export function nextQuestion(
       done: false,
       question: redFlag,
       stage: 'red_flags',
-      progress: progress(open.filter((q) => q.redFlag).length + afterScreen()),
+      progress: progress(possible.filter((q) => q.redFlag).length + afterScreen()),
     };
   }
   // Questions that triage rules read come next in both modes, so the tier never
@@ -273,7 +284,7 @@ export function nextQuestion(
   const riskStep = (): NextStep => {
     const first = opts.includeRiskScreen ? risk[0] : undefined;
     return first
-      ? { done: false, question: first, stage: 'risk_screen', progress: progress(risk.length) }
+      ? { done: false, question: first, stage: 'risk_screen', progress: progress(riskPossible) }
       : { done: true, reason: opts.mode === 'full' ? 'complete' : 'stable' };
   };
   const rankingOpen = open.filter((q) => q.section !== 'risk_screen');
@@ -285,7 +296,7 @@ export function nextQuestion(
           done: false,
           question: next,
           stage: 'ranking',
-          progress: progress(rankingOpen.length + riskLeft),
+          progress: progress(rankingPossible.length + riskLeft),
         }
       : riskStep();
   }
