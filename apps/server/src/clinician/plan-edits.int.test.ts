@@ -10,7 +10,7 @@ import { openClinic, signUp, type TestClinic } from '../testing/clinic.js';
 import { takeAssessment } from '../testing/interview.js';
 import { DESK_RUNNER } from '../testing/runners.js';
 import { createTestApp, type TestApp, type TestBrowser } from '../testing/test-app.js';
-import type { AccessEntryDto, PlanEditDto, SavedPlanDto } from '../contract.js';
+import type { AccessEntryDto, PlanEditDto, PreVisitSummaryDto, SavedPlanDto } from '../contract.js';
 
 const NOW = '2026-03-02T09:00:00.000Z';
 const kb = loadKnowledgeBase();
@@ -104,6 +104,30 @@ describe('POST /api/clinician/runners/:runnerId/plan-edits', { timeout: 60_000 }
       who: edit.authorName,
       clinicName: clinic.clinic.name,
     });
+  });
+
+  it('gives the clinician’s summary the bounds and swaps to edit within, and the edits made', async () => {
+    const res = await clinic.admin.get(`/api/clinician/runners/${runnerId}/summary`);
+    expect(res.status, res.text).toBe(200);
+    const { summary } = res.body as PreVisitSummaryDto;
+    if (summary.plan.status !== 'shown') throw new Error('expected the plan section');
+    const { editFromWeek, editOptions, edits } = summary.plan.data;
+    expect(editFromWeek).toBe(1);
+    const { exercise, reps } = repsExercise(plan);
+    expect(editOptions.find((o) => o.exerciseId === exercise.id)?.bounds).toContainEqual({
+      field: 'reps',
+      min: reps[0],
+      max: reps[1],
+    });
+    // The edit of the first test, with who, when and why.
+    expect(edits).toEqual([
+      expect.objectContaining({
+        exerciseId: exercise.id,
+        exerciseName: exercise.name,
+        reason: 'Fewer reps while the back settles.',
+        at: NOW,
+      }),
+    ]);
   });
 
   it('refuses a dose outside the knowledge base’s bounds, naming the bound', async () => {
