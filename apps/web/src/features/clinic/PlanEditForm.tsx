@@ -66,11 +66,19 @@ export function PlanEditForm({
   const problemOf = (field: FormField) =>
     errorField === field && save.error ? save.error.message : null;
   const id = (field: FormField) => `plan-edit-${field}`;
-  /** `aria-describedby` of an input: its hint (when it has one) and its problem (when there is one). */
-  const describedBy = (field: FormField, hint: boolean) =>
-    [hint ? `${id(field)}-hint` : '', problemOf(field) ? `${id(field)}-problem` : '']
-      .filter(Boolean)
-      .join(' ') || undefined;
+  /** An input's id, and its hint (when `hinted`) and problem (when there is one) as its description. */
+  const fieldProps = (field: FormField) => {
+    const hinted = field !== 'exerciseId' && field !== 'kind' && field !== 'reason';
+    const problemText = problemOf(field);
+    return {
+      id: id(field),
+      'aria-invalid': problemText ? true : undefined,
+      'aria-describedby':
+        [hinted ? `${id(field)}-hint` : '', problemText ? `${id(field)}-problem` : '']
+          .filter(Boolean)
+          .join(' ') || undefined,
+    };
+  };
   const problem = (field: FormField) => {
     const text = problemOf(field);
     return text ? (
@@ -99,13 +107,11 @@ export function PlanEditForm({
         <div className="field">
           <label htmlFor={id('exerciseId')}>Exercise</label>
           <select
-            id={id('exerciseId')}
+            {...fieldProps('exerciseId')}
             value={option.exerciseId}
             onChange={(e) => {
               chooseExercise(e.target.value);
             }}
-            aria-invalid={problemOf('exerciseId') ? true : undefined}
-            aria-describedby={describedBy('exerciseId', false)}
           >
             {options.map((o) => (
               <option key={o.exerciseId} value={o.exerciseId}>
@@ -118,15 +124,13 @@ export function PlanEditForm({
         <div className="field">
           <label htmlFor={id('kind')}>What to change</label>
           <select
-            id={id('kind')}
+            {...fieldProps('kind')}
             value={kind}
             onChange={(e) => {
               const next = e.target.value;
               if (next === 'dose' || next === 'easier' || next === 'harder' || next === 'pause')
                 setKind(next);
             }}
-            aria-invalid={problemOf('kind') ? true : undefined}
-            aria-describedby={describedBy('kind', false)}
           >
             <option value="dose">The dose</option>
             {option.swaps.map((s) => (
@@ -146,7 +150,7 @@ export function PlanEditForm({
                   From {min} to {max}.
                 </p>
                 <input
-                  id={id(field)}
+                  {...fieldProps(field)}
                   type="number"
                   inputMode="numeric"
                   min={min}
@@ -159,8 +163,6 @@ export function PlanEditForm({
                       [option.exerciseId]: { ...dose, [field]: e.target.value },
                     });
                   }}
-                  aria-invalid={problemOf(field) ? true : undefined}
-                  aria-describedby={describedBy(field, true)}
                 />
                 {problem(field)}
               </div>
@@ -172,7 +174,7 @@ export function PlanEditForm({
             From 1 to {weeks}; this is week {fromWeek}.
           </p>
           <input
-            id={id('fromWeek')}
+            {...fieldProps('fromWeek')}
             type="number"
             inputMode="numeric"
             min={1}
@@ -182,23 +184,19 @@ export function PlanEditForm({
             onChange={(e) => {
               setWeek(e.target.value);
             }}
-            aria-invalid={problemOf('fromWeek') ? true : undefined}
-            aria-describedby={describedBy('fromWeek', true)}
           />
           {problem('fromWeek')}
         </div>
         <div className="field">
           <label htmlFor={id('reason')}>Reason (the runner reads it)</label>
           <textarea
-            id={id('reason')}
+            {...fieldProps('reason')}
             rows={3}
             required
             value={reason}
             onChange={(e) => {
               setReason(e.target.value);
             }}
-            aria-invalid={problemOf('reason') ? true : undefined}
-            aria-describedby={describedBy('reason', false)}
           />
           {problem('reason')}
         </div>

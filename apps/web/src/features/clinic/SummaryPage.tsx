@@ -15,7 +15,7 @@ import { formatPercent } from '../../shared/lib/format.js';
 import { useUnits } from '../../shared/use-units.js';
 import { OutcomeForm } from '../outcomes/OutcomeForm.js';
 import { OutcomeSeriesView } from '../outcomes/OutcomeSeriesView.js';
-import { editChangeText, editNote } from '../plan/edit-text.js';
+import { EditNotes } from '../plan/PlanView.js';
 import { PlanEditForm } from './PlanEditForm.js';
 import { clinicKeys, usePreVisitSummary } from './clinic-queries.js';
 import './clinic.css';
@@ -174,16 +174,7 @@ export function SummaryPage() {
             {p.edits.length > 0 ? (
               <>
                 <h3>Changes by clinicians</h3>
-                <ul>
-                  {p.edits.map((e) => (
-                    <li key={e.id}>
-                      {editNote(e)}{' '}
-                      <span className="hint">
-                        ({editChangeText(e)} from week {e.fromWeek})
-                      </span>
-                    </li>
-                  ))}
-                </ul>
+                <EditNotes edits={p.edits} />
               </>
             ) : null}
           </>
