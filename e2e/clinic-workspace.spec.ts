@@ -142,10 +142,10 @@ describe('clinician workspace', () => {
       ]);
       const save = change.getByRole('button', { name: 'Save the change' });
       await save.click();
+      await change.getByText(/^reason: required/).waitFor();
       await expect(
         change.getByLabel('Reason (the runner reads it)').getAttribute('aria-invalid'),
       ).resolves.toBe('true');
-      await change.getByText(/^reason: required/).waitFor();
       await change.getByLabel('Reason (the runner reads it)').fill('Fewer while the back settles.');
       await dose.fill(String(Number(max) + 1));
       await save.click();
