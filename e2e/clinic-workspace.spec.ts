@@ -1,9 +1,11 @@
 /**
  * The clinician's workspace in a real browser, phone and desktop: a runner
- * assesses and books the free analysis sharing everything (through the API);
- * the clinician opens their appointments and the runner's pre-visit summary
- * and records the runner's pain; the runner records theirs and sees the
- * change judged against the minimal important change;
+ * assesses, saves the plan and books the free analysis sharing everything
+ * (through the API); the clinician opens their appointments and the runner's
+ * pre-visit summary, records the runner's pain and changes a dose of the
+ * plan (an empty reason and a dose outside the bounds are refused next to
+ * their fields first); the runner sees the change on their plan, records
+ * their pain and sees the change judged against the minimal important change;
  * the runner sees the read in Sharing and revokes; the clinician then gets
  * "No access". axe scans each new page.
  */
@@ -56,6 +58,7 @@ async function clinicWithBooking(label: string) {
   await runner.register(runnerEmail, 'a long enough password');
   const assessment = await runner.assess();
   const today = new Date().toISOString().slice(0, 10);
+  const plan = await runner.savePlan(assessment.id, today);
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const slots = await runner.get<{ slots: { start: string }[] }>(
     `/api/clinics/${clinic.id}/slots?appointmentTypeId=${typeId}&from=${today}&to=${tomorrow}`,
@@ -68,7 +71,7 @@ async function clinicWithBooking(label: string) {
     assessmentId: assessment.id,
     share: { assessment: true, plan: true, checkins: true, training: true },
   });
-  return { clinician, runner, runnerEmail, start: start ?? '' };
+  return { clinician, runner, runnerEmail, planId: plan.id, start: start ?? '' };
 }
 
 /** PUT through the API client's cookies (the client has no `put`). */
@@ -90,7 +93,7 @@ async function fetchPut(client: ApiClient, path: string, body: unknown): Promise
 describe('clinician workspace', () => {
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     it(`shows the pre-visit summary of a consenting runner and loses access on revocation (${size})`, async () => {
-      const { clinician, runner, runnerEmail } = await clinicWithBooking(size);
+      const { clinician, runner, runnerEmail, planId } = await clinicWithBooking(size);
 
       const clinicianContext = await browser.newContext({ viewport });
       await clinicianContext.addCookies(clinician.browserCookies());
@@ -127,10 +130,50 @@ describe('clinician workspace', () => {
       await outcomes.getByRole('heading', { name: 'Numeric pain rating scale (0–10)' }).waitFor();
       await expect(seriousViolations(p)).resolves.toEqual([]);
 
+      // The clinician changes a dose of the plan: refused without a reason and outside the
+      // bounds, each next to its field; then saved, and the summary lists the change.
+      const change = p.getByRole('region', { name: 'Change the plan' });
+      const exercise = await change.getByLabel('Exercise').locator('option:checked').innerText();
+      const dose = change.getByRole('spinbutton').first();
+      const [min, max, current] = await Promise.all([
+        dose.getAttribute('min'),
+        dose.getAttribute('max'),
+        dose.inputValue(),
+      ]);
+      const save = change.getByRole('button', { name: 'Save the change' });
+      await save.click();
+      await change.getByText(/^reason: required/).waitFor();
+      await expect(
+        change.getByLabel('Reason (the runner reads it)').getAttribute('aria-invalid'),
+      ).resolves.toBe('true');
+      await change.getByLabel('Reason (the runner reads it)').fill('Fewer while the back settles.');
+      await dose.fill(String(Number(max) + 1));
+      await save.click();
+      await change.getByText(`at most ${String(max)} for ${exercise}.`, { exact: false }).waitFor();
+      await expect(dose.getAttribute('aria-invalid')).resolves.toBe('true');
+      await expect(seriousViolations(p)).resolves.toEqual([]);
+      await dose.fill(current === min ? String(max) : String(min));
+      await save.click();
+      await change
+        .getByRole('status')
+        .getByText(/^Saved: /)
+        .waitFor();
+      await p
+        .getByRole('region', { name: 'Plan', exact: true })
+        .getByText(/^Changed by Dr Test Physio, .*: Fewer while the back settles\./)
+        .waitFor();
+
       // The runner sees the read and revokes in Sharing.
       const runnerContext = await browser.newContext({ viewport });
       await runnerContext.addCookies(runner.browserCookies());
       const r = await runnerContext.newPage();
+      // The runner sees the clinician's change on their plan.
+      await r.goto(`/plans/${planId}`);
+      await r.getByRole('heading', { name: 'Changes by your clinician' }).waitFor();
+      await r
+        .getByText(/^Changed by Dr Test Physio, .*: Fewer while the back settles\./)
+        .first()
+        .waitFor();
       await r.goto('/account');
       // "How are you doing?": the runner's own rating, judged against the clinician's.
       const doing = r.getByRole('region', { name: 'How are you doing?' });

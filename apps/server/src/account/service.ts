@@ -7,14 +7,16 @@ import { toActivityDto, type ActivityDto } from '../activities/dto.js';
 import type { AppDeps } from '../http/context.js';
 import type { Slots } from '../work/slots.js';
 import { toInterviewDto, type InterviewDto } from '../assessments/dto.js';
-import { toCoreCheckIn } from '../plans/service.js';
+import { loadPlanEdits, toCoreCheckIn } from '../plans/service.js';
 import { toOutcomeDto, type OutcomeMeasureDto } from '../outcomes/dto.js';
 import {
   planHeader,
   toAdaptationDto,
   toCheckInDto,
+  toPlanEditDto,
   type AdaptationDto,
   type CheckInDto,
+  type PlanEditDto,
 } from '../plans/dto.js';
 import type { Plan } from '@backtrack/core';
 
@@ -28,9 +30,11 @@ export interface AccountExport {
   plans: (ReturnType<typeof planHeader> & {
     /** The plan as generated. */
     generated: Plan;
-    /** The plan with the adaptations applied. */
+    /** The plan with the adaptations and the clinicians' edits applied. */
     plan: Plan;
     checkIns: CheckInDto[];
+    /** Clinicians' changes to the plan (who, when, what and why), oldest first. */
+    edits: PlanEditDto[];
     adaptations: (AdaptationDto & { nextWeek: Plan['weeks'][number] })[];
   })[];
   /** Imported activities with their laps and series, newest first. */
@@ -103,15 +107,17 @@ export function accountService(
             yield JSON.stringify(head).slice(0, -1);
             yield ',"plans":[';
             for (const [i, row] of plans.entries()) {
-              const [checkIns, adaptations] = await Promise.all([
+              const [checkIns, adaptations, edits] = await Promise.all([
                 repos.plans.listCheckIns(row.id),
                 repos.plans.listAdaptations(row.id),
+                loadPlanEdits(repos, row.id),
               ]);
               const plan: AccountExport['plans'][number] = {
                 ...planHeader(row, addDays(row.startDate, row.plan.weeks.length * 7 - 1)),
                 generated: row.plan,
-                plan: replayPlan(kb, row.plan, checkIns.map(toCoreCheckIn)).plan,
+                plan: replayPlan(kb, row.plan, checkIns.map(toCoreCheckIn), { edits }).plan,
                 checkIns: checkIns.map(toCheckInDto),
+                edits: edits.map((e) => toPlanEditDto(kb, row.id, e)),
                 adaptations: adaptations.map((a) => ({
                   ...toAdaptationDto(a),
                   nextWeek: a.nextWeek,

@@ -9,7 +9,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { createMailer } from '../mail/mailer.js';
-import { bookAnalysis, openClinic, signUp } from '../testing/clinic.js';
+import { bookAnalysis, openClinic, SHARE_ALL, signUp } from '../testing/clinic.js';
 import { createTestApp } from '../testing/test-app.js';
 
 function smtpServer(received: string[]): SMTPServer {
@@ -154,6 +154,94 @@ describe('booking mail over SMTP', { timeout: 120_000 }, () => {
       expect(third.ics).toMatch(/METHOD:CANCEL[\s\S]*SEQUENCE:2/);
       // Sent at once: nothing waits in the job table.
       expect(await t.runDueJobs()).toMatchObject({ done: 0, retried: 0 });
+    } finally {
+      await t.close();
+      await accounts.close();
+      await close(server);
+    }
+  });
+
+  it('mails the cancellation to the clinician who was booked: on a move to a colleague, and when the clinic cancels', async () => {
+    const received: string[] = [];
+    const server = smtpServer(received);
+    const port = await listen(server, 0);
+    const { t, accounts, signUpHere } = await smtpApp(port);
+    try {
+      const clinic = await openClinic(accounts);
+      // A second clinician, Ben, joins by the mailed invitation and works the same hours.
+      const invited = await clinic.admin.post(`/api/clinics/${clinic.clinic.id}/invitations`, {
+        email: 'ben@clinic.test',
+      });
+      expect(invited.status, invited.text).toBe(201);
+      const invitation = (await accounts.mail()).find((m) => m.to === 'ben@clinic.test');
+      const token = /join\?token=([\w-]+)/.exec(invitation?.text ?? '')?.[1];
+      const ben = await signUpHere('ben@clinic.test');
+      const joined = await ben.post('/api/invitations/accept', {
+        token,
+        displayName: 'Ben Okafor',
+      });
+      expect(joined.status, joined.text).toBe(200);
+      const benId = (joined.body as { memberId: string }).memberId;
+      const hours = await ben.put(
+        `/api/clinics/${clinic.clinic.id}/members/${benId}/working-hours`,
+        { blocks: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })) },
+      );
+      expect(hours.status, hours.text).toBe(200);
+      const runner = await signUpHere('runner@example.org');
+      /** The mails received since the last call, by recipient (one each). */
+      const mailsByRecipient = async () => {
+        const mails = await Promise.all(received.splice(0).map((raw) => simpleParser(raw)));
+        const to = mails.map((m) => recipient(m));
+        expect(new Set(to).size, to.join(', ')).toBe(to.length);
+        return new Map(
+          mails.map((m) => [
+            recipient(m) ?? '',
+            { subject: m.subject ?? '', ics: m.attachments[0]?.content.toString('utf8') ?? '' },
+          ]),
+        );
+      };
+
+      const booked = await runner.post('/api/bookings', {
+        clinicId: clinic.clinic.id,
+        appointmentTypeId: clinic.types.running_analysis,
+        start: '2026-03-05T09:00:00.000Z',
+        clinicianId: benId,
+        share: SHARE_ALL,
+      });
+      expect(booked.status, booked.text).toBe(201);
+      expect([...(await mailsByRecipient()).keys()].sort()).toEqual([
+        'ben@clinic.test',
+        'runner@example.org',
+      ]);
+
+      // Moved to Anna: Ben's calendar gets the CANCEL, Anna the new REQUEST.
+      const moved = await runner.post(
+        `/api/bookings/${(booked.body as { id: string }).id}/reschedule`,
+        { start: '2026-03-05T12:00:00.000Z', clinicianId: clinic.clinicianId },
+      );
+      expect(moved.status, moved.text).toBe(200);
+      const afterMove = await mailsByRecipient();
+      expect([...afterMove.keys()].sort()).toEqual([
+        'admin@clinic.test',
+        'ben@clinic.test',
+        'runner@example.org',
+      ]);
+      expect(afterMove.get('ben@clinic.test')?.subject).toMatch(/^Cancelled: /);
+      expect(afterMove.get('ben@clinic.test')?.ics).toMatch(/METHOD:CANCEL/);
+      expect(afterMove.get('admin@clinic.test')?.ics).toMatch(/METHOD:REQUEST/);
+
+      // The clinic cancels (Ben, as a member): Anna, who is booked, and the runner hear of it; Ben not.
+      const cancelled = await ben.post(
+        `/api/bookings/${(moved.body as { id: string }).id}/cancel`,
+        {},
+      );
+      expect(cancelled.status, cancelled.text).toBe(200);
+      const afterCancel = await mailsByRecipient();
+      expect([...afterCancel.keys()].sort()).toEqual(['admin@clinic.test', 'runner@example.org']);
+      expect(afterCancel.get('admin@clinic.test')?.subject).toMatch(/^Cancelled: /);
+      expect(afterCancel.get('admin@clinic.test')?.ics).toMatch(
+        /METHOD:CANCEL[\s\S]*STATUS:CANCELLED/,
+      );
     } finally {
       await t.close();
       await accounts.close();

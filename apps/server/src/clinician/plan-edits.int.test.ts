@@ -10,7 +10,8 @@ import { openClinic, signUp, type TestClinic } from '../testing/clinic.js';
 import { takeAssessment } from '../testing/interview.js';
 import { DESK_RUNNER } from '../testing/runners.js';
 import { createTestApp, type TestApp, type TestBrowser } from '../testing/test-app.js';
-import type { AccessEntryDto, PlanEditDto, SavedPlanDto } from '../contract.js';
+import type { AccountExport } from '../account/service.js';
+import type { AccessEntryDto, PlanEditDto, PreVisitSummaryDto, SavedPlanDto } from '../contract.js';
 
 const NOW = '2026-03-02T09:00:00.000Z';
 const kb = loadKnowledgeBase();
@@ -104,6 +105,58 @@ describe('POST /api/clinician/runners/:runnerId/plan-edits', { timeout: 60_000 }
       who: edit.authorName,
       clinicName: clinic.clinic.name,
     });
+  });
+
+  it('gives the clinician’s summary the bounds and swaps to edit within, and the edits made', async () => {
+    const res = await clinic.admin.get(`/api/clinician/runners/${runnerId}/summary`);
+    expect(res.status, res.text).toBe(200);
+    const { summary } = res.body as PreVisitSummaryDto;
+    if (summary.plan.status !== 'shown') throw new Error('expected the plan section');
+    const { editFromWeek, editOptions, edits } = summary.plan.data;
+    expect(editFromWeek).toBe(1);
+    const { exercise, reps } = repsExercise(plan);
+    expect(editOptions.find((o) => o.exerciseId === exercise.id)?.bounds).toContainEqual({
+      field: 'reps',
+      min: reps[0],
+      max: reps[1],
+    });
+    // The edit of the first test, with who, when and why.
+    expect(edits).toEqual([
+      expect.objectContaining({
+        exerciseId: exercise.id,
+        exerciseName: exercise.name,
+        reason: 'Fewer reps while the back settles.',
+        at: NOW,
+      }),
+    ]);
+  });
+
+  it('puts the edits (who, when, what, why) and the edited plan in the runner’s account export', async () => {
+    const seen = (await runner.get(`/api/plans/${plan.id}`)).body as SavedPlanDto;
+    expect(seen.edits.length).toBeGreaterThan(0);
+    const res = await runner.get('/api/me/export');
+    expect(res.status, res.text).toBe(200);
+    const exported = res.body as AccountExport;
+    const [only] = exported.plans;
+    expect(only?.edits).toEqual(seen.edits);
+    expect(only?.edits[0]).toMatchObject({
+      authorName: expect.any(String) as string,
+      at: NOW,
+      change: { kind: 'dose' },
+      reason: 'Fewer reps while the back settles.',
+    });
+    // The exported plan has the edit applied; the generated one does not.
+    const { exercise, reps } = repsExercise(plan);
+    const week3 = (p: AccountExport['plans'][number]['plan']) =>
+      p.weeks[2]?.days
+        .flatMap((d) => d.items)
+        .flatMap((i) =>
+          i.kind === 'exercise' && i.exerciseId === exercise.id ? [i.dose.reps] : [],
+        );
+    expect(only && week3(only.plan)?.every((r) => r === reps[0])).toBe(true);
+    expect(only && week3(only.generated)).toEqual(
+      dosesOf(plan, exercise.id).find((w) => w.week === 3)?.reps,
+    );
   });
 
   it('refuses a dose outside the knowledge base’s bounds, naming the bound', async () => {

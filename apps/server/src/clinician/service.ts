@@ -16,8 +16,10 @@ import {
   validatePlanEdit,
   type DistanceUnit,
   type PlanEditRequest,
+  type PreVisitInputs,
   type ShareScopes,
 } from '@backtrack/core';
+import type { CheckInRow, PlanRow } from '@backtrack/db';
 import type { AppDeps } from '../http/context.js';
 import type { WorkPool } from '../work/pool.js';
 import {
@@ -57,6 +59,22 @@ export function clinicianService(
   work: { pool?: WorkPool } = {},
 ) {
   const { repos, kb, clock } = deps;
+
+  /** The shared plan as the summary reads it: replayed as of today with its check-ins and edits. */
+  async function sharedPlan(
+    planRow: PlanRow,
+    checkIns: readonly CheckInRow[],
+    now: Date,
+  ): Promise<NonNullable<PreVisitInputs['plan']>> {
+    const todayDay = planDay(planRow.startDate, utcDate(now));
+    const edits = await loadPlanEdits(repos, planRow.id);
+    return {
+      replayed: replayAsOfToday(kb, planRow, checkIns, todayDay, edits),
+      checkIns: checkIns.map(toCoreCheckIn),
+      edits,
+      todayDay,
+    };
+  }
 
   const service = {
     /** A consenting runner's record as a FHIR R4 Bundle, the consented items only; audited. */
@@ -249,18 +267,7 @@ export function clinicianService(
         assessment: assessment
           ? { answers: assessment.answers, result: assessment.result ?? null }
           : null,
-        plan: planRow
-          ? {
-              replayed: replayAsOfToday(
-                kb,
-                planRow,
-                checkIns,
-                planDay(planRow.startDate, utcDate(now)),
-                await loadPlanEdits(repos, planRow.id),
-              ),
-              checkIns: checkIns.map(toCoreCheckIn),
-            }
-          : null,
+        plan: planRow ? await sharedPlan(planRow, checkIns, now) : null,
         training:
           training &&
           buildTrainingReport(training.activities, {

@@ -1,7 +1,9 @@
 /**
  * The runner's record as a FHIR R4 Bundle (type `collection`): Patient,
  * QuestionnaireResponse (the assessment's answers), Observation (pain 0–10
- * at assessment and in check-ins), ClinicalImpression (the triage and its
+ * at assessment and in check-ins, and the outcome measures: NPRS with the
+ * same LOINC code, PSFS by text only, as LOINC has no code for it that we
+ * know of), ClinicalImpression (the triage and its
  * reasons), RiskAssessment (the ranked weak links), CarePlan (the plan's
  * exercises) and Appointment. Pure: the caller loads what the reader may
  * see (everything for the runner, the consented items for a clinician).
@@ -9,7 +11,9 @@
  */
 import {
   formatAnswer,
+  OUTCOME_INSTRUMENT_NAMES,
   type AnswerValue,
+  type OutcomeMeasure,
   type AssessmentResult,
   type KnowledgeBase,
   type Plan,
@@ -71,11 +75,21 @@ export interface FhirRecordInput {
     status: 'booked' | 'cancelled' | 'rescheduled';
     description: string;
   }[];
+  /** Outcome measures (NPRS, PSFS) with who recorded each: `null` for the runner, else the clinician's name. */
+  outcomes: readonly (OutcomeMeasure & { id: string; recordedBy: string | null })[];
 }
 
 /** What a resource is made from: several resources of one assessment need ids of their own. */
 type ResourceKind =
-  'patient' | 'qr' | 'painnow' | 'impression' | 'risk' | 'careplan' | 'checkin' | 'appointment';
+  | 'patient'
+  | 'qr'
+  | 'painnow'
+  | 'impression'
+  | 'risk'
+  | 'careplan'
+  | 'checkin'
+  | 'appointment'
+  | 'outcome';
 /** The last hex digit of each derived id (null: the row's own id, used by one resource only). */
 const KIND_TAGS: Record<ResourceKind, string | null> = {
   patient: '0',
@@ -86,6 +100,7 @@ const KIND_TAGS: Record<ResourceKind, string | null> = {
   careplan: '4',
   checkin: null,
   appointment: null,
+  outcome: null,
 };
 
 /** The resource id: the row's uuid with its last hex digit set by kind, so one row's resources never share an id. */
@@ -103,20 +118,58 @@ function painObservation(
   return {
     resourceType: 'Observation',
     status: 'final',
-    category: [
-      {
-        coding: [
-          {
-            system: 'http://terminology.hl7.org/CodeSystem/observation-category',
-            code: 'survey',
-          },
-        ],
-      },
-    ],
+    category: SURVEY,
     code: { coding: [{ ...LOINC_PAIN_SEVERITY }], text: note },
     subject: { reference: patientRef },
     effectiveDateTime: date,
     valueInteger: value,
+  };
+}
+
+/** The `survey` observation category. */
+const SURVEY = [
+  {
+    coding: [
+      { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' },
+    ],
+  },
+];
+
+/**
+ * An outcome measure as an Observation: NPRS under the pain-severity LOINC
+ * code like the other pain scores; PSFS by text (its mean, with each
+ * activity as a component). The performer is the runner (the Patient) or,
+ * when a clinician recorded it, the clinician by name.
+ */
+function outcomeObservation(
+  patientRef: string,
+  m: FhirRecordInput['outcomes'][number],
+): Observation {
+  const performer = [m.recordedBy === null ? { reference: patientRef } : { display: m.recordedBy }];
+  const name = OUTCOME_INSTRUMENT_NAMES[m.instrument];
+  if (m.instrument === 'nprs')
+    return {
+      ...painObservation(patientRef, m.recordedAt, m.score, name),
+      performer,
+    };
+  return {
+    resourceType: 'Observation',
+    status: 'final',
+    category: SURVEY,
+    code: { text: `${name}: mean of the activities (0 = unable, 10 = as before)` },
+    subject: { reference: patientRef },
+    effectiveDateTime: m.recordedAt,
+    performer,
+    valueQuantity: {
+      value: m.score,
+      unit: 'score',
+      system: 'http://unitsofmeasure.org',
+      code: '{score}',
+    },
+    component: (m.items ?? []).map((item) => ({
+      code: { text: item.activity },
+      valueInteger: item.score,
+    })),
   };
 }
 
@@ -207,6 +260,8 @@ export function buildFhirBundle(kb: KnowledgeBase, input: FhirRecordInput): Bund
         'Pain the next morning (daily check-in)',
       ),
     );
+
+  for (const m of input.outcomes) add('outcome', m.id, outcomeObservation(patientRef, m));
 
   const p = input.plan;
   if (p) {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { OUTCOME_INSTRUMENT_NAMES } from '@backtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openClinic, SHARE_ALL, signUp } from '../testing/clinic.js';
 import { takeAssessment } from '../testing/interview.js';
@@ -57,6 +58,23 @@ function validate(bundle: Bundle): string[] {
   return types;
 }
 
+/** The outcome-measure Observations of a bundle (those with a performer), in a comparable form. */
+function outcomeObservations(bundle: Bundle) {
+  return (bundle.entry ?? []).flatMap((e) => {
+    const r = e.resource as Resource;
+    if (r.resourceType !== 'Observation' || !r.performer) return [];
+    return [
+      {
+        code: r.code.text,
+        loinc: r.code.coding?.find((c) => c.system === 'http://loinc.org')?.code,
+        value: r.valueInteger ?? r.valueQuantity?.value,
+        performer: r.performer[0]?.display ?? r.performer[0]?.reference?.split('/')[0],
+        effective: r.effectiveDateTime,
+      },
+    ];
+  });
+}
+
 describe('FHIR export', { timeout: 120_000 }, () => {
   it('exports the runner’s record as a Bundle whose every resource passes the R4 validator', async () => {
     const t = await createTestApp({ now: NOW });
@@ -88,6 +106,23 @@ describe('FHIR export', { timeout: 120_000 }, () => {
       });
       expect(booked.status).toBe(201);
 
+      // Outcome measures: pain recorded by the clinician, the PSFS by the runner.
+      const runnerId = ((await runner.get('/api/auth/me')).body as { user: { id: string } }).user
+        .id;
+      const nprs = await a.admin.post(`/api/clinician/runners/${runnerId}/outcomes`, {
+        instrument: 'nprs',
+        score: 6,
+      });
+      expect(nprs.status, nprs.text).toBe(201);
+      const psfs = await runner.post('/api/me/outcomes', {
+        instrument: 'psfs',
+        items: [
+          { activity: 'Running 5 km', score: 3 },
+          { activity: 'Sitting at work', score: 6 },
+        ],
+      });
+      expect(psfs.status, psfs.text).toBe(201);
+
       const res = await runner.get('/api/me/export?format=fhir');
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
@@ -103,18 +138,37 @@ describe('FHIR export', { timeout: 120_000 }, () => {
           'Appointment',
         ]),
       );
-      // Pain now at assessment and the check-in's next-morning pain.
-      expect(types.filter((x) => x === 'Observation')).toHaveLength(2);
+      // Pain now at assessment, the check-in's next-morning pain, and the two outcome measures.
+      expect(types.filter((x) => x === 'Observation')).toHaveLength(4);
+      // Both recorded at the same instant: in either order.
+      expect(outcomeObservations(res.body as Bundle)).toHaveLength(2);
+      expect(outcomeObservations(res.body as Bundle)).toEqual(
+        expect.arrayContaining([
+          {
+            code: OUTCOME_INSTRUMENT_NAMES.nprs,
+            loinc: '72514-3',
+            value: 6,
+            performer: 'Anna Holm',
+            effective: NOW,
+          },
+          {
+            code: expect.stringContaining(OUTCOME_INSTRUMENT_NAMES.psfs) as string,
+            loinc: undefined,
+            value: 4.5,
+            performer: 'Patient',
+            effective: NOW,
+          },
+        ]),
+      );
       expect((await runner.get('/api/me/export?format=xml')).status).toBe(400);
 
       // The clinician's Bundle: valid too, and without the plan the runner did not share.
-      const runnerId = ((await runner.get('/api/auth/me')).body as { user: { id: string } }).user
-        .id;
       const clinician = await a.admin.get(`/api/clinician/runners/${runnerId}/fhir`);
       expect(clinician.status).toBe(200);
       const clinicianTypes = validate(clinician.body as Bundle);
       expect(clinicianTypes).not.toContain('CarePlan');
       expect(clinicianTypes).toContain('RiskAssessment');
+      expect(outcomeObservations(clinician.body as Bundle)).toHaveLength(2);
       // A resource the validator must refuse (it throws on errors): the test can fail.
       expect(() =>
         validateResource({ resourceType: 'Appointment', status: 'booked' } as Resource),

@@ -8,6 +8,7 @@ import type { Bundle } from '@medplum/fhirtypes';
 import type { AppDeps } from '../http/context.js';
 import { buildFhirBundle } from './bundle.js';
 import { loadSharedRecord, type RecordPins } from '../clinician/shared-record.js';
+import { toCoreOutcome } from '../outcomes/service.js';
 
 /** Every item: what the runner sees of their own record. */
 export const EVERYTHING: ShareScopes = {
@@ -34,6 +35,11 @@ export async function fhirRecord(
     options.pins,
   );
   const checkIns = planRow && scopes.checkins ? await repos.plans.listCheckIns(planRow.id) : [];
+  // Outcome measures go with the check-ins; each names who recorded it.
+  const outcomeRows = scopes.checkins ? await repos.workspace.outcomesOf(runnerId) : [];
+  const names = new Map<string, string>();
+  for (const userId of new Set(outcomeRows.flatMap((m) => m.recordedBy ?? [])))
+    names.set(userId, await clinicianName(repos, userId));
   // A clinic sees its own appointments with the runner, not those of other clinics.
   const appointments = (await repos.bookings.listForRunner(runnerId)).filter(
     (ap) => options.clinicIds === undefined || options.clinicIds.includes(ap.clinicId),
@@ -66,5 +72,19 @@ export async function fhirRecord(
       status: ap.status,
       description: ap.reason ?? 'Appointment',
     })),
+    outcomes: outcomeRows.map((m) => ({
+      ...toCoreOutcome(m),
+      id: m.id,
+      recordedBy: m.recordedBy === null ? null : (names.get(m.recordedBy) ?? UNKNOWN_CLINICIAN),
+    })),
   });
+}
+
+/** Who recorded a measure when the clinician's account is gone. */
+const UNKNOWN_CLINICIAN = 'A clinician';
+
+/** A clinician's name as the runner sees it (their first membership's display name). */
+async function clinicianName(repos: AppDeps['repos'], userId: string): Promise<string> {
+  const [member] = await repos.workspace.membershipsOf(userId);
+  return member?.displayName ?? UNKNOWN_CLINICIAN;
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { validateAnswers } from '../assessment/answers.js';
 import { assess } from '../assessment/assess.js';
 import { NO_WARNING_SIGNS } from '../assessment/named-answers.js';
 import { loadKnowledgeBase } from '../knowledge/index.js';
+import { generatePlan } from '../plan/generate-plan.js';
+import { planEditOptions, type PlanEdit } from '../plan/edits.js';
+import { replayPlan } from '../plan/replay-plan.js';
 import { buildPreVisitSummary, checkInTrend } from './pre-visit-summary.js';
 import type { ShareScopes } from './share-items.js';
 
@@ -80,6 +84,76 @@ describe('buildPreVisitSummary', () => {
     expect(hidden.outcomes).toEqual({ status: 'not_shared', item: 'checkins' });
     const none = buildPreVisitSummary(kb, { ...input, outcomes: [], shared: ALL });
     expect(none.outcomes).toEqual({ status: 'no_data', item: 'checkins' });
+  });
+});
+
+describe('buildPreVisitSummary: plan editing', () => {
+  const { answers: planAnswers } = validateAnswers(kb, {
+    ...NO_WARNING_SIGNS,
+    trend: 'same',
+    weekly_km: 30,
+    pain_now: 3,
+  });
+  const outcome = generatePlan(kb, assess(kb, planAnswers), planAnswers, { longestRunKm: 10 });
+  if (outcome.kind !== 'plan') throw new Error('expected a plan');
+  const [first] = planEditOptions(kb, outcome, 1);
+  if (!first) throw new Error('expected an editable exercise');
+  const edits: PlanEdit[] = [
+    {
+      id: 'b',
+      at: '2026-01-03T08:00:00Z',
+      authorName: 'Dr B',
+      exerciseId: first.exerciseId,
+      fromWeek: 1,
+      reason: 'Later',
+      change: { kind: 'pause' },
+    },
+    {
+      id: 'a',
+      at: '2026-01-02T08:00:00Z',
+      authorName: 'Dr A',
+      exerciseId: first.exerciseId,
+      fromWeek: 1,
+      reason: 'Earlier',
+      change: { kind: 'swap', to: 'easier' },
+    },
+  ];
+  const summaryOn = (todayDay: number | undefined) =>
+    buildPreVisitSummary(kb, {
+      shared: ALL,
+      assessment: null,
+      plan: {
+        replayed: replayPlan(kb, outcome, [], {}),
+        checkIns: [],
+        edits,
+        ...(todayDay === undefined ? {} : { todayDay }),
+      },
+      training: null,
+      outcomes: [],
+    }).plan;
+
+  it('edits from the plan’s current week, clamped to the plan, with the core’s options', () => {
+    const weeks = outcome.weeks.length;
+    for (const [todayDay, week] of [
+      [undefined, 1],
+      [-3, 1],
+      [8, 2],
+      [weeks * 7 + 30, weeks],
+    ] as const) {
+      const plan = summaryOn(todayDay);
+      if (plan.status !== 'shown') throw new Error('expected the plan');
+      expect(plan.data.editFromWeek, `day ${String(todayDay)}`).toBe(week);
+      expect(plan.data.editOptions).toEqual(planEditOptions(kb, outcome, week));
+    }
+  });
+
+  it('lists the edits oldest first with the exercise’s name', () => {
+    const plan = summaryOn(1);
+    if (plan.status !== 'shown') throw new Error('expected the plan');
+    expect(plan.data.edits.map((e) => [e.id, e.exerciseName])).toEqual([
+      ['a', first.name],
+      ['b', first.name],
+    ]);
   });
 });
 

@@ -15,6 +15,13 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { TriageTier } from '../knowledge/schema.js';
 import type { ReplayedPlan } from '../plan/replay-plan.js';
 import type { CheckIn } from '../plan/types.js';
+import { weekOfDay } from '../plan/calendar.js';
+import {
+  compareEdits,
+  planEditOptions,
+  type PlanEdit,
+  type PlanEditOption,
+} from '../plan/edits.js';
 import { outcomeSeries, type OutcomeMeasure, type OutcomeSeries } from '../outcomes/outcomes.js';
 import type { ShareItem, ShareScopes } from './share-items.js';
 
@@ -76,6 +83,12 @@ export interface PreVisitSummary {
     /** The weekly decisions the check-ins made, in week order. */
     decisions: { week: number; decision: string; reason: string }[];
     safetyStop: string | null;
+    /** The week a clinician's edit starts from by default: the plan's current week (1 before the start, the last after the end). */
+    editFromWeek: number;
+    /** What a clinician may change from `editFromWeek` on, within the knowledge base's bounds (`planEditOptions`). */
+    editOptions: PlanEditOption[];
+    /** The clinicians' edits of the plan, oldest first, with the exercise's name. */
+    edits: (PlanEdit & { exerciseName: string })[];
   }>;
   checkIns: SummarySection<CheckInTrend>;
   /** Pain (NPRS) and function (PSFS) over time, each change judged against its minimal important change; shared with the check-ins. */
@@ -97,7 +110,15 @@ export interface PreVisitInputs {
     answers: Readonly<Record<string, AnswerValue>>;
     result: AssessmentResult | null;
   } | null;
-  plan: { replayed: ReplayedPlan; checkIns: readonly CheckIn[] } | null;
+  plan: {
+    /** The plan replayed with its check-ins and edits. */
+    replayed: ReplayedPlan;
+    checkIns: readonly CheckIn[];
+    /** The clinicians' edits (any order; none when left out). */
+    edits?: readonly PlanEdit[];
+    /** Today's day of the plan (1-based; below 1 before the start); week 1 when left out. */
+    todayDay?: number;
+  } | null;
   training: TrainingReport | null;
   /** The runner's outcome measures (any order). */
   outcomes: readonly OutcomeMeasure[];
@@ -134,6 +155,27 @@ export function checkInTrend(checkIns: readonly CheckIn[]): CheckInTrend {
     nextMorningPain: sorted.map((c) => ({ day: c.day, pain: c.painNextMorning })),
     firstWeekMean: enough ? mean(pains.slice(0, 7)) : null,
     lastWeekMean: enough ? mean(pains.slice(-7)) : null,
+  };
+}
+
+/** The plan section's editing part: the week edits start from, what may change then, and the edits made. */
+function planEditing(
+  kb: KnowledgeBase,
+  plan: NonNullable<PreVisitInputs['plan']>,
+): Pick<
+  Extract<PreVisitSummary['plan'], { status: 'shown' }>['data'],
+  'editFromWeek' | 'editOptions' | 'edits'
+> {
+  const weeks = plan.replayed.plan.weeks.length;
+  const today = weekOfDay(Math.max(1, plan.todayDay ?? 1));
+  const editFromWeek = Math.max(1, Math.min(weeks, today));
+  return {
+    editFromWeek,
+    editOptions: planEditOptions(kb, plan.replayed.plan, editFromWeek),
+    edits: [...(plan.edits ?? [])].sort(compareEdits).map((e) => ({
+      ...e,
+      exerciseName: kb.exercises.find((x) => x.id === e.exerciseId)?.name ?? e.exerciseId,
+    })),
   };
 }
 
@@ -214,6 +256,7 @@ export function buildPreVisitSummary(kb: KnowledgeBase, input: PreVisitInputs): 
           reason,
         })),
         safetyStop: input.plan.replayed.plan.safetyStop?.reason ?? null,
+        ...planEditing(kb, input.plan),
       },
     ),
     checkIns: section(

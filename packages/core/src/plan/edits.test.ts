@@ -13,6 +13,7 @@ import {
   applyPlanEdits,
   EDITABLE_DOSE_FIELDS,
   PLAN_EDIT_REASON_MAX,
+  planEditOptions,
   validatePlanEdit,
   type PlanEdit,
   type PlanEditRequest,
@@ -138,6 +139,67 @@ describe('validatePlanEdit', () => {
         if (!variant) expect(check.ok).toBe(false);
       }
     }
+  });
+});
+
+describe('planEditOptions', () => {
+  const request = (exerciseId: string, fromWeek: number, change: PlanEditRequest['change']) => ({
+    exerciseId,
+    fromWeek,
+    reason: 'Because',
+    change,
+  });
+
+  it('lists every exercise in the plan from the week, with the knowledge base’s bounds', () => {
+    const options = planEditOptions(kb, plan, 1);
+    expect(options.map((o) => o.exerciseId).sort()).toEqual([...planExercises].sort());
+    for (const o of options) {
+      const bounds = library.get(o.exerciseId)?.dose.bounds;
+      expect(o.bounds.length).toBeGreaterThan(0);
+      for (const { field, min, max } of o.bounds) expect(bounds?.[field]).toEqual([min, max]);
+      for (const field of EDITABLE_DOSE_FIELDS)
+        if (bounds?.[field]) expect(o.bounds.some((b) => b.field === field)).toBe(true);
+    }
+    const option = options.find((o) => o.exerciseId === withBounds);
+    expect(option?.bounds).toContainEqual({
+      field: 'reps',
+      min: exercise.dose.bounds.reps?.[0],
+      max: repsMax,
+    });
+  });
+
+  it('offers exactly the swaps validatePlanEdit accepts', () => {
+    for (const fromWeek of [1, plan.weeks.length]) {
+      for (const o of planEditOptions(kb, plan, fromWeek)) {
+        for (const to of ['easier', 'harder'] as const) {
+          const offered = o.swaps.find((s) => s.to === to);
+          const check = validatePlanEdit(
+            kb,
+            plan,
+            request(o.exerciseId, fromWeek, { kind: 'swap', to }),
+          );
+          expect(check.ok, `${o.exerciseId} ${to} from week ${String(fromWeek)}`).toBe(
+            offered !== undefined,
+          );
+          if (check.ok) expect(offered?.exerciseId).toBe(check.replacement?.id);
+        }
+      }
+    }
+  });
+
+  it('gives each exercise its dose in the first week it is in from the given week', () => {
+    const last = plan.weeks.length;
+    for (const o of planEditOptions(kb, plan, last)) {
+      const items = plan.weeks
+        .filter((w) => w.week >= last)
+        .flatMap((w) => w.days.flatMap((d) => d.items))
+        .filter((i) => i.kind === 'exercise' && i.exerciseId === o.exerciseId);
+      expect(items[0]).toMatchObject({ dose: o.dose });
+    }
+  });
+
+  it('offers nothing for a no-plan outcome', () => {
+    expect(planEditOptions(kb, forbidden, 1)).toEqual([]);
   });
 });
 

@@ -254,3 +254,67 @@ export function applyPlanEdits<T extends PlanOutcome>(
   }
   return plan as T;
 }
+
+/** A dose field the knowledge base bounds for an exercise, with its bounds. */
+export interface PlanEditBound {
+  field: EditableDoseField;
+  min: number;
+  max: number;
+}
+
+/** What a clinician may change of one exercise of a plan from a given week on. */
+export interface PlanEditOption {
+  exerciseId: string;
+  name: string;
+  /** Its dose in the first week, from the given one on, that it is in. */
+  dose: PlanDose;
+  /** The dose fields the knowledge base bounds for it (only these can change), with the bounds. */
+  bounds: PlanEditBound[];
+  /** The variants `validatePlanEdit` would accept a swap to, easier first. */
+  swaps: { to: 'easier' | 'harder'; exerciseId: string; name: string }[];
+}
+
+/**
+ * What a clinician may change in a plan from week `fromWeek` on, one entry
+ * per exercise in the plan from that week (in order of first appearance):
+ * its dose then, the knowledge base's bounds of each editable dose field, and
+ * the swaps `validatePlanEdit` accepts. Forms show these rather than re-typing
+ * the bounds; the API still validates every edit. Empty for a no-plan outcome.
+ */
+export function planEditOptions(
+  kb: KnowledgeBase,
+  outcome: PlanOutcome,
+  fromWeek: number,
+): PlanEditOption[] {
+  if (outcome.kind !== 'plan') return [];
+  const firstDose = new Map<string, { name: string; dose: PlanDose }>();
+  for (const w of outcome.weeks) {
+    if (w.week < fromWeek) continue;
+    for (const d of w.days)
+      for (const item of d.items)
+        if (item.kind === 'exercise' && !firstDose.has(item.exerciseId))
+          firstDose.set(item.exerciseId, { name: item.name, dose: item.dose });
+  }
+  const out: PlanEditOption[] = [];
+  for (const [exerciseId, { name, dose }] of firstDose) {
+    const exercise = kb.exercises.find((e) => e.id === exerciseId);
+    if (!exercise) continue;
+    const bounds = EDITABLE_DOSE_FIELDS.flatMap((field) => {
+      const b = exercise.dose.bounds[field];
+      return b ? [{ field, min: b[0], max: b[1] }] : [];
+    });
+    const swaps = (['easier', 'harder'] as const).flatMap((to) => {
+      const check = validatePlanEdit(kb, outcome, {
+        exerciseId,
+        fromWeek,
+        reason: 'which swaps are allowed',
+        change: { kind: 'swap', to },
+      });
+      return check.ok && check.replacement
+        ? [{ to, exerciseId: check.replacement.id, name: check.replacement.name }]
+        : [];
+    });
+    out.push({ exerciseId, name, dose, bounds, swaps });
+  }
+  return out;
+}

@@ -15,6 +15,8 @@ import { formatPercent } from '../../shared/lib/format.js';
 import { useUnits } from '../../shared/use-units.js';
 import { OutcomeForm } from '../outcomes/OutcomeForm.js';
 import { OutcomeSeriesView } from '../outcomes/OutcomeSeriesView.js';
+import { EditNotes } from '../plan/PlanView.js';
+import { PlanEditForm } from './PlanEditForm.js';
 import { clinicKeys, usePreVisitSummary } from './clinic-queries.js';
 import './clinic.css';
 
@@ -169,9 +171,23 @@ export function SummaryPage() {
                 ))}
               </ul>
             ) : null}
+            {p.edits.length > 0 ? (
+              <>
+                <h3>Changes by clinicians</h3>
+                <EditNotes edits={p.edits} />
+              </>
+            ) : null}
           </>
         )}
       </Part>
+      {s.plan.status === 'shown' && s.plan.data.editOptions.length > 0 ? (
+        <PlanEditForm
+          runnerId={runnerId}
+          weeks={s.plan.data.weeks}
+          fromWeek={s.plan.data.editFromWeek}
+          options={s.plan.data.editOptions}
+        />
+      ) : null}
       <Part title="Check-ins" section={s.checkIns}>
         {(c) => (
           <p>

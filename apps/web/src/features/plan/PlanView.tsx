@@ -128,8 +128,12 @@ function WeekPanel({
   );
 }
 
-/** "Changed by <clinician>, <date>: <reason>" for each edit. */
-function EditNotes({ edits }: { edits: readonly PlanEditDto[] }) {
+/** "Changed by <clinician>, <date>: <reason>" for each edit (the runner's plan and the clinician's summary). */
+export function EditNotes({
+  edits,
+}: {
+  edits: readonly Omit<PlanEditDto, 'planId' | 'exerciseId'>[];
+}) {
   if (edits.length === 0) return null;
   return (
     <ul className="plan-edits">

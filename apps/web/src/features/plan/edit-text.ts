@@ -3,7 +3,7 @@ import { formatDate } from '../../shared/lib/dates.js';
 import type { PlanEditDto } from '../../shared/api/types.js';
 
 /** What an edit changed, in words: "Bird dog: 8 reps", "paused Bird dog". */
-export function editChangeText(edit: PlanEditDto): string {
+export function editChangeText(edit: Pick<PlanEditDto, 'exerciseName' | 'change'>): string {
   const { change } = edit;
   if (change.kind === 'pause') return `paused ${edit.exerciseName}`;
   if (change.kind === 'swap') return `swapped ${edit.exerciseName} for its ${change.to} variant`;
@@ -16,6 +16,6 @@ export function editChangeText(edit: PlanEditDto): string {
 }
 
 /** "Changed by <clinician>, <date>: <reason>". */
-export function editNote(edit: PlanEditDto): string {
+export function editNote(edit: Pick<PlanEditDto, 'authorName' | 'at' | 'reason'>): string {
   return `Changed by ${edit.authorName}, ${formatDate(edit.at.slice(0, 10))}: ${edit.reason}`;
 }
