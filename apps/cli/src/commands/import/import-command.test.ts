@@ -198,6 +198,14 @@ describe('backtrack import', () => {
     expect(await storeLines()).toHaveLength(1);
   });
 
+  it('merges the same file given three times in one import (regression: a loop that never ended)', async () => {
+    const a = join(dir, 'a.gpx');
+    await writeFile(a, syntheticGpx({ start: daysAgo(4), durationS: 1200, seed: 9 }));
+    const { report } = await importJson([a, a, a]);
+    expect(report.summary).toMatchObject({ read: 1, new: 1, mergedWithinImport: 2 });
+    expect(await storeLines()).toHaveLength(1);
+  });
+
   it('reads a Strava export zip with shoes from activities.csv', async () => {
     const zip = await stravaZip();
     const { code, report } = await importJson([zip]);

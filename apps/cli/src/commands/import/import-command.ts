@@ -162,8 +162,7 @@ export async function importCommand(options: ImportCommandOptions, io: CliIo): P
     const within = thisImport.match(a);
     thisImport.add(a);
     let earlierId = within === undefined ? undefined : within.kind === 'same_id' ? a.id : within.id;
-    while (earlierId !== undefined && mergedInto.has(earlierId))
-      earlierId = mergedInto.get(earlierId);
+    for (let next = earlierId; next !== undefined; next = mergedInto.get(next)) earlierId = next;
     const earlier = earlierId === undefined ? undefined : listed.get(earlierId);
     if (earlierId !== undefined && earlier !== undefined) {
       // The same run twice in this import: one activity, the richer file filling the gaps.
@@ -177,7 +176,7 @@ export async function importCommand(options: ImportCommandOptions, io: CliIo): P
         listed.delete(earlierId);
         summaries.delete(earlierId);
       }
-      mergedInto.set(a.id, kept.id);
+      if (a.id !== kept.id) mergedInto.set(a.id, kept.id);
       await store.put(kept);
       listed.set(kept.id, toImported(kept, 'new'));
       summaries.set(kept.id, slim(kept));
