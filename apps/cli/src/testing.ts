@@ -89,7 +89,7 @@ export function testRun(start: Date, km: number, extra: TestRunOptions = {}): Ac
   };
 }
 
-/** Writes `activities` as the store `$BACKTRACK_HOME/activities.jsonl` of `home`. */
+/** Writes `activities` as a format-1 store `$BACKTRACK_HOME/activities.jsonl` of `home` (moved to format 2 when first opened). */
 export async function writeActivityStore(
   home: string,
   activities: readonly Activity[],

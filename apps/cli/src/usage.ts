@@ -164,14 +164,16 @@ naming the problem on stderr, exit 2.
 const IMPORT = `Usage:
   backtrack import PATH... [--json]
 
-Imports runs (and other activities) into $BACKTRACK_HOME/activities.jsonl
+Imports runs (and other activities) into $BACKTRACK_HOME/activities/
 (default ~/.backtrack/): .fit, .gpx and .tcx files (each optionally .gz),
 folders of them, .zip files, and Strava bulk exports (the .zip, or its
 folder, with activities.csv: names, types and shoes come from it).
 
 The same run imported twice (the same file, or a watch's FIT and an app's
-GPX of it: start within 2 minutes, distance within 2%) is stored once. A
-file that cannot be read is listed with the reason; the others are imported.
+GPX of it: start within 2 minutes, distance within 2%) is stored once; a
+file imported before (the same content) is skipped without being read
+again, and listed as "already imported, skipped". A file that cannot be
+read is listed with the reason; the others are imported.
 On a terminal a progress bar is drawn on stderr.
 
 Options:

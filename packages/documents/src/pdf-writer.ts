@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { TriageTier } from '@backtrack/core';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 
 const nodeRequire = createRequire(import.meta.url);
 
@@ -218,11 +218,14 @@ export function footers(doc: Doc, disclaimer: string): number {
 }
 
 /** A new A4 document in the embedded font, buffered (footers are drawn last), and its bytes once ended. */
-export function newPdf(info: { Title: string; Subject: string }): {
+export async function newPdf(info: { Title: string; Subject: string }): Promise<{
   doc: Doc;
   done: () => Promise<Buffer>;
-} {
-  const doc = new PDFDocument({
+}> {
+  // PDFKit (with fontkit and its tables, some 60 MB and 0.5 s of CPU) is
+  // loaded with the first PDF, not when a program that may draw one starts.
+  const { default: PDFKitDocument }: { default: typeof PDFDocument } = await import('pdfkit');
+  const doc = new PDFKitDocument({
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,

@@ -22,7 +22,7 @@ import {
   type PlanOutcome,
   type PlanWeek,
 } from '@backtrack/core';
-import SVGtoPDF from 'svg-to-pdfkit';
+import type SVGtoPDF from 'svg-to-pdfkit';
 import { planDate, type IsoDate } from './dates.js';
 import {
   RUNNING_MODE_TEXT,
@@ -248,6 +248,7 @@ function exercisePage(
   plan: Plan,
   out: PlanPdf['illustrations'],
   warnings: string[],
+  drawSvg: typeof SVGtoPDF,
 ): void {
   const { doc } = w;
   const svg = renderIllustration(exercise.illustration);
@@ -268,7 +269,7 @@ function exercisePage(
   // size (1 unit = 1 pt) and scale the drawing to the column instead.
   doc.save();
   doc.translate(w.left, top).scale(width / size.width);
-  SVGtoPDF(doc, svg, 0, 0, {
+  drawSvg(doc, svg, 0, 0, {
     width: size.width,
     height: size.height,
     assumePt: true,
@@ -354,7 +355,9 @@ function returnToRun(w: Writer): void {
 
 /** Renders the handout for a plan outcome. */
 export async function renderPlanPdf(input: PlanPdfInput): Promise<PlanPdf> {
-  const { doc, done } = newPdf({
+  // Loaded here, not at start-up: commands that draw no PDF do not pay for it.
+  const { default: drawSvg } = await import('svg-to-pdfkit');
+  const { doc, done } = await newPdf({
     Title: input.outcome.kind === 'plan' ? 'Backtrack: your plan' : 'Backtrack: what to do now',
     Subject: 'Lower back pain in runners',
   });
@@ -378,7 +381,7 @@ export async function renderPlanPdf(input: PlanPdfInput): Promise<PlanPdf> {
     w.h1('Exercises');
     for (const id of exercisesInPlan(outcome.weeks)) {
       const exercise = input.exercises.get(id);
-      if (exercise) exercisePage(w, exercise, outcome, illustrations, svgWarnings);
+      if (exercise) exercisePage(w, exercise, outcome, illustrations, svgWarnings, drawSvg);
     }
     if (outcome.runningRules.length > 0) runningRules(w, outcome);
     if (outcome.runningMode === 'return_to_run') returnToRun(w);

@@ -50,7 +50,7 @@ function part<T>(w: Writer, title: string, section: SummarySection<T>, draw: (da
 
 /** Renders the pre-visit summary. */
 export async function renderSummaryPdf(input: SummaryPdfInput): Promise<SummaryPdf> {
-  const { doc, done } = newPdf({
+  const { doc, done } = await newPdf({
     Title: `Backtrack: pre-visit summary of ${input.runnerEmail}`,
     Subject: 'Pre-visit summary',
   });

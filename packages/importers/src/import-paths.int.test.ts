@@ -7,8 +7,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importAll } from './import-paths.js';
-import { syntheticGpx } from './synthetic.js';
+import { gzipSync } from 'node:zlib';
+import { importAll, importPaths, type ImportEvent } from './import-paths.js';
+import { bytesSource, contentHashOfId, hashActivityFile } from './read-file.js';
+import { encodeSyntheticRun, syntheticGpx } from './synthetic.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -48,5 +50,48 @@ describe('importPaths and special files', () => {
           'more than 2 activities in one import; reading stopped here (import the rest separately)',
       },
     ]);
+  });
+
+  it('hashes a file as its activity id says, .gz after decompression, before decoding', async () => {
+    const fit = encodeSyntheticRun({
+      start: new Date(Date.UTC(2026, 1, 1, 7)),
+      durationS: 900,
+      seed: 5,
+    });
+    const folder = join(dir, 'hashed');
+    await mkdir(folder);
+    await writeFile(join(folder, 'a.fit'), fit);
+    await writeFile(join(folder, 'b.fit.gz'), gzipSync(fit));
+    const { activities } = await importAll([join(folder, 'a.fit')]);
+    const id = activities[0]?.id ?? '';
+    expect(contentHashOfId(id)).toBe(id);
+    expect((await hashActivityFile(bytesSource('a.fit', fit)))?.contentHash).toBe(id);
+    expect((await hashActivityFile(bytesSource('b.fit.gz', gzipSync(fit))))?.contentHash).toBe(id);
+    expect(await hashActivityFile(bytesSource('c.fit.gz', Buffer.from([0x1f, 0x8b, 1])))).toBe(
+      undefined,
+    );
+    expect(contentHashOfId(`${id}-2`)).toBe(id);
+    expect(contentHashOfId('strava-manual')).toBe(undefined);
+
+    // The same content under two names: both skipped, neither decoded; another file is decoded.
+    await writeFile(
+      join(folder, 'c.gpx'),
+      syntheticGpx({ start: new Date(Date.UTC(2026, 1, 2, 7)), durationS: 600, seed: 6 }),
+    );
+    const asked: string[] = [];
+    const events: ImportEvent[] = [];
+    for await (const ev of importPaths([folder], {
+      isStored: (hash) => {
+        asked.push(hash);
+        return hash === id;
+      },
+    }))
+      events.push(ev);
+    expect(events.map((e) => [e.kind, e.file])).toEqual([
+      ['skipped', 'a.fit'],
+      ['skipped', 'b.fit.gz'],
+      ['activity', 'c.gpx'],
+    ]);
+    expect(asked).toHaveLength(3);
   });
 });

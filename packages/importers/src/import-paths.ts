@@ -19,7 +19,13 @@ import {
   type DuplicateOptions,
   type MergeRecord,
 } from '@backtrack/core';
-import { formatFromName, readActivityFile, type FileSource } from './read-file.js';
+import {
+  bytesSource,
+  formatFromName,
+  hashActivityFile,
+  readActivityFile,
+  type FileSource,
+} from './read-file.js';
 import { checkActivity } from './validate-activity.js';
 import {
   activityFromRow,
@@ -38,7 +44,9 @@ export type ImportEvent =
       /** Id of an activity already yielded that is the same run. */
       duplicateOf?: string;
     }
-  | { kind: 'error'; file: string; message: string };
+  | { kind: 'error'; file: string; message: string }
+  /** A file whose content hash `isStored` knew: not decoded. */
+  | { kind: 'skipped'; file: string; contentHash: string };
 
 /** Progress after each file. */
 export interface ImportProgress {
@@ -66,6 +74,13 @@ export interface ImportOptions {
    * reading stopped (a server bounds the work of one upload). Default: no limit.
    */
   maxActivities?: number;
+  /**
+   * Whether the activities of a file with this content hash (see
+   * `contentHashOfId`) are stored already. When given, each file is hashed
+   * before it is decoded, and a stored one is reported as `skipped` instead
+   * of being decoded again.
+   */
+  isStored?: (contentHash: string) => boolean;
 }
 
 const CSV_NAME = 'activities.csv';
@@ -274,7 +289,20 @@ export async function* importPaths(
   ): AsyncGenerator<ImportEvent> {
     for (const file of files) {
       if (full) return;
-      const result = await readActivityFile(file, readOptions);
+      let source = file;
+      if (options.isStored) {
+        const hashed = await hashActivityFile(file);
+        if (hashed !== undefined && options.isStored(hashed.contentHash)) {
+          // Its Strava row is used up too: the stored activity came from it.
+          rows?.delete(file.name);
+          yield { kind: 'skipped', file: file.name, contentHash: hashed.contentHash };
+          done(file.name);
+          continue;
+        }
+        // Parse the bytes already read rather than reading the file again.
+        if (hashed !== undefined) source = bytesSource(file.name, hashed.raw);
+      }
+      const result = await readActivityFile(source, readOptions);
       progress.bytes += result.bytes;
       const row = rows?.get(file.name);
       rows?.delete(file.name);
@@ -389,7 +417,7 @@ export async function importAll(
   const errors: { file: string; message: string }[] = [];
   for await (const ev of importPaths(paths, options)) {
     if (ev.kind === 'activity') activities.push(ev.activity);
-    else errors.push({ file: ev.file, message: ev.message });
+    else if (ev.kind === 'error') errors.push({ file: ev.file, message: ev.message });
   }
   const merged = mergeDuplicates(activities, options.duplicates ?? {});
   return { activities: merged.activities, errors, merged: merged.merged };

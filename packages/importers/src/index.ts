@@ -14,13 +14,16 @@ export {
 } from './import-paths.js';
 export {
   bytesSource,
+  contentHashOfId,
   formatFromName,
+  hashActivityFile,
   readActivityFile,
   sniffFormat,
   type SniffedFormat,
   type FileFormat,
   type FileReadResult,
   type FileSource,
+  type HashedFile,
 } from './read-file.js';
 export {
   decodeFit,

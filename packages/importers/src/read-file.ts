@@ -7,7 +7,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import type { Activity } from '@backtrack/core';
 import type { ParsedActivity, ParseResult, ReadOptions } from './draft.js';
 import { looksLikeFit, parseFit } from './fit.js';
@@ -227,7 +227,7 @@ export async function readActivityFile(
     // A file given up early (not an activity file, too large) is closed, not left open.
     raw?.destroy();
   }
-  const digest = hash.digest('hex').slice(0, 32);
+  const digest = hash.digest('hex').slice(0, CONTENT_HASH_LENGTH);
   const activities = result.activities.map((p: ParsedActivity, i) => ({
     ...p.draft,
     id: result.activities.length > 1 ? `${digest}-${i + 1}` : digest,
@@ -238,6 +238,64 @@ export async function readActivityFile(
   return result.error !== undefined
     ? { activities, error: result.error, bytes: counter.bytes }
     : { activities, bytes: counter.bytes };
+}
+
+/** The content hash of a file, and its bytes as read (to parse them without reading again). */
+export interface HashedFile {
+  /** What {@link readActivityFile} makes the id of a file's activity: SHA-256 of the content (after `.gz`), 32 hex digits. */
+  contentHash: string;
+  /** The file's bytes as stored (still compressed for `.gz`). */
+  raw: Buffer;
+}
+
+/**
+ * Hashes a file's content the way {@link readActivityFile} does, without
+ * parsing it: SHA-256 of the bytes (inflated first when they are gzip),
+ * so a file already imported can be skipped before it is decoded. Undefined
+ * when the file cannot be read, is not valid gzip or is too large: reading
+ * it with {@link readActivityFile} then names the problem.
+ */
+export async function hashActivityFile(
+  file: FileSource,
+  options: { maxFileBytes?: number } = {},
+): Promise<HashedFile | undefined> {
+  const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
+  const parts: Buffer[] = [];
+  let rawBytes = 0;
+  let raw: Readable | undefined;
+  try {
+    raw = await file.open();
+    for await (const chunk of raw as AsyncIterable<Uint8Array | string>) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+      rawBytes += bytes.length;
+      if (rawBytes > limit) return undefined;
+      parts.push(bytes);
+    }
+    const all = Buffer.concat(parts);
+    const gzip = all.length >= 2 && all[0] === 0x1f && all[1] === 0x8b;
+    const hash = createHash('sha256');
+    // Past the limit, gunzip throws: the file is then read the usual way, which names the problem.
+    hash.update(gzip ? gunzipSync(all, { maxOutputLength: limit }) : all);
+    return { contentHash: hash.digest('hex').slice(0, CONTENT_HASH_LENGTH), raw: all };
+  } catch {
+    return undefined;
+  } finally {
+    raw?.destroy();
+  }
+}
+
+/** Hex digits of the content hash in an activity id. */
+const CONTENT_HASH_LENGTH = 32;
+
+/**
+ * The content hash of the file an activity was read from, taken from its id
+ * (`<hash>` or `<hash>-<n>` for the n-th activity of a file); undefined for
+ * ids of another shape. (A Strava summary without a file has a 32-digit id
+ * hashed from its row, which no file's content hash matches.)
+ */
+export function contentHashOfId(id: string): string | undefined {
+  const m = /^([0-9a-f]{32})(?:-\d+)?$/.exec(id);
+  return m?.[1];
 }
 
 /** A {@link FileSource} over bytes in memory (tests, small uploads). */

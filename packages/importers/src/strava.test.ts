@@ -15,6 +15,7 @@ import { ZipFile } from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZActivity, type Activity } from '@backtrack/core';
 import { countImportSteps, importAll, importPaths, type ImportEvent } from './import-paths.js';
+import { contentHashOfId } from './read-file.js';
 import { MAX_CSV_ROW_BYTES, MAX_CSV_ROWS, parseStravaDate, readStravaCsv } from './strava.js';
 import { encodeSyntheticRun, syntheticGpx } from './synthetic.js';
 
@@ -304,6 +305,37 @@ describe('Strava bulk export', () => {
     expect(long?.shoe).toBe('Nike Pegasus 40');
     expect(summary.activities.filter((x) => x.startTime?.startsWith('2024-03-03'))).toHaveLength(1);
   });
+
+  it.each([
+    ['folder', (): string => folder],
+    ['zip', (): string => zipPath],
+  ])(
+    'skips the files of a %s stored before, without decoding them or reviving their rows',
+    async (_kind, path) => {
+      const first = await collect([path()]);
+      const fromFiles = first.filter(
+        (e): e is Extract<ImportEvent, { kind: 'activity' }> =>
+          e.kind === 'activity' && !e.file.endsWith('activities.csv'),
+      );
+      expect(fromFiles.length).toBeGreaterThan(2);
+      const hashes = new Set(fromFiles.map((e) => contentHashOfId(e.activity.id)));
+      const again: ImportEvent[] = [];
+      for await (const ev of importPaths([path()], {
+        nowMs: NOW,
+        isStored: (hash) => hashes.has(hash),
+      }))
+        again.push(ev);
+      expect(again.filter((e) => e.kind === 'skipped').map((e) => e.file)).toEqual([
+        ...new Set(fromFiles.map((e) => e.file)),
+      ]);
+      // What is left are the rows with no file (manual entries) and the damaged file, as before.
+      const rest = (events: ImportEvent[]) =>
+        events
+          .filter((e) => e.kind !== 'skipped' && !fromFiles.includes(e as never))
+          .map((e) => (e.kind === 'activity' ? e.activity.id : e.file));
+      expect(rest(again)).toEqual(rest(first));
+    },
+  );
 
   it('reports progress after each file', async () => {
     const seen: number[] = [];

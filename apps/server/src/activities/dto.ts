@@ -61,6 +61,8 @@ export const ZImportResult = z
     imported: z.number().int(),
     duplicates: z.number().int(),
     errors: z.array(z.object({ file: z.string(), message: z.string() })),
+    /** Files whose content was imported before: not read again ("already imported, skipped"). */
+    skipped: z.array(z.object({ file: z.string(), message: z.string() })),
     activities: z.array(ZActivitySummary),
   })
   .openapi('ImportResult');

@@ -70,7 +70,46 @@ describe('POST /api/activities/import', () => {
       },
     ]);
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ imported: 0, duplicates: 2, errors: [] });
+    // The same bytes are skipped before decoding; the other file of the run is read and left out.
+    expect(again.body).toMatchObject({
+      imported: 0,
+      duplicates: 1,
+      errors: [],
+      skipped: [{ file: 'run-2.gpx', message: 'already imported, skipped' }],
+    });
+  });
+
+  it('skips every file imported before, in a zip too, and reads a changed one', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const files = watchFiles()
+      .slice(0, 3)
+      .map((f) => (f.name.endsWith('.gz') ? { ...f, data: new Uint8Array(gzipSync(f.data)) } : f));
+    const same = await ann.upload('/api/activities/import', files);
+    expect(same.status, same.text).toBe(200);
+    expect(same.body).toMatchObject({ imported: 0, duplicates: 0, errors: [], activities: [] });
+    expect((same.body as ImportResultDto).skipped.map((s) => s.file)).toEqual([
+      'run-1.fit',
+      'run-2.gpx',
+      'run-3.gpx.gz',
+    ]);
+    const zip = await zipOf({
+      'watch/run-2.gpx': gpxRun(daysAgo(8), 30, 2),
+      // Changed bytes (another app's name for it): decoded, and found to be a stored run.
+      'watch/run-2-renamed.gpx': gpxRun(daysAgo(8), 30, 2).replace('Synthetic run', 'Renamed'),
+    });
+    const zipped = await ann.upload('/api/activities/import', [{ name: 'w.zip', data: zip }]);
+    expect(zipped.status, zipped.text).toBe(200);
+    expect(zipped.body).toMatchObject({
+      imported: 0,
+      duplicates: 1,
+      skipped: [{ file: 'w.zip/watch/run-2.gpx', message: 'already imported, skipped' }],
+    });
+    // Bob has none of Ann's files: nothing is skipped for him.
+    const bobs = await bob.upload('/api/activities/import', files.slice(0, 1));
+    expect(bobs.body).toMatchObject({ imported: 1, skipped: [] });
+    const del = await bob.get('/api/activities');
+    for (const a of (del.body as ActivityPageDto).activities)
+      await bob.delete(`/api/activities/${a.id}`);
   });
 
   it('reads a zip, naming the files inside it', async () => {

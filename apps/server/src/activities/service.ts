@@ -26,9 +26,14 @@ export interface ImportResultDto {
   duplicates: number;
   /** One entry per file that could not be read (fully or in part). */
   errors: { file: string; message: string }[];
+  /** Files already imported (the runner has their content stored): not read again. */
+  skipped: { file: string; message: string }[];
   /** The activities stored, newest first. */
   activities: ActivitySummaryDto[];
 }
+
+/** What the answer says of a file imported before. */
+const ALREADY_IMPORTED = 'already imported, skipped';
 
 /** A page of the runner's activities. */
 export interface ActivityPageDto {
@@ -65,6 +70,7 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
         notStored,
         readCount,
         errors,
+        skipped,
       } = await work.pool.run(
         {
           kind: 'import',
@@ -81,7 +87,7 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
         },
         transferable(uploads.map((u) => u.bytes)),
       );
-      if (readCount === 0) {
+      if (readCount === 0 && skipped.length === 0) {
         throw new DomainError(
           'invalid_input',
           `files: no activity could be read from the ${uploads.length === 1 ? 'file' : `${uploads.length} files`}`,
@@ -110,6 +116,7 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
         // Read, but the same run as one stored (before or in a concurrent import) or as another in the upload.
         duplicates: readCount - stored.length - notStored.reduce((sum, n) => sum + n.count, 0),
         errors,
+        skipped: skipped.map(({ file }) => ({ file, message: ALREADY_IMPORTED })),
         activities: stored.map(toActivitySummaryDto),
       };
     },

@@ -23,7 +23,7 @@ import {
   type PlanOutcome,
 } from '@backtrack/core';
 import { renderPlanPdf, renderSummaryPdf, type SummaryPdfInput } from '@backtrack/documents';
-import { importPaths } from '@backtrack/importers';
+import { contentHashOfId, importPaths } from '@backtrack/importers';
 import { isAcceptedName, type UploadedFile } from '../activities/upload.js';
 
 /** Read the uploaded files of one import. */
@@ -49,6 +49,8 @@ export interface ImportTaskResult {
   readCount: number;
   /** One entry per file that could not be read (fully or in part). */
   errors: { file: string; message: string }[];
+  /** Files whose content the runner has stored already: not decoded. */
+  skipped: { file: string }[];
 }
 
 /** Draw a plan's handout (or, where the triage forbids a plan, the what-to-do-now handout). */
@@ -88,6 +90,14 @@ export interface TaskResults {
 async function readUploads(task: ImportTask): Promise<ImportTaskResult> {
   const read: Activity[] = [];
   const errors: { file: string; message: string }[] = [];
+  const skipped: { file: string }[] = [];
+  // A file whose content hash an activity id carries is stored already: not decoded again.
+  const storedHashes = new Set(
+    (task.stored ?? []).flatMap((a) => {
+      const hash = contentHashOfId(a.id);
+      return hash === undefined ? [] : [hash];
+    }),
+  );
   const dir = await mkdtemp(join(tmpdir(), 'backtrack-upload-'));
   try {
     for (const [i, upload] of task.uploads.entries()) {
@@ -106,8 +116,13 @@ async function readUploads(task: ImportTask): Promise<ImportTaskResult> {
         file.startsWith(folder + sep) ? file.slice(folder.length + 1) : `${upload.name}/${file}`;
       const left = task.maxActivities - read.length;
       if (left <= 0) break;
-      for await (const ev of importPaths([path], { nowMs: task.nowMs, maxActivities: left })) {
+      for await (const ev of importPaths([path], {
+        nowMs: task.nowMs,
+        maxActivities: left,
+        isStored: (hash) => storedHashes.has(hash),
+      })) {
         if (ev.kind === 'activity') read.push({ ...ev.activity, file: name(ev.file) });
+        else if (ev.kind === 'skipped') skipped.push({ file: name(ev.file) });
         else errors.push({ file: name(ev.file), message: ev.message });
       }
     }
@@ -132,6 +147,7 @@ async function readUploads(task: ImportTask): Promise<ImportTaskResult> {
     notStored: [...over].map(([file, count]) => ({ file, count })),
     readCount: read.length,
     errors,
+    skipped,
   };
 }
 

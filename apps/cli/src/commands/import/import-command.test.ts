@@ -1,6 +1,6 @@
 /** `backtrack import`: files, folders, Strava exports, the store, duplicates, errors and exit codes. */
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -25,7 +25,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const storePath = () => join(dir, 'home', 'activities.jsonl');
+const storePath = () => join(dir, 'home', 'activities');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * DAY_MS);
 
 /** A folder with two FIT runs, one GPX run, a file that is not an activity and a text file. */
@@ -54,12 +54,24 @@ async function importJson(args: string[], options: { stderrTty?: boolean } = {})
   return { ...run, report: JSON.parse(run.stdout) as ImportReport };
 }
 
+/** Every stored activity, as the store's files hold them. */
 async function storeLines(): Promise<unknown[]> {
-  const text = await readFile(storePath(), 'utf8');
-  return text
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as unknown);
+  const index = JSON.parse(await readFile(join(storePath(), 'index.json'), 'utf8')) as {
+    activities: { id: string }[];
+  };
+  return Promise.all(
+    index.activities.map(
+      async (e) => JSON.parse(await readFile(join(storePath(), `${e.id}.json`), 'utf8')) as unknown,
+    ),
+  );
+}
+
+/** The store's index and activity files, name by name, to see that nothing was written. */
+async function storeFiles(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of (await readdir(storePath())).sort())
+    out[name] = await readFile(join(storePath(), name), 'utf8');
+  return out;
 }
 
 const HEADER =
@@ -132,7 +144,9 @@ describe('backtrack import', () => {
     expect(lines).toHaveLength(3);
     for (const line of lines) expect(ZActivity.safeParse(line).success).toBe(true);
     if (process.platform !== 'win32') {
-      expect((await stat(storePath())).mode & 0o777).toBe(0o600);
+      for (const name of Object.keys(await storeFiles()))
+        expect((await stat(join(storePath(), name))).mode & 0o777).toBe(0o600);
+      expect((await stat(storePath())).mode & 0o777).toBe(0o700);
       expect((await stat(join(dir, 'home'))).mode & 0o777).toBe(0o700);
     }
   });
@@ -140,12 +154,20 @@ describe('backtrack import', () => {
   it('stores each run once: the same files again, and another file of a stored run', async () => {
     const folder = await watchFolder();
     await importJson([folder]);
-    const before = await readFile(storePath(), 'utf8');
+    const before = await storeFiles();
 
+    // Unchanged files are hashed, found stored, and not decoded again; the broken one is read again.
     const again = await importJson([folder]);
     expect(again.code).toBe(0);
-    expect(again.report.summary).toMatchObject({ read: 3, new: 0, alreadyStored: 3 });
-    expect(await readFile(storePath(), 'utf8')).toBe(before);
+    expect(again.report.summary).toMatchObject({ read: 0, new: 0, skippedFiles: 3 });
+    expect(again.report.activities).toEqual([]);
+    expect(again.report.skipped).toEqual([
+      { file: `${folder}/run-1.fit` },
+      { file: `${folder}/run-2.fit` },
+      { file: `${folder}/run-3.gpx` },
+    ]);
+    expect(again.report.errors.map((e) => e.file)).toEqual([`${folder}/broken.fit`]);
+    expect(await storeFiles()).toEqual(before);
 
     // The GPX of run 3 exported by another app: other bytes (another id), same start and distance.
     const copy = join(dir, 'copy-of-run-3.gpx');
@@ -162,7 +184,7 @@ describe('backtrack import', () => {
       expect.objectContaining({ status: 'duplicate', duplicateOf: expect.any(String) as string }),
     ]);
     expect(dup.report.summary).toMatchObject({ new: 0, duplicates: 1 });
-    expect(await readFile(storePath(), 'utf8')).toBe(before);
+    expect(await storeFiles()).toEqual(before);
   });
 
   it('merges the same run given twice in one import', async () => {
@@ -173,6 +195,14 @@ describe('backtrack import', () => {
     await writeFile(b, gpx.replace('Synthetic run', 'Same run, other app'));
     const { report } = await importJson([a, b]);
     expect(report.summary).toMatchObject({ read: 1, new: 1, mergedWithinImport: 1 });
+    expect(await storeLines()).toHaveLength(1);
+  });
+
+  it('merges the same file given three times in one import (regression: a loop that never ended)', async () => {
+    const a = join(dir, 'a.gpx');
+    await writeFile(a, syntheticGpx({ start: daysAgo(4), durationS: 1200, seed: 9 }));
+    const { report } = await importJson([a, a, a]);
+    expect(report.summary).toMatchObject({ read: 1, new: 1, mergedWithinImport: 2 });
     expect(await storeLines()).toHaveLength(1);
   });
 
@@ -214,7 +244,7 @@ describe('backtrack import', () => {
     expect(tty.stderr).toContain('Importing [');
     expect(tty.stderr).toContain('4/4 files');
     expect(tty.stderr.endsWith('\r\u001b[2K')).toBe(true);
-    await rm(storePath());
+    await rm(storePath(), { recursive: true });
     const piped = await importJson([folder]);
     expect(piped.stderr).toBe('');
   });
@@ -248,17 +278,60 @@ describe('backtrack import', () => {
 
   it('refuses a corrupt store with a clear message and leaves it untouched', async () => {
     await mkdir(join(dir, 'home'), { recursive: true });
+    const legacy = join(dir, 'home', 'activities.jsonl');
     const corrupt = '{"id":"abcdefgh","source":"fit"}\nnot json at all\n';
-    await writeFile(storePath(), corrupt);
+    await writeFile(legacy, corrupt);
     const folder = await watchFolder();
     const { code, stdout, stderr } = await runInMemory(['import', folder], { env, now: NOW });
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain(
-      `the activity store ${storePath()} is corrupt (line 1 is not an activity)`,
-    );
+    expect(stderr).toContain(`the activity store ${legacy} is corrupt (line 1 is not an activity)`);
     expect(stderr).toContain('left untouched');
-    expect(await readFile(storePath(), 'utf8')).toBe(corrupt);
+    expect(await readFile(legacy, 'utf8')).toBe(corrupt);
+    await expect(stat(storePath())).rejects.toThrow(/ENOENT/);
+  });
+
+  it('decodes a changed file again, and says which files it skipped', async () => {
+    const folder = await watchFolder();
+    await importJson([folder]);
+    // run-2.fit replaced by another run: new bytes, so it is read; the others are skipped.
+    await writeFile(
+      join(folder, 'run-2.fit'),
+      encodeSyntheticRun({ start: daysAgo(2), durationS: 1500, seed: 22 }),
+    );
+    const { code, report } = await importJson([folder]);
+    expect(code).toBe(0);
+    expect(report.summary).toMatchObject({ read: 1, new: 1, skippedFiles: 2 });
+    expect(report.activities).toEqual([
+      expect.objectContaining({ status: 'new', file: `${folder}/run-2.fit` }),
+    ]);
+    expect(report.skipped.map((s) => s.file)).toEqual([
+      `${folder}/run-1.fit`,
+      `${folder}/run-3.gpx`,
+    ]);
+    expect(await storeLines()).toHaveLength(4);
+
+    const text = await runInMemory(['import', folder], { env, now: NOW });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('3 files already imported, skipped');
+    expect(text.stdout).toContain(`${folder}/run-2.fit: already imported, skipped`);
+  });
+
+  it('moves a version-1 store (activities.jsonl) to the new format and keeps a backup', async () => {
+    const folder = await watchFolder();
+    await importJson([folder]);
+    const stored = await storeLines();
+    await rm(storePath(), { recursive: true });
+    const legacy = join(dir, 'home', 'activities.jsonl');
+    const v1 = stored.map((a) => `${JSON.stringify(a)}\n`).join('');
+    await writeFile(legacy, v1);
+
+    const { code, report } = await importJson([folder]);
+    expect(code).toBe(0);
+    expect(report.summary).toMatchObject({ new: 0, skippedFiles: 3 });
+    expect(await storeLines()).toEqual(stored);
+    expect(await readFile(`${legacy}.v1-backup`, 'utf8')).toBe(v1);
+    await expect(stat(legacy)).rejects.toThrow(/ENOENT/);
   });
 
   it('needs at least one PATH', async () => {

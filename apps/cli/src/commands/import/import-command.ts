@@ -17,12 +17,8 @@ import {
   StoredActivityIndex,
   type Activity,
 } from '@backtrack/core';
-import { countImportSteps, importPaths } from '@backtrack/importers';
-import {
-  activityStorePath,
-  addToActivityStore,
-  readActivityStore,
-} from '../../store/activity-store.js';
+import { contentHashOfId, countImportSteps, importPaths } from '@backtrack/importers';
+import { activityStorePath, openActivityStore } from '../../store/activity-store.js';
 import type { CliIo } from '../../io/cli-io.js';
 import { createProgressView } from './import-progress.js';
 import { heading } from '../../io/text.js';
@@ -60,6 +56,8 @@ export interface ImportedActivity {
 export interface ImportReport {
   /** Every activity read (the same run twice in this import counts once). */
   activities: ImportedActivity[];
+  /** Files already imported (the same content is stored): not decoded again. */
+  skipped: { file: string }[];
   /** One entry per file that could not be read (fully or in part). */
   errors: { file: string; message: string }[];
   summary: {
@@ -69,6 +67,8 @@ export interface ImportReport {
     duplicates: number;
     /** Copies of the same run within this import, merged into one. */
     mergedWithinImport: number;
+    /** Files skipped because they were imported before (see `skipped`). */
+    skippedFiles: number;
     runs: number;
     /** First and last start among the activities read. */
     from: string | null;
@@ -81,6 +81,19 @@ export interface ImportReport {
 }
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/** Skipped files named one by one in the text output (all of them in `--json`). */
+const SKIPPED_SHOWN = 10;
+
+/** New activities between two writes of the store's index during an import. */
+const INDEX_EVERY = 200;
+
+/** An activity without its laps and series: what the summary of an import needs. */
+function slim(a: Activity): Activity {
+  const out: Activity = { ...a, laps: [] };
+  delete out.series;
+  return out;
+}
 
 /** Shows a path the way the runner typed it (a file inside a folder: relative to that folder). */
 function displayNamer(args: readonly string[], cwd: string): (file: string) => string {
@@ -114,8 +127,8 @@ function toImported(a: Activity, status: ImportStatus, duplicateOf?: string): Im
 /** Runs `backtrack import`; resolves with the exit status. */
 export async function importCommand(options: ImportCommandOptions, io: CliIo): Promise<number> {
   const storePath = activityStorePath(io.env);
-  // Read the store first: a corrupt store stops the import before anything is read or written.
-  const store = await readActivityStore(storePath);
+  // Open the store first: a corrupt store stops the import before anything is read or written.
+  const store = await openActivityStore(storePath);
   const paths = options.paths.map((p) => resolve(io.cwd, p));
   const display = displayNamer(options.paths, io.cwd);
   const now = io.now?.() ?? new Date();
@@ -124,9 +137,64 @@ export async function importCommand(options: ImportCommandOptions, io: CliIo): P
     total: io.stderr.isTTY === true ? await countImportSteps(paths) : undefined,
     width: outputWidth(io.stderr),
   });
-  const read: Activity[] = [];
+  // Each activity goes to the store as it is read; only its summary stays in memory.
+  const stored = new StoredActivityIndex(store.entries());
+  const storedHashes = new Set(
+    store.entries().flatMap((e) => {
+      const hash = contentHashOfId(e.id);
+      return hash === undefined ? [] : [hash];
+    }),
+  );
+  const listed = new Map<string, ImportedActivity>();
+  /** Summaries (no laps or series) of the activities read, by id, after merging. */
+  const summaries = new Map<string, Activity>();
+  /** Ids merged into another activity of this import: the id it lives on as. */
+  const mergedInto = new Map<string, string>();
+  let mergedWithinImport = 0;
+  let added = 0;
+  const skipped: { file: string }[] = [];
   const errors: { file: string; message: string }[] = [];
   let filesBefore = 0;
+
+  /** This import's activities, to merge the same run read twice (across paths too). */
+  const thisImport = new StoredActivityIndex();
+  const accept = async (a: Activity): Promise<void> => {
+    const within = thisImport.match(a);
+    thisImport.add(a);
+    let earlierId = within === undefined ? undefined : within.kind === 'same_id' ? a.id : within.id;
+    for (let next = earlierId; next !== undefined; next = mergedInto.get(next)) earlierId = next;
+    const earlier = earlierId === undefined ? undefined : listed.get(earlierId);
+    if (earlierId !== undefined && earlier !== undefined) {
+      // The same run twice in this import: one activity, the richer file filling the gaps.
+      mergedWithinImport += 1;
+      if (earlier.status !== 'new') return;
+      const kept = mergeDuplicates([await store.get(earlierId), a]).activities[0];
+      if (kept === undefined) return;
+      if (kept.id !== earlierId) {
+        await store.remove(earlierId);
+        mergedInto.set(earlierId, kept.id);
+        listed.delete(earlierId);
+        summaries.delete(earlierId);
+      }
+      if (a.id !== kept.id) mergedInto.set(a.id, kept.id);
+      await store.put(kept);
+      listed.set(kept.id, toImported(kept, 'new'));
+      summaries.set(kept.id, slim(kept));
+      return;
+    }
+    const match = stored.match(a);
+    summaries.set(a.id, slim(a));
+    if (match === undefined) {
+      await store.put(a);
+      stored.add(a);
+      added += 1;
+      listed.set(a.id, toImported(a, 'new'));
+      // Write the index now and then, so an import cut short keeps most of its work.
+      if (added % INDEX_EVERY === 0) await store.commit();
+    } else if (match.kind === 'same_id') listed.set(a.id, toImported(a, 'already_stored'));
+    else listed.set(a.id, toImported(a, 'duplicate', match.id));
+  };
+
   try {
     // One path at a time, so a file inside a folder or zip is named with the path it came from.
     for (const [i, path] of paths.entries()) {
@@ -136,53 +204,45 @@ export async function importCommand(options: ImportCommandOptions, io: CliIo): P
       let filesHere = 0;
       for await (const ev of importPaths([path], {
         nowMs: now.getTime(),
+        isStored: (hash) => storedHashes.has(hash),
         onProgress: (p) => {
           filesHere = p.filesDone;
           progress.update({
             ...p,
             filesDone: filesBefore + p.filesDone,
-            activities: read.length,
+            activities: listed.size,
             errors: errors.length,
           });
         },
       })) {
-        if (ev.kind === 'activity') read.push({ ...ev.activity, file: name(ev.file) });
+        if (ev.kind === 'activity') await accept({ ...ev.activity, file: name(ev.file) });
+        else if (ev.kind === 'skipped') skipped.push({ file: name(ev.file) });
         else errors.push({ file: name(ev.file), message: ev.message });
       }
       filesBefore += filesHere;
     }
   } finally {
     progress.done();
+    if (added > 0 || mergedInto.size > 0) await store.commit();
   }
 
-  const { activities: merged, merged: mergeRecords } = mergeDuplicates(read);
-  const stored = new StoredActivityIndex(store.activities);
-  const added: Activity[] = [];
-  const listed: ImportedActivity[] = [];
-  for (const a of merged) {
-    const match = stored.match(a);
-    if (match === undefined) {
-      added.push(a);
-      stored.add(a);
-      listed.push(toImported(a, 'new'));
-    } else if (match.kind === 'same_id') listed.push(toImported(a, 'already_stored'));
-    else listed.push(toImported(a, 'duplicate', match.id));
-  }
-  await addToActivityStore(store, added);
-
+  const merged = [...summaries.values()];
   const starts = merged
     .map((a) => ({ ms: startMs(a), iso: a.startTime }))
     .filter((s): s is { ms: number; iso: string } => s.ms !== undefined && s.iso !== undefined)
     .sort((x, y) => x.ms - y.ms);
+  const activities = [...listed.values()];
   const report: ImportReport = {
-    activities: listed,
+    activities,
+    skipped,
     errors,
     summary: {
       read: merged.length,
-      new: added.length,
-      alreadyStored: listed.filter((l) => l.status === 'already_stored').length,
-      duplicates: listed.filter((l) => l.status === 'duplicate').length,
-      mergedWithinImport: mergeRecords.reduce((n, r) => n + r.mergedIds.length, 0),
+      new: activities.filter((l) => l.status === 'new').length,
+      alreadyStored: activities.filter((l) => l.status === 'already_stored').length,
+      duplicates: activities.filter((l) => l.status === 'duplicate').length,
+      mergedWithinImport,
+      skippedFiles: skipped.length,
       runs: merged.filter(isRun).length,
       from: starts[0]?.iso ?? null,
       to: starts.at(-1)?.iso ?? null,
@@ -194,13 +254,13 @@ export async function importCommand(options: ImportCommandOptions, io: CliIo): P
         runs: s.runs,
       })),
     },
-    store: { path: storePath, activities: store.activities.length + added.length },
+    store: { path: storePath, activities: store.size },
   };
 
   if (options.format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout.write(renderImport(report, io));
 
-  if (merged.length === 0) {
+  if (merged.length === 0 && skipped.length === 0) {
     const why =
       errors.length > 0
         ? `${errors.length} file${errors.length === 1 ? '' : 's'} could not be read (see above)`
@@ -266,6 +326,23 @@ function renderImport(report: ImportReport, io: CliIo): string {
       );
     }
   }
+  if (report.skipped.length > 0) {
+    lines.push(
+      style.bold(
+        wrap(
+          `${plural(report.skipped.length, 'file')} already imported, skipped (the same content is stored; not read again).`,
+          { width },
+        ),
+      ),
+    );
+    const shown = report.skipped.slice(0, SKIPPED_SHOWN);
+    for (const s of shown) lines.push(`${style.dim('=')} ${s.file}: already imported, skipped`);
+    if (report.skipped.length > shown.length) {
+      lines.push(
+        style.dim(`  … and ${String(report.skipped.length - shown.length)} more (see --json)`),
+      );
+    }
+  }
   if (report.errors.length > 0) {
     lines.push(heading(`Could not read ${plural(report.errors.length, 'file')}`, { style, width }));
     for (const e of report.errors) {
@@ -275,7 +352,7 @@ function renderImport(report: ImportReport, io: CliIo): string {
     }
     if (summary.read > 0) lines.push('', 'The other files were imported.');
   }
-  if (summary.read > 0) {
+  if (summary.read > 0 || report.skipped.length > 0) {
     lines.push('');
     lines.push(
       wrap(
