@@ -47,6 +47,8 @@ export interface ImportTaskResult {
   notStored: { file: string; count: number }[];
   /** How many activities were read before merging. */
   readCount: number;
+  /** How many activities were read from each upload, in the order of `uploads`. */
+  readPerUpload: number[];
   /** One entry per file that could not be read (fully or in part). */
   errors: { file: string; message: string }[];
 }
@@ -87,6 +89,7 @@ export interface TaskResults {
 /** Reads the uploads with the importer; file names as uploaded (a zip's files as `export.zip/activities/1.fit`). */
 async function readUploads(task: ImportTask): Promise<ImportTaskResult> {
   const read: Activity[] = [];
+  const readPerUpload = task.uploads.map(() => 0);
   const errors: { file: string; message: string }[] = [];
   const dir = await mkdtemp(join(tmpdir(), 'backtrack-upload-'));
   try {
@@ -107,8 +110,10 @@ async function readUploads(task: ImportTask): Promise<ImportTaskResult> {
       const left = task.maxActivities - read.length;
       if (left <= 0) break;
       for await (const ev of importPaths([path], { nowMs: task.nowMs, maxActivities: left })) {
-        if (ev.kind === 'activity') read.push({ ...ev.activity, file: name(ev.file) });
-        else errors.push({ file: name(ev.file), message: ev.message });
+        if (ev.kind === 'activity') {
+          read.push({ ...ev.activity, file: name(ev.file) });
+          readPerUpload[i] = (readPerUpload[i] ?? 0) + 1;
+        } else errors.push({ file: name(ev.file), message: ev.message });
       }
     }
   } finally {
@@ -131,6 +136,7 @@ async function readUploads(task: ImportTask): Promise<ImportTaskResult> {
     activities: fresh,
     notStored: [...over].map(([file, count]) => ({ file, count })),
     readCount: read.length,
+    readPerUpload,
     errors,
   };
 }
