@@ -50,7 +50,7 @@ export const ZActivityDetail = z
     contentId: z.string(),
     externalId: z.string().nullable(),
     laps: z.array(ZLap),
-    /** At most one point per 10 s (6,000 points). */
+    /** At most one point per 10 s, with positions when the file has them; on `GET /api/activities/:id` at most 2,000 points, evenly picked (core `thinSeries`). */
     series: ZSeries.nullable(),
   })
   .openapi('Activity');

@@ -189,6 +189,12 @@ describe('one activity', () => {
     const activity = res.body as ActivityDto;
     expect(activity.id).toBe(id);
     expect(activity.series?.points.length).toBeGreaterThan(100);
+    expect(activity.series?.points.length).toBeLessThanOrEqual(2000);
+    // Positions, so the page can draw the route.
+    expect(activity.series?.points[1]).toMatchObject({
+      lat: expect.any(Number) as number,
+      lon: expect.any(Number) as number,
+    });
     expect(activity.contentId).toMatch(/^[0-9a-f]{32}$/);
   });
 

@@ -6,7 +6,7 @@
  * minutes, distance within 2%), within the upload and against what the
  * runner already has.
  */
-import { DomainError, fileImportStatus } from '@backtrack/core';
+import { DomainError, fileImportStatus, thinSeries } from '@backtrack/core';
 import type { AppDeps } from '../http/context.js';
 import {
   toActivityDto,
@@ -147,7 +147,9 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
     async get(id: string, userId: string): Promise<ActivityDto> {
       const row = await repos.activities.findForUser(id, userId);
       if (!row) throw new DomainError('not_found', `No activity ${id}.`, [id]);
-      return toActivityDto(row);
+      // A bounded answer for the activity's page (the export keeps the whole series).
+      const dto = toActivityDto(row);
+      return dto.series === null ? dto : { ...dto, series: thinSeries(dto.series) };
     },
 
     async delete(id: string, userId: string): Promise<void> {

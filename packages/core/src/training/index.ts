@@ -14,3 +14,4 @@ export * from './duplicates.js';
 export * from './findings.js';
 export * from './pain-vs-training.js';
 export * from './import-outcome.js';
+export * from './series.js';
