@@ -237,6 +237,16 @@ describe('training', () => {
     await p.getByRole('radio', { name: 'miles' }).check();
     await expect(weekly.locator('desc').textContent()).resolves.toContain('9.4 mi in 2 runs');
     await p.getByRole('radio', { name: 'kilometres' }).check();
+
+    // Each activity opens its own page: the route drawn from its positions, pace over distance.
+    await p
+      .getByRole('list', { name: 'Imported activities' })
+      .getByRole('listitem')
+      .filter({ hasText: 'garmin-fenix5x-run-running-dynamics-stryd.fit' })
+      .getByRole('link')
+      .click();
+    await p.getByRole('img', { name: /^Route/ }).waitFor();
+    await p.getByRole('img', { name: /^Pace over distance/ }).waitFor();
     await context.close();
   });
 
