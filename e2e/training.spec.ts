@@ -357,6 +357,17 @@ describe('training', () => {
     );
     expect(await seriousViolations(p)).toEqual([]);
     await screenshot(p, 'training-report-from-phone');
+
+    // The plan offers the weekly distance of those runs; the runner confirms it.
+    await p.goto(`/assessment/${done.id}/plan`);
+    await p.getByRole('button', { name: 'Adjust to your running' }).click();
+    const offer = p.getByRole('button', { name: /^Use [\d.]+ km a week from my runs$/ });
+    const km = /Use ([\d.]+) km/.exec((await offer.textContent()) ?? '')?.[1] ?? '';
+    expect(Number(km)).toBeGreaterThan(0);
+    await offer.click();
+    await expect(p.getByLabel('Current weekly distance (km)').inputValue()).resolves.toBe(km);
+    await p.getByRole('button', { name: 'Update my plan' }).click();
+    await p.getByText('Your plan below now uses these answers; saving keeps them.').waitFor();
     await context.close();
   });
 
