@@ -243,6 +243,11 @@ describe.each(Object.entries(VIEWPORTS))('at %s size', (viewportName, viewport) 
       await screenshot(page, `activity-${viewportName}`);
       expect(await seriousViolations(page)).toEqual([]);
       expect(await cspViolations(page)).toEqual([]);
+      // The narrowest phones too: nothing scrolls sideways at 320 px.
+      await page.setViewportSize({ width: 320, height: 700 });
+      await expect(
+        page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).resolves.toBe(true);
       await context.close();
     },
   );
