@@ -218,6 +218,9 @@ export default tseslint.config(
                 'WEAK_LINKS_SHOWN_FIRST',
                 'OUTCOME_SCALES',
                 'OUTCOME_SHORT_LABELS',
+                // What an import did to each file (training/import-outcome.ts: no imports).
+                'describeFileImport',
+                'describeImportTotals',
               ],
               message:
                 'apps/web may import only types from @backtrack/core (`import type`); values come from the API.',

@@ -4,6 +4,8 @@
  * serious or critical violations, and no Content-Security-Policy violation
  * (the server's strict policy is on every page). Data is seeded through the API.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient, uniqueEmail, type ApiInterview } from './support/api.js';
@@ -32,7 +34,14 @@ const seeded = {
   questionStops: [] as { kind: string; assessmentId: string; text: string }[],
   emergencyId: '',
   emergencyCookies: [] as { name: string; value: string; url: string }[],
+  activityId: '',
 };
+
+/** A real watch file with positions, heart rate, cadence, laps and running dynamics. */
+const ACTIVITY_FILE = path.resolve(
+  import.meta.dirname,
+  '../packages/importers/test-fixtures/activities/fit/garmin-fenix5x-run-running-dynamics-stryd.fit',
+);
 
 /** Answers a full-mode assessment through the API, noting the first question of each kind. */
 async function seedQuestionStops(api: ApiClient) {
@@ -87,6 +96,10 @@ beforeAll(async () => {
     });
   }
   seeded.cookies = api.browserCookies();
+  const imported = await api.importActivities([
+    { name: path.basename(ACTIVITY_FILE), data: readFileSync(ACTIVITY_FILE) },
+  ]);
+  seeded.activityId = imported.activities[0]?.id ?? '';
 
   const emergency = new ApiClient(baseURL);
   const ended = await emergency.assess((q) => (q.id === 'saddle_numbness' ? 'yes' : undefined));
@@ -203,6 +216,38 @@ describe.each(Object.entries(VIEWPORTS))('at %s size', (viewportName, viewport) 
       expect(await seriousViolations(page)).toEqual([]);
       expect(await cspViolations(page)).toEqual([]);
       expect(reports).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it.runIf(viewportName === 'phone')(
+    'the activity page (route, pace, heart rate, elevation, cadence, laps) has no serious accessibility violations',
+    async () => {
+      screenshotOnFailure(() => page, `activity-${viewportName}`);
+      const context = await browser.newContext({ viewport });
+      await recordCspViolations(context);
+      await context.addCookies(seeded.cookies);
+      page = await context.newPage();
+      await page.goto(`/training/activities/${seeded.activityId}`);
+      await page.getByRole('img', { name: /^Route/ }).waitFor();
+      for (const chart of ['Pace', 'Heart rate', 'Elevation', 'Cadence']) {
+        await page.getByRole('img', { name: new RegExp(`^${chart} over distance`) }).waitFor();
+      }
+      await page.getByRole('heading', { level: 2, name: 'Laps' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Running dynamics' }).waitFor();
+      await page.getByText('Show the numbers').first().click();
+      await page.getByRole('table', { name: /^Pace at each km/ }).waitFor();
+      await expect(
+        page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).resolves.toBe(true);
+      await screenshot(page, `activity-${viewportName}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(await cspViolations(page)).toEqual([]);
+      // The narrowest phones too: nothing scrolls sideways at 320 px.
+      await page.setViewportSize({ width: 320, height: 700 });
+      await expect(
+        page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).resolves.toBe(true);
       await context.close();
     },
   );

@@ -108,15 +108,19 @@ async function signedIn(viewport: { width: number; height: number }): Promise<Br
   return context;
 }
 
-/** Records every value the upload progress bar shows, from the page itself. */
+/** Records every value each file's upload progress bar shows, from the page itself. */
 async function watchProgress(p: Page): Promise<void> {
   await p.evaluate(() => {
-    const seen: number[] = [];
-    (window as unknown as { uploadProgress: number[] }).uploadProgress = seen;
+    const seen: Record<string, number[]> = {};
+    (window as unknown as { uploadProgress: Record<string, number[]> }).uploadProgress = seen;
     const read = () => {
-      const bar = document.querySelector('[role="progressbar"][aria-label="Upload progress"]');
-      const value = Number(bar?.getAttribute('aria-valuenow'));
-      if (bar && seen.at(-1) !== value) seen.push(value);
+      for (const bar of Array.from(document.querySelectorAll('[role="progressbar"]'))) {
+        const label = bar.getAttribute('aria-label') ?? '';
+        if (!label.startsWith('Upload of ')) continue;
+        const value = Number(bar.getAttribute('aria-valuenow'));
+        const list = (seen[label] ??= []);
+        if (list.at(-1) !== value) list.push(value);
+      }
     };
     new MutationObserver(read).observe(document.body, {
       subtree: true,
@@ -127,8 +131,10 @@ async function watchProgress(p: Page): Promise<void> {
   });
 }
 
-async function progressSeen(p: Page): Promise<number[]> {
-  return p.evaluate(() => (window as unknown as { uploadProgress: number[] }).uploadProgress);
+async function progressSeen(p: Page): Promise<Record<string, number[]>> {
+  return p.evaluate(
+    () => (window as unknown as { uploadProgress: Record<string, number[]> }).uploadProgress,
+  );
 }
 
 /** Chooses files in the file input and presses Import; waits for the result. */
@@ -179,30 +185,34 @@ describe('training', () => {
       uploadThroughput: -1,
     });
 
-    const bar = p.getByRole('progressbar', { name: 'Upload progress' });
-    await expect(bar.getAttribute('aria-valuenow')).resolves.toBe('100');
+    // One upload per file, each with its own bar: never backwards, and with the slow uplink
+    // values between 0 and 100 were shown on the way; every file ended at 100%.
     const seen = await progressSeen(p);
-    expect(seen.at(-1)).toBe(100);
-    // Never backwards; and with the slow uplink, values between 0 and 100 were shown on the way.
-    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
-    expect(seen.some((v) => v > 0 && v < 100)).toBe(true);
+    expect(Object.keys(seen).sort()).toEqual(
+      RUNS.map((f) => `Upload of ${path.basename(f)}`).sort(),
+    );
+    for (const values of Object.values(seen)) {
+      expect([...values].sort((a, b) => a - b)).toEqual(values);
+      expect(values.at(-1)).toBe(100);
+    }
+    expect(Object.values(seen).some((v) => v.some((x) => x > 0 && x < 100))).toBe(true);
 
     // The triathlon file holds 5 activities (one run); every file was read.
     await expect(
       p.getByRole('status').filter({ hasText: 'imported' }).first().textContent(),
-    ).resolves.toBe('7 activities imported, 0 duplicates skipped.');
+    ).resolves.toBe('3 files: 7 activities imported.');
     await expect(
       fileResult(p, 'garmin-fr920xt-triathlon-running-dynamics.fit').textContent(),
-    ).resolves.toContain('5 activities imported (1 run)');
+    ).resolves.toContain('Imported 5 activities (1 run)');
     await expect(
       fileResult(p, 'garmin-fenix5x-run-running-dynamics-stryd.fit').textContent(),
-    ).resolves.toContain('1 activity imported');
+    ).resolves.toContain('Imported 1 activity');
     await expect(fileResult(p, 'garmin-oregon600-missing-hr.gpx').textContent()).resolves.toContain(
-      '1 activity imported',
+      'Imported 1 activity',
     );
 
-    // The runs are from 2018: look at the 12 weeks up to the last one.
-    await p.getByRole('radio', { name: /your last run/ }).check();
+    // The runs are from 2018: the charts show the 12 weeks up to the last one by default.
+    await expect(p.getByRole('radio', { name: /your last run/ }).isChecked()).resolves.toBe(true);
     await p.getByText('Thu 14 Jun 2018', { exact: false }).first().waitFor();
     const weekly = p.getByRole('img', { name: /Distance per week and next-morning pain/ });
     await weekly.waitFor();
@@ -227,6 +237,16 @@ describe('training', () => {
     await p.getByRole('radio', { name: 'miles' }).check();
     await expect(weekly.locator('desc').textContent()).resolves.toContain('9.4 mi in 2 runs');
     await p.getByRole('radio', { name: 'kilometres' }).check();
+
+    // Each activity opens its own page: the route drawn from its positions, pace over distance.
+    await p
+      .getByRole('list', { name: 'Imported activities' })
+      .getByRole('listitem')
+      .filter({ hasText: 'garmin-fenix5x-run-running-dynamics-stryd.fit' })
+      .getByRole('link')
+      .click();
+    await p.getByRole('img', { name: /^Route/ }).waitFor();
+    await p.getByRole('img', { name: /^Pace over distance/ }).waitFor();
     await context.close();
   });
 
@@ -238,22 +258,20 @@ describe('training', () => {
     await p.goto('/training');
     await p.getByRole('heading', { level: 1, name: 'Training' }).waitFor();
     await upload(p, [fixture(CORRUPT), fixture(WITH_CORRUPT)]);
-    await expect(
-      p.getByRole('progressbar', { name: 'Upload progress' }).getAttribute('aria-valuenow'),
-    ).resolves.toBe('100');
     await expect(fileResult(p, 'gpx-invalid-coordinates.gpx').textContent()).resolves.toMatch(
       /Could not be read:.*no usable track/,
     );
     await expect(
       fileResult(p, 'garmin-fenix5-run-1min-running-dynamics.fit').textContent(),
-    ).resolves.toContain('1 activity imported');
-    await p
-      .getByText('1 activity imported, 0 duplicates skipped, 1 file could not be read.')
-      .waitFor();
+    ).resolves.toBe('garmin-fenix5-run-1min-running-dynamics.fitImported 1 activity');
+    await p.getByText('2 files: 1 activity imported; 1 file could not be read.').waitFor();
 
-    // The same files again: nothing new, the run is recognised as a duplicate.
+    // The same files again: nothing new, the run is recognised as a duplicate, in both places.
     await upload(p, [fixture(WITH_CORRUPT)]);
-    await p.getByText('0 activities imported, 1 duplicate skipped.').waitFor();
+    await p.getByText('1 file: 0 activities imported, 1 duplicate skipped.').waitFor();
+    await expect(
+      fileResult(p, 'garmin-fenix5-run-1min-running-dynamics.fit').textContent(),
+    ).resolves.toContain('Already imported (1 duplicate skipped)');
 
     // Deleting it (two steps) takes it off the list.
     const activities = p.getByRole('list', { name: 'Imported activities' });
@@ -276,9 +294,8 @@ describe('training', () => {
       { name: 'export_12345.zip', mimeType: 'application/zip', buffer: await stravaExport() },
     ]);
     await expect(fileResult(p, 'export_12345.zip').textContent()).resolves.toContain(
-      '2 activities imported',
+      'Imported 2 activities',
     );
-    await p.getByRole('radio', { name: /your last run/ }).check();
 
     // The 14 km long run is a spike over the 9.8 km of 27 May, called out with its numbers.
     const spikes = p.getByRole('region', { name: 'Long-run spikes' });
@@ -340,6 +357,17 @@ describe('training', () => {
     );
     expect(await seriousViolations(p)).toEqual([]);
     await screenshot(p, 'training-report-from-phone');
+
+    // The plan offers the weekly distance of those runs; the runner confirms it.
+    await p.goto(`/assessment/${done.id}/plan`);
+    await p.getByRole('button', { name: 'Adjust to your running' }).click();
+    const offer = p.getByRole('button', { name: /^Use [\d.]+ km a week from my runs$/ });
+    const km = /Use ([\d.]+) km/.exec((await offer.textContent()) ?? '')?.[1] ?? '';
+    expect(Number(km)).toBeGreaterThan(0);
+    await offer.click();
+    await expect(p.getByLabel('Current weekly distance (km)').inputValue()).resolves.toBe(km);
+    await p.getByRole('button', { name: 'Update my plan' }).click();
+    await p.getByText('Your plan below now uses these answers; saving keeps them.').waitFor();
     await context.close();
   });
 

@@ -76,6 +76,7 @@ export class ApiClient {
     imported: number;
     duplicates: number;
     errors: { file: string; message: string }[];
+    activities: { id: string; file: string | null }[];
   }> {
     const form = new FormData();
     for (const f of files) form.append('files', new Blob([new Uint8Array(f.data)]), f.name);

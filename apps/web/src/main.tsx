@@ -96,6 +96,12 @@ const router = createBrowserRouter([
         }),
       },
       {
+        path: 'training/activities/:id',
+        lazy: async () => ({
+          Component: (await import('./features/training/ActivityPage.js')).ActivityPage,
+        }),
+      },
+      {
         path: 'book/:assessmentId',
         lazy: async () => ({
           Component: (await import('./features/booking/BookPage.js')).BookPage,

@@ -235,6 +235,12 @@ export class TrackBuilder {
     if (b.altN > 0) p.altitudeM = round(b.alt / b.altN, 1);
     if (b.hrN > 0) p.heartRateBpm = Math.round(b.hr / b.hrN);
     if (b.cadN > 0) p.cadenceSpm = Math.round(b.cad / b.cadN);
+    // The last plausible position (5 decimals: about 1 m), so the route can be drawn.
+    const pos = this.#lastPos;
+    if (pos) {
+      p.lat = round(pos.lat, 5);
+      p.lon = round(pos.lon, 5);
+    }
     this.#points.push(p);
     this.#bucket = { alt: 0, altN: 0, hr: 0, hrN: 0, cad: 0, cadN: 0 };
     this.#lastEmitT = relT;

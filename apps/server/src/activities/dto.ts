@@ -50,19 +50,46 @@ export const ZActivityDetail = z
     contentId: z.string(),
     externalId: z.string().nullable(),
     laps: z.array(ZLap),
-    /** At most one point per 10 s (6,000 points). */
+    /** At most one point per 10 s, with positions when the file has them; on `GET /api/activities/:id` at most 2,000 points, evenly picked (core `thinSeries`). */
     series: ZSeries.nullable(),
   })
   .openapi('Activity');
+
+/** What an upload did to one of its files: one status, and the counts behind it (core `FileImportCounts`). */
+export const ZFileImport = z
+  .object({
+    file: z
+      .string()
+      .openapi({ description: 'The file as uploaded (made unique within the upload)' }),
+    status: z
+      .enum(['imported', 'partly_damaged', 'already_imported', 'more_to_import', 'not_read'])
+      .openapi({ description: 'The one status of the file (core `fileImportStatus`)' }),
+    stored: z.number().int(),
+    runs: z.number().int(),
+    duplicates: z.number().int(),
+    notStored: z.number().int(),
+    problems: z.array(z.string()).openapi({
+      description:
+        'Why (part of) the file could not be read; a zip entry’s problem starts with its path',
+    }),
+    skipped: z.number().int().openapi({
+      description:
+        'Files (the upload, or a zip’s entries) not read because their exact content is stored already',
+    }),
+  })
+  .openapi('FileImport');
 
 /** What an upload did. */
 export const ZImportResult = z
   .object({
     imported: z.number().int(),
-    duplicates: z.number().int(),
+    duplicates: z.number().int().openapi({ description: 'The sum of the files’ `duplicates`' }),
     errors: z.array(z.object({ file: z.string(), message: z.string() })),
     /** Files whose content was imported before: not read again ("already imported, skipped"). */
     skipped: z.array(z.object({ file: z.string(), message: z.string() })),
+    files: z
+      .array(ZFileImport)
+      .openapi({ description: 'One entry per uploaded file, in upload order' }),
     activities: z.array(ZActivitySummary),
   })
   .openapi('ImportResult');
@@ -77,6 +104,8 @@ export const ZActivitiesPage = z
   })
   .openapi('ActivitiesPage');
 
+/** What an upload did to one of its files. */
+export type FileImportDto = z.infer<typeof ZFileImport>;
 /** An activity in a list: its summary, without laps and series. */
 export type ActivitySummaryDto = z.infer<typeof ZActivitySummary>;
 /** One activity with its laps and downsampled series. */

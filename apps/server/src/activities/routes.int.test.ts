@@ -59,6 +59,37 @@ describe('POST /api/activities/import', () => {
     ]);
     expect(first.activities.map((a) => a.file)).toEqual(['run-3.gpx.gz', 'run-2.gpx', 'run-1.fit']);
     expect(first.activities[0]).toMatchObject({ sport: 'running', source: 'gpx' });
+    expect(first.files.map((f) => [f.file, f.status, f.stored])).toEqual([
+      ['run-1.fit', 'imported', 1],
+      ['run-2.gpx', 'imported', 1],
+      ['run-3.gpx.gz', 'imported', 1],
+      ['broken.fit', 'not_read', 0],
+      ['notes.txt', 'not_read', 0],
+    ]);
+  });
+
+  it('gives a partly recovered FIT file one status: kept, partly damaged', async () => {
+    const whole = encodeSyntheticRun({ start: daysAgo(30), durationS: 2400, seed: 21 });
+    const res = await ann.upload('/api/activities/import', [
+      { name: 'cut.fit', data: whole.slice(0, Math.floor(whole.length * 0.7)) },
+      // The same name twice (two folders' files): each keeps its own row.
+      { name: 'cut.fit', data: 'not a FIT file at all' },
+    ]);
+    expect(res.status, res.text).toBe(200);
+    const body = res.body as ImportResultDto;
+    expect(body.files).toEqual([
+      {
+        file: 'cut.fit',
+        status: 'partly_damaged',
+        stored: 1,
+        // Cut before its session message: the sport is not stated, so it is not counted as a run.
+        runs: 0,
+        duplicates: 0,
+        notStored: 0,
+        problems: [expect.stringMatching(/^damaged FIT file: /) as string],
+      },
+      expect.objectContaining({ file: 'cut (2).fit', status: 'not_read', stored: 0 }),
+    ]);
   });
 
   it('stores the same run once: the same files again, or the run from another file', async () => {
@@ -77,6 +108,21 @@ describe('POST /api/activities/import', () => {
       errors: [],
       skipped: [{ file: 'run-2.gpx', message: 'already imported, skipped' }],
     });
+    // The summary's duplicates are the rows' duplicates; each file has one status.
+    expect((again.body as ImportResultDto).files).toEqual([
+      expect.objectContaining({
+        file: 'run-2.gpx',
+        status: 'already_imported',
+        duplicates: 0,
+        skipped: 1,
+      }),
+      expect.objectContaining({
+        file: 'run-2-from-another-app.gpx',
+        status: 'already_imported',
+        duplicates: 1,
+        skipped: 0,
+      }),
+    ]);
   });
 
   it('skips every file imported before, in a zip too, and reads a changed one', async () => {
@@ -124,6 +170,14 @@ describe('POST /api/activities/import', () => {
     expect(body.errors).toEqual([
       { file: 'export.zip/export/b.tcx', message: expect.any(String) as string },
     ]);
+    expect(body.files).toEqual([
+      expect.objectContaining({
+        file: 'export.zip',
+        status: 'partly_damaged',
+        stored: 1,
+        problems: [expect.stringMatching(/^export\/b\.tcx: /) as string],
+      }),
+    ]);
   });
 
   it('answers 400 naming every file when nothing can be read', async () => {
@@ -153,7 +207,7 @@ describe('POST /api/activities/import', () => {
 describe('GET /api/activities', () => {
   it('pages the runner’s activities, newest first', async () => {
     const page1 = (await ann.get('/api/activities?limit=2')).body as ActivityPageDto;
-    expect(page1).toMatchObject({ total: 4, limit: 2, offset: 0 });
+    expect(page1).toMatchObject({ total: 5, limit: 2, offset: 0 });
     expect(page1.activities).toHaveLength(2);
     const page2 = (await ann.get('/api/activities?limit=2&offset=2')).body as ActivityPageDto;
     const starts = [...page1.activities, ...page2.activities].map((a) => a.startTime ?? '');
@@ -180,6 +234,12 @@ describe('one activity', () => {
     const activity = res.body as ActivityDto;
     expect(activity.id).toBe(id);
     expect(activity.series?.points.length).toBeGreaterThan(100);
+    expect(activity.series?.points.length).toBeLessThanOrEqual(2000);
+    // Positions, so the page can draw the route.
+    expect(activity.series?.points[1]).toMatchObject({
+      lat: expect.any(Number) as number,
+      lon: expect.any(Number) as number,
+    });
     expect(activity.contentId).toMatch(/^[0-9a-f]{32}$/);
   });
 
@@ -196,7 +256,7 @@ describe('one activity', () => {
     expect((await ann.get(`/api/activities/${id}`)).status).toBe(404);
     expect((await ann.delete(`/api/activities/${id}`)).status).toBe(404);
     const page = (await ann.get('/api/activities')).body as ActivityPageDto;
-    expect(page.total).toBe(3);
+    expect(page.total).toBe(4);
   });
 });
 
@@ -224,6 +284,6 @@ describe('the runner’s data', () => {
     expect(await repos.activities.listKeys(carlId)).toEqual([]);
     expect(await repos.shoes.listForUser(carlId)).toEqual([]);
     // Ann's are untouched.
-    expect((await repos.activities.listKeys(annId)).length).toBe(3);
+    expect((await repos.activities.listKeys(annId)).length).toBe(4);
   });
 });

@@ -6,7 +6,7 @@
  * minutes, distance within 2%), within the upload and against what the
  * runner already has.
  */
-import { DomainError } from '@backtrack/core';
+import { DomainError, fileImportStatus, thinSeries } from '@backtrack/core';
 import type { AppDeps } from '../http/context.js';
 import {
   toActivityDto,
@@ -14,6 +14,7 @@ import {
   toNewActivityRow,
   type ActivityDto,
   type ActivitySummaryDto,
+  type FileImportDto,
 } from './dto.js';
 import { transferable, type WorkPool } from '../work/pool.js';
 import { MAX_IMPORT_READ, MAX_IMPORT_STORED, type UploadedFile } from './upload.js';
@@ -28,6 +29,8 @@ export interface ImportResultDto {
   errors: { file: string; message: string }[];
   /** Files already imported (the runner has their content stored): not read again. */
   skipped: { file: string; message: string }[];
+  /** One entry per uploaded file: its one status and the counts behind it. */
+  files: FileImportDto[];
   /** The activities stored, newest first. */
   activities: ActivitySummaryDto[];
 }
@@ -69,6 +72,7 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
         activities: fresh,
         notStored,
         readCount,
+        readPerUpload,
         errors,
         skipped,
       } = await work.pool.run(
@@ -94,6 +98,8 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
           errors.map((e) => `${e.file}: ${e.message}`),
         );
       }
+      // The importer's problems, before the limit's notes join them.
+      const problems = [...errors];
       for (const { file, count } of notStored) {
         errors.push({
           file,
@@ -111,12 +117,32 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
       stored.sort(
         (a, b) => (b.startTime?.getTime() ?? -Infinity) - (a.startTime?.getTime() ?? -Infinity),
       );
+      const files = uploads.map((u, i) => {
+        const inFile = (file: string | null) =>
+          file !== null && (file === u.name || file.startsWith(`${u.name}/`));
+        const mine = stored.filter((row) => inFile(row.file));
+        const left = notStored.filter((n) => inFile(n.file)).reduce((s, n) => s + n.count, 0);
+        const counts = {
+          skipped: skipped.filter((k) => inFile(k.file)).length,
+          stored: mine.length,
+          runs: mine.filter((row) => row.sport === 'running').length,
+          // Read, but the same run as one stored (before or in a concurrent import) or as another in the upload.
+          duplicates: (readPerUpload[i] ?? 0) - mine.length - left,
+          notStored: left,
+          problems: problems
+            .filter((e) => inFile(e.file))
+            .map((e) =>
+              e.file === u.name ? e.message : `${e.file.slice(u.name.length + 1)}: ${e.message}`,
+            ),
+        };
+        return { file: u.name, status: fileImportStatus(counts), ...counts };
+      });
       return {
         imported: stored.length,
-        // Read, but the same run as one stored (before or in a concurrent import) or as another in the upload.
-        duplicates: readCount - stored.length - notStored.reduce((sum, n) => sum + n.count, 0),
+        duplicates: files.reduce((sum, f) => sum + f.duplicates, 0),
         errors,
         skipped: skipped.map(({ file }) => ({ file, message: ALREADY_IMPORTED })),
+        files,
         activities: stored.map(toActivitySummaryDto),
       };
     },
@@ -129,7 +155,9 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
     async get(id: string, userId: string): Promise<ActivityDto> {
       const row = await repos.activities.findForUser(id, userId);
       if (!row) throw new DomainError('not_found', `No activity ${id}.`, [id]);
-      return toActivityDto(row);
+      // A bounded answer for the activity's page (the export keeps the whole series).
+      const dto = toActivityDto(row);
+      return dto.series === null ? dto : { ...dto, series: thinSeries(dto.series) };
     },
 
     async delete(id: string, userId: string): Promise<void> {

@@ -50,6 +50,20 @@ export function safeFileName(raw: string, fallback: string): string {
   return (name === '' ? fallback : name).slice(-200);
 }
 
+/**
+ * `name`, or, when an earlier file of the upload has it (two folders' `run.fit`),
+ * `run (2).fit`: each file's outcome is reported by its name, so names are unique.
+ */
+export function uniqueName(name: string, taken: readonly string[]): string {
+  if (!taken.includes(name)) return name;
+  const dot = name.indexOf('.', 1);
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  for (let n = 2; ; n++) {
+    const candidate = `${stem} (${String(n)})${ext}`;
+    if (!taken.includes(candidate)) return candidate;
+  }
+}
+
 function invalid(message: string, details: string[] = []): DomainError {
   return new DomainError('invalid_input', message, details);
 }
@@ -84,7 +98,10 @@ export async function readUploadedFiles(c: Context): Promise<UploadedFile[]> {
       continue;
     }
     files.push({
-      name: safeFileName(value.name, `upload-${files.length + 1}`),
+      name: uniqueName(
+        safeFileName(value.name, `upload-${files.length + 1}`),
+        files.map((f) => f.name),
+      ),
       bytes: new Uint8Array(await value.arrayBuffer()),
     });
   }

@@ -47,6 +47,8 @@ export interface ImportTaskResult {
   notStored: { file: string; count: number }[];
   /** How many activities were read before merging. */
   readCount: number;
+  /** How many activities were read from each upload, in the order of `uploads`. */
+  readPerUpload: number[];
   /** One entry per file that could not be read (fully or in part). */
   errors: { file: string; message: string }[];
   /** Files whose content the runner has stored already: not decoded. */
@@ -89,6 +91,7 @@ export interface TaskResults {
 /** Reads the uploads with the importer; file names as uploaded (a zip's files as `export.zip/activities/1.fit`). */
 async function readUploads(task: ImportTask): Promise<ImportTaskResult> {
   const read: Activity[] = [];
+  const readPerUpload = task.uploads.map(() => 0);
   const errors: { file: string; message: string }[] = [];
   const skipped: { file: string }[] = [];
   // A file whose content hash an activity id carries is stored already: not decoded again.
@@ -121,8 +124,10 @@ async function readUploads(task: ImportTask): Promise<ImportTaskResult> {
         maxActivities: left,
         isStored: (hash) => storedHashes.has(hash),
       })) {
-        if (ev.kind === 'activity') read.push({ ...ev.activity, file: name(ev.file) });
-        else if (ev.kind === 'skipped') skipped.push({ file: name(ev.file) });
+        if (ev.kind === 'activity') {
+          read.push({ ...ev.activity, file: name(ev.file) });
+          readPerUpload[i] = (readPerUpload[i] ?? 0) + 1;
+        } else if (ev.kind === 'skipped') skipped.push({ file: name(ev.file) });
         else errors.push({ file: name(ev.file), message: ev.message });
       }
     }
@@ -146,6 +151,7 @@ async function readUploads(task: ImportTask): Promise<ImportTaskResult> {
     activities: fresh,
     notStored: [...over].map(([file, count]) => ({ file, count })),
     readCount: read.length,
+    readPerUpload,
     errors,
     skipped,
   };

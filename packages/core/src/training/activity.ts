@@ -82,6 +82,9 @@ export const ZSeriesPoint = z.object({
   altitudeM: z.number().optional(),
   heartRateBpm: positive.optional(),
   cadenceSpm: nonNegative.optional(),
+  /** The last good position at this point, degrees (WGS 84), when the file has positions. */
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
 });
 /** One point of the downsampled series. */
 export type SeriesPoint = z.infer<typeof ZSeriesPoint>;

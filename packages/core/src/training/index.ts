@@ -13,3 +13,5 @@ export * from './shoes.js';
 export * from './duplicates.js';
 export * from './findings.js';
 export * from './pain-vs-training.js';
+export * from './import-outcome.js';
+export * from './series.js';

@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 import { NoPlanView } from './NoPlanView.js';
 import { PlanView } from './PlanView.js';
 import { RunningProfileForm } from './RunningProfileForm.js';
+import { useTraining } from '../training/training-queries.js';
 import { PlanPageHead } from './PlanPageHead.js';
 import { useUnits } from '../../shared/use-units.js';
 import type { RunnerProfileInput } from '../../shared/api/types.js';
@@ -49,6 +50,15 @@ export function PlanPreviewPage() {
     );
   };
 
+  // The weekly distance of the imported runs (core finding `weekly_distance`), offered for the runner to confirm.
+  const [utcOffsetMin] = useState(() => -new Date().getTimezoneOffset() || 0);
+  const training = useTraining({ utcOffsetMin }, { enabled: Boolean(me.data) });
+  const weekly = training.data?.findings.find((f) => f.id === 'weekly_distance');
+  const weeklyFromRuns =
+    weekly?.numbers.weeklyKm !== undefined
+      ? { km: weekly.numbers.weeklyKm, text: weekly.text }
+      : null;
+
   return (
     <>
       <PlanPageHead unit={unit} onUnitChange={setUnit} />
@@ -68,6 +78,7 @@ export function PlanPreviewPage() {
           <RunningProfileForm
             unit={unit}
             initial={profile}
+            fromRuns={weeklyFromRuns}
             busy={outcome.isPlaceholderData || outcome.isFetching}
             onApply={applyProfile}
           />

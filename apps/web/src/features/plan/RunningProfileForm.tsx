@@ -8,24 +8,29 @@ import {
   type ProfileDraft,
   type ProfileField,
 } from './profile.js';
-import type { DistanceUnit } from '../../shared/lib/units.js';
+import { formatDistance, fromKm, type DistanceUnit } from '../../shared/lib/units.js';
 
 const UNIT_WORD: Record<DistanceUnit, string> = { km: 'km', mi: 'miles' };
 
 /**
  * "Your running": days a week, distances in the runner's unit and equipment,
- * collapsed behind a button. `onApply` gets a profile in kilometres.
+ * collapsed behind a button. `onApply` gets a profile in kilometres. With
+ * `fromRuns` (the weekly distance of the imported runs), the weekly field
+ * offers that value; the runner fills it in with a button and confirms
+ * with "Update my plan".
  */
 export function RunningProfileForm({
   unit,
   initial,
   busy,
   onApply,
+  fromRuns = null,
 }: {
   unit: DistanceUnit;
   initial: RunnerProfileInput | null;
   busy: boolean;
   onApply: (profile: RunnerProfileInput) => void;
+  fromRuns?: { km: number; text: string } | null;
 }) {
   const uid = useId();
   const [open, setOpen] = useState(false);
@@ -126,6 +131,21 @@ export function RunningProfileForm({
           `Current weekly distance (${UNIT_WORD[unit]})`,
           'Optional. About how far you run in a normal week now.',
         )}
+        {fromRuns ? (
+          <div className="from-runs">
+            <p className="hint">{fromRuns.text}</p>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                set('weekly', String(Math.round(fromKm(fromRuns.km, unit) * 10) / 10));
+                fieldRefs.current.weekly?.focus();
+              }}
+            >
+              Use {formatDistance(fromRuns.km, unit)} a week from my runs
+            </button>
+          </div>
+        ) : null}
         {numberField(
           'longest',
           `Longest run in the last 30 days (${UNIT_WORD[unit]})`,

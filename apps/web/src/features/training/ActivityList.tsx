@@ -1,5 +1,6 @@
-/** The runner's imported activities, newest first, each with a two-step delete. */
+/** The runner's imported activities, newest first, each a link to its page and with a two-step delete. */
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useActivities, useDeleteActivity } from './training-queries.js';
 import type { ActivitySummaryDto } from '../../shared/api/types.js';
 import { formatDuration, formatRunDate } from './training.js';
@@ -47,12 +48,14 @@ export function ActivityList({ unit }: { unit: DistanceUnit }) {
               <li key={a.id} className="activity">
                 <div className="activity__main">
                   <p className="activity__title">
-                    <strong>
-                      {a.startTime
-                        ? `${formatRunDate(a.startTime)} ${a.startTime.slice(0, 4)}`
-                        : 'No date'}
-                    </strong>{' '}
-                    · {title}
+                    <Link to={`/training/activities/${a.id}`} className="activity__link">
+                      <strong>
+                        {a.startTime
+                          ? `${formatRunDate(a.startTime)} ${a.startTime.slice(0, 4)}`
+                          : 'No date'}
+                      </strong>
+                      &nbsp;· {title}
+                    </Link>
                   </p>
                   <p className="activity__facts">{facts.join(' · ')}</p>
                   {a.file ? <p className="activity__file">{a.file}</p> : null}

@@ -1,15 +1,8 @@
 import { useEffect, useRef, useState, type RefObject, type SubmitEvent } from 'react';
+import { describeFileImport, describeImportTotals } from '@backtrack/core';
 import { useInvalidateTraining } from './training-queries.js';
-import type { ImportResultDto } from '../../shared/api/types.js';
-import { uploadActivities, type UploadProgress } from './upload.js';
-import {
-  fileOutcome,
-  fileOutcomeText,
-  formatBytes,
-  importSummary,
-  uploadPercent,
-} from './training.js';
-import { ErrorMessage } from '../../shared/ErrorMessage.js';
+import { importEach, type FileUpload } from './upload.js';
+import { formatBytes, uploadPercent } from './training.js';
 import { TableScroll } from '../../shared/TableScroll.js';
 import './training.css';
 
@@ -19,19 +12,14 @@ export const ACCEPTED_FILES =
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'uploading'; progress: UploadProgress }
-  | {
-      kind: 'done';
-      result: ImportResultDto;
-      files: { name: string; size: number }[];
-      bytes: number;
-    }
-  | { kind: 'failed'; error: unknown };
+  | { kind: 'importing'; files: FileUpload[] }
+  | { kind: 'done'; files: FileUpload[] };
 
 /**
- * Upload of activity files or a Strava export: a file picker, a real
- * progress bar (bytes sent, from the browser's upload events), then what
- * happened to each file.
+ * Upload of activity files or a Strava export: a file picker, then one
+ * upload per file, each with its own state (waiting, uploading with a real
+ * progress bar from the browser's upload events, being read, done or
+ * failed) and, once read, its one honest outcome.
  */
 export function ImportForm() {
   const [files, setFiles] = useState<File[]>([]);
@@ -48,35 +36,30 @@ export function ImportForm() {
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (files.length === 0 || state.kind === 'uploading') return;
-    const chosen = files.map((f) => ({ name: f.name, size: f.size }));
-    const bytes = chosen.reduce((sum, f) => sum + f.size, 0);
+    if (files.length === 0 || state.kind === 'importing') return;
     const abort = new AbortController();
     controller.current = abort;
-    setState({ kind: 'uploading', progress: { loaded: 0, total: 0 } });
-    uploadActivities(files, {
+    importEach(files, {
       signal: abort.signal,
-      onProgress: (progress) => {
-        setState({ kind: 'uploading', progress });
+      onChange: (list) => {
+        setState({ kind: 'importing', files: list });
       },
     }).then(
-      (result) => {
-        setState({ kind: 'done', result, files: chosen, bytes });
+      (list) => {
+        setState({ kind: 'done', files: list });
         setFiles([]);
         if (input.current) input.current.value = '';
         void invalidate();
       },
-      (error: unknown) => {
-        if (error instanceof DOMException && error.name === 'AbortError') {
-          setState({ kind: 'idle' });
-          return;
-        }
-        setState({ kind: 'failed', error });
+      () => {
+        // Cancelled: what was imported before the cancel stays imported.
+        setState({ kind: 'idle' });
+        void invalidate();
       },
     );
   };
 
-  const uploading = state.kind === 'uploading';
+  const importing = state.kind === 'importing';
   const totalBytes = files.reduce((s, f) => s + f.size, 0);
 
   return (
@@ -97,17 +80,17 @@ export function ImportForm() {
           multiple
           accept={ACCEPTED_FILES}
           aria-describedby="import-files-hint"
-          disabled={uploading}
+          disabled={importing}
           onChange={(e) => {
             setFiles(Array.from(e.target.files ?? []));
-            if (state.kind !== 'uploading') setState({ kind: 'idle' });
+            if (state.kind !== 'importing') setState({ kind: 'idle' });
           }}
         />
         <p id="import-files-hint" className="hint">
           Choose one or more files. The same run imported twice is recognised and kept once.
         </p>
       </div>
-      {files.length > 0 ? (
+      {files.length > 0 && !importing ? (
         <p className="import__chosen">
           {files.length} file{files.length === 1 ? '' : 's'} chosen ({formatBytes(totalBytes)}):{' '}
           {files.map((f) => f.name).join(', ')}
@@ -117,11 +100,11 @@ export function ImportForm() {
         <button
           type="submit"
           className="button button--primary"
-          disabled={files.length === 0 || uploading}
+          disabled={files.length === 0 || importing}
         >
           Import
         </button>
-        {uploading ? (
+        {importing ? (
           <button
             type="button"
             className="button button--ghost"
@@ -131,137 +114,122 @@ export function ImportForm() {
           </button>
         ) : null}
       </div>
-      {uploading ? <UploadBar progress={state.progress} phase="sending" /> : null}
+      {state.kind === 'importing' ? <FileTable files={state.files} /> : null}
       {state.kind === 'done' ? (
-        <UploadBar progress={{ loaded: state.bytes, total: state.bytes }} phase="finished" />
-      ) : null}
-      {state.kind === 'failed' ? (
-        <ErrorMessage error={state.error} title="The files were not imported" />
-      ) : null}
-      {state.kind === 'done' ? (
-        <ImportResult result={state.result} files={state.files} headingRef={resultHeading} />
+        <ImportResult files={state.files} headingRef={resultHeading} />
       ) : null}
     </form>
   );
 }
 
-/**
- * The progress bar: bytes sent, then "reading your files" while the server
- * works, then (once it answered) a full bar that stays as the record.
- */
-function UploadBar({
-  progress,
-  phase,
-}: {
-  progress: UploadProgress;
-  phase: 'sending' | 'finished';
-}) {
-  const finished = phase === 'finished';
-  const percent = finished ? 100 : uploadPercent(progress.loaded, progress.total);
-  const sent = progress.total > 0 && progress.loaded >= progress.total;
-  let text: string;
-  if (finished) text = `Uploaded 100% (${formatBytes(progress.total)}).`;
-  else if (sent) text = 'Uploaded 100%. Reading your files…';
-  else {
-    text = `Uploading: ${percent}%${
-      progress.total > 0
-        ? ` (${formatBytes(progress.loaded)} of ${formatBytes(progress.total)})`
-        : ''
-    }`;
+/** What a file's state cell says while the import runs (and after, for a failure). */
+function phaseText(f: FileUpload): string {
+  switch (f.phase) {
+    case 'queued':
+      return 'Waiting';
+    case 'uploading': {
+      const percent = uploadPercent(f.progress.loaded, f.progress.total);
+      return `Uploading: ${percent}% (${formatBytes(f.progress.loaded)} of ${formatBytes(f.progress.total || f.size)})`;
+    }
+    case 'reading':
+      return 'Uploaded. Reading the file…';
+    case 'done':
+      return f.outcome ? describeFileImport(f.outcome) : 'Imported';
+    case 'failed':
+      return `Not imported: ${f.error?.message ?? 'the upload failed'}`;
   }
+}
+
+/** The progress bar of one file: the bytes sent, full once sent. */
+function FileBar({ file }: { file: FileUpload }) {
+  const percent =
+    file.phase === 'uploading' ? uploadPercent(file.progress.loaded, file.progress.total) : 100;
   return (
-    <div className="progress import__progress">
-      <div
-        className="progress__bar"
-        role="progressbar"
-        aria-label="Upload progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={`${percent}%`}
-      >
-        <div className="progress__fill" style={{ width: `${percent}%` }} />
-      </div>
-      <p className="progress__text" role={finished ? undefined : 'status'}>
-        {text}
-      </p>
+    <div
+      className="progress__bar"
+      role="progressbar"
+      aria-label={`Upload of ${file.name}`}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      aria-valuetext={`${percent}%`}
+    >
+      <div className="progress__fill" style={{ width: `${percent}%` }} />
     </div>
   );
 }
 
-/** What the import did: the counts, then every file with its outcome. */
+/** Every file of the upload with its state: a bar while it is sent or read, then its outcome. */
+function FileTable({ files }: { files: FileUpload[] }) {
+  return (
+    <TableScroll label="What happened to each file">
+      <table className="data-table import__files">
+        <caption className="visually-hidden">What happened to each file</caption>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Result</th>
+          </tr>
+        </thead>
+        <tbody>
+          {/* Keyed by position: the same name may be chosen twice, from two folders. */}
+          {files.map((f, i) => {
+            const status = f.outcome?.status ?? (f.phase === 'failed' ? 'not_read' : null);
+            const problem = status === 'not_read' || status === 'partly_damaged';
+            return (
+              <tr key={`${i}-${f.name}`}>
+                <th scope="row" className="import__file">
+                  {f.name}
+                </th>
+                <td>
+                  {f.phase === 'uploading' || f.phase === 'reading' ? <FileBar file={f} /> : null}
+                  <span
+                    className={problem ? 'import__error' : undefined}
+                    role={f.phase === 'reading' ? 'status' : undefined}
+                  >
+                    {phaseText(f)}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+/** What the import did: one sentence over all files, then every file with its one outcome. */
 function ImportResult({
-  result,
   files,
   headingRef,
 }: {
-  result: ImportResultDto;
-  files: { name: string; size: number }[];
+  files: FileUpload[];
   headingRef: RefObject<HTMLHeadingElement | null>;
 }) {
-  // An error naming no uploaded file (should not happen) is still shown.
-  const names = files.map((f) => f.name);
-  const orphans = result.errors.filter(
-    (e) => !names.some((n) => e.file === n || e.file.startsWith(`${n}/`)),
+  const counts = files.map(
+    (f) =>
+      f.outcome ?? {
+        stored: 0,
+        runs: 0,
+        duplicates: 0,
+        notStored: 0,
+        problems: [f.error?.message ?? 'the upload failed'],
+      },
   );
+  const troubled = counts.some((c) => c.problems.length > 0 || c.notStored > 0);
+  const duplicates = counts.reduce((s, c) => s + c.duplicates, 0);
   return (
     <section
-      className={`notice ${result.errors.length > 0 ? 'notice--warning' : ''} import__result`}
+      className={`notice ${troubled ? 'notice--warning' : ''} import__result`}
       aria-labelledby="import-result-heading"
     >
       <h3 id="import-result-heading" ref={headingRef} tabIndex={-1}>
         Import finished
       </h3>
-      <p role="status">{importSummary(result)}</p>
-      <TableScroll label="What happened to each file">
-        <table className="data-table">
-          <caption className="visually-hidden">What happened to each file</caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {files.map((f) => {
-              const o = fileOutcome(f.name, result);
-              const text = fileOutcomeText(o);
-              return (
-                <tr key={f.name}>
-                  <th scope="row" className="import__file">
-                    {f.name}
-                  </th>
-                  <td>
-                    {text ? <span>{text}</span> : null}
-                    {o.errors.length > 0 ? (
-                      <ul className="import__errors">
-                        {o.errors.map((message) => (
-                          <li key={message} className="import__error">
-                            <strong>Could not be read:</strong> {message}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-            {orphans.map((e) => (
-              <tr key={`${e.file}-${e.message}`}>
-                <th scope="row" className="import__file">
-                  {e.file}
-                </th>
-                <td>
-                  <span className="import__error">
-                    <strong>Could not be read:</strong> {e.message}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      {result.duplicates > 0 ? (
+      <p role="status">{describeImportTotals(counts)}</p>
+      <FileTable files={files} />
+      {duplicates > 0 ? (
         <p className="muted">
           Duplicates are runs you had already imported, or the same run twice in this upload (for
           example from your watch and from Strava): each is kept once.

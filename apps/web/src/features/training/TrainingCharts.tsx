@@ -20,12 +20,12 @@ import { useWidth } from '../../shared/use-width.js';
 import './training.css';
 
 /** A number for an axis: whole where it is whole, else one decimal. */
-function tick(value: number): string {
+export function tick(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }
 
 /** The numbers behind a chart, for anyone who cannot or would rather not read it. */
-function ChartTable({ label, children }: { label: string; children: ReactNode }) {
+export function ChartTable({ label, children }: { label: string; children: ReactNode }) {
   return (
     <details className="chart__data">
       <summary>Show the numbers</summary>
@@ -35,7 +35,7 @@ function ChartTable({ label, children }: { label: string; children: ReactNode })
 }
 
 /** A chart's SVG with its title and description (both read out as the image's name). */
-function ChartSvg({
+export function ChartSvg({
   width,
   height,
   title,

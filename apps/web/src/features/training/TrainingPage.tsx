@@ -7,6 +7,7 @@ import { ActivityList } from './ActivityList.js';
 import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 import { ImportForm } from './ImportForm.js';
 import { WeeklyLoadChart } from './TrainingCharts.js';
+import { defaultChartEnd } from './training-charts.js';
 import {
   FindingsSection,
   FormSection,
@@ -37,8 +38,22 @@ export function TrainingPage() {
   const signedIn = Boolean(me.data);
   // Days and weeks in the runner's own time zone (the offset of today).
   const [utcOffsetMin] = useState(() => -new Date().getTimezoneOffset() || 0);
-  const [asOf, setAsOf] = useState<string | undefined>(undefined);
-  const training = useTraining({ asOf, utcOffsetMin }, { enabled: signedIn });
+  // The runner's pick of the charts' end; until they pick, the period that has runs.
+  const [pick, setPick] = useState<{ asOf: string | undefined } | null>(null);
+  const upToToday = useTraining({ asOf: undefined, utcOffsetMin }, { enabled: signedIn });
+  const lastRun = upToToday.data?.activities.lastRun ?? null;
+  const asOf =
+    pick?.asOf ??
+    (pick === null
+      ? defaultChartEnd(
+          lastRun === null ? null : localDate(lastRun),
+          upToToday.data?.weekly.weeks[0]?.monday,
+        )
+      : undefined);
+  const training = useTraining(
+    { asOf, utcOffsetMin },
+    { enabled: signedIn && upToToday.data !== undefined },
+  );
   const pain = useTrainingPain(utcOffsetMin, { enabled: signedIn });
   const diary = usePainDiary({ enabled: signedIn });
   const [unit, setUnit] = useUnits();
@@ -91,19 +106,30 @@ export function TrainingPage() {
       </section>
 
       {training.isPending ? <Loading label="Loading your training…" /> : null}
-      {training.isError ? (
-        isUnauthenticated(training.error) ? (
+      {upToToday.isError || training.isError ? (
+        isUnauthenticated(upToToday.error ?? training.error) ? (
           <p>
             <Link to={`/account?next=${encodeURIComponent('/training')}`}>Log in</Link> to see your
             training.
           </p>
         ) : (
-          <ErrorMessage error={training.error} title="Could not load your training" />
+          <ErrorMessage
+            error={upToToday.error ?? training.error}
+            title="Could not load your training"
+          />
         )
       ) : null}
       {training.data ? (
         <>
-          <AsOfChoice report={training.data} asOf={asOf} onChange={setAsOf} />
+          <AsOfChoice
+            lastRun={lastRun}
+            firstMonday={upToToday.data?.weekly.weeks[0]?.monday}
+            weeks={training.data.weekly.weeks.length}
+            asOf={asOf}
+            onChange={(value) => {
+              setPick({ asOf: value });
+            }}
+          />
           <TrainingReportView
             report={training.data}
             pain={pain.data}
@@ -130,28 +156,29 @@ export function TrainingPage() {
 }
 
 /**
- * Which 12 weeks to show: up to today, or up to the last imported run when
- * that was before these weeks (old files would otherwise show empty charts).
+ * Which weeks to show: up to today, or up to the last imported run. Shown
+ * when the runs are older than the weeks up to today (then the last run is
+ * the default) or once the runner picked.
  */
 function AsOfChoice({
-  report,
+  lastRun,
+  firstMonday,
+  weeks,
   asOf,
   onChange,
 }: {
-  report: TrainingDto;
+  lastRun: string | null;
+  firstMonday: string | undefined;
+  weeks: number;
   asOf: string | undefined;
   onChange: (asOf: string | undefined) => void;
 }) {
-  // Shown as of the last run, the report's last run is that run: the choice stays.
-  const lastRun = report.activities.lastRun;
-  if (!lastRun) return null;
+  if (lastRun === null) return null;
   const lastDay = localDate(lastRun);
-  const firstMonday = report.weekly.weeks[0]?.monday;
-  const olderThanWindow = firstMonday !== undefined && lastDay < firstMonday;
-  if (asOf === undefined && !olderThanWindow) return null;
+  if (asOf === undefined && defaultChartEnd(lastDay, firstMonday) === undefined) return null;
   return (
     <fieldset className="as-of">
-      <legend>Show the {report.weekly.weeks.length} weeks up to</legend>
+      <legend>Show the {weeks} weeks up to</legend>
       <label>
         <input
           type="radio"

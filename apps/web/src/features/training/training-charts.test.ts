@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { axisDate, layoutShoes, layoutTimeSeries, layoutWeeklyLoad } from './training-charts.js';
+import {
+  axisDate,
+  defaultChartEnd,
+  layoutShoes,
+  layoutTimeSeries,
+  layoutWeeklyLoad,
+} from './training-charts.js';
 import type { WeekLoadRow } from './training.js';
 
 const box = { width: 620, height: 300, left: 40, right: 40, top: 20, bottom: 40 };
@@ -163,5 +169,20 @@ describe('layoutTimeSeries', () => {
     const layout = layoutTimeSeries([points[0] as (typeof points)[number]], box);
     expect(layout.points[0]?.x).toBe((box.left + box.width - box.right) / 2);
     expect(layout.xLabels).toHaveLength(1);
+  });
+});
+
+describe('defaultChartEnd', () => {
+  it('ends the charts at the last run when no run falls in the weeks up to today', () => {
+    // Regression: after importing 2018 runs the default "12 weeks up to today" was empty.
+    expect(defaultChartEnd('2018-06-14', '2026-09-14')).toBe('2018-06-14');
+  });
+  it('keeps today when the last run is within the weeks', () => {
+    expect(defaultChartEnd('2026-09-14', '2026-09-14')).toBeUndefined();
+    expect(defaultChartEnd('2026-11-30', '2026-09-14')).toBeUndefined();
+  });
+  it('keeps today without runs or weeks', () => {
+    expect(defaultChartEnd(null, '2026-09-14')).toBeUndefined();
+    expect(defaultChartEnd('2018-06-14', undefined)).toBeUndefined();
   });
 });

@@ -248,3 +248,19 @@ export function layoutTimeSeries(
     baseline: bottom,
   };
 }
+
+/**
+ * Where the charts' weeks end by default: today, unless no run falls in the
+ * weeks up to today (older files just imported), then the day of the last
+ * run, so the default charts show the period that has runs instead of empty
+ * weeks on a 0–1 km axis. `lastRunDay` is the local date of the last run,
+ * `firstMonday` the first Monday of the weeks up to today; `undefined`
+ * means today. The runner can still pick either.
+ */
+export function defaultChartEnd(
+  lastRunDay: string | null,
+  firstMonday: string | undefined,
+): string | undefined {
+  if (lastRunDay === null || firstMonday === undefined) return undefined;
+  return lastRunDay < firstMonday ? lastRunDay : undefined;
+}

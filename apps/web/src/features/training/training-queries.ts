@@ -100,3 +100,11 @@ export function useShoeReminder() {
     onSuccess: () => invalidate(),
   });
 }
+
+/** One imported activity with its laps and series (at most 2,000 points). */
+export function useActivity(id: string) {
+  return useQuery({
+    queryKey: [...keys.activities, 'one', id] as const,
+    queryFn: () => request('GET /api/activities/:id', { param: { id } }),
+  });
+}

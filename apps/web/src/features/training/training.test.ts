@@ -3,12 +3,9 @@ import {
   describeRunValues,
   describeSpike,
   describeWeeklyLoad,
-  fileOutcome,
-  fileOutcomeText,
   formatBytes,
   formatDuration,
   formatSignedPercent,
-  importSummary,
   mergePainDiaries,
   mondayOf,
   uploadPercent,
@@ -143,17 +140,6 @@ describe('describeSpike', () => {
   });
 });
 
-describe('importSummary', () => {
-  it('counts what happened', () => {
-    expect(importSummary({ imported: 2, duplicates: 0, errors: [{}] })).toBe(
-      '2 activities imported, 0 duplicates skipped, 1 file could not be read.',
-    );
-    expect(importSummary({ imported: 1, duplicates: 1, errors: [] })).toBe(
-      '1 activity imported, 1 duplicate skipped.',
-    );
-  });
-});
-
 describe('mergePainDiaries', () => {
   it('keeps one score per date, the newer plan winning, sorted by date', () => {
     expect(
@@ -178,44 +164,5 @@ describe('mergePainDiaries', () => {
       { date: '2025-03-21', painNextMorning: 5 },
       { date: '2025-03-22', painNextMorning: 1 },
     ]);
-  });
-});
-
-describe('fileOutcome', () => {
-  const result = {
-    activities: [
-      { file: 'tri.fit', sport: 'running' },
-      { file: 'tri.fit', sport: 'cycling' },
-      { file: 'export.zip/activities/1.fit', sport: 'running' },
-      { file: 'tri.fit.bak', sport: 'running' },
-    ],
-    errors: [
-      { file: 'bad.gpx', message: 'no usable track' },
-      { file: 'export.zip/activities/2.fit.gz', message: 'not gzip data' },
-    ],
-  };
-
-  it('counts what each uploaded file gave, a zip with its entries', () => {
-    expect(fileOutcome('tri.fit', result)).toEqual({ imported: 2, runs: 1, errors: [] });
-    expect(fileOutcome('export.zip', result)).toEqual({
-      imported: 1,
-      runs: 1,
-      errors: ['activities/2.fit.gz: not gzip data'],
-    });
-    expect(fileOutcome('bad.gpx', result)).toEqual({
-      imported: 0,
-      runs: 0,
-      errors: ['no usable track'],
-    });
-    expect(fileOutcome('seen.fit', result)).toEqual({ imported: 0, runs: 0, errors: [] });
-  });
-
-  it('says it in words', () => {
-    expect(fileOutcomeText({ imported: 2, runs: 1, errors: [] })).toBe(
-      '2 activities imported (1 run)',
-    );
-    expect(fileOutcomeText({ imported: 1, runs: 1, errors: [] })).toBe('1 activity imported');
-    expect(fileOutcomeText({ imported: 0, runs: 0, errors: [] })).toBe('Read: already imported');
-    expect(fileOutcomeText({ imported: 0, runs: 0, errors: ['x'] })).toBe('');
   });
 });

@@ -6,6 +6,7 @@
  * header as the JSON client.
  */
 import type { ApiRouteKey } from '@backtrack/server/contract';
+import type { FileImportDto, ImportResultDto } from '../../shared/api/types.js';
 import {
   ApiError,
   ensureCsrfToken,
@@ -115,4 +116,127 @@ export async function uploadActivities(
   for (const file of files) form.append(IMPORT_FIELD, file, file.name);
   const csrfToken = await ensureCsrfToken();
   return sendForm('POST /api/activities/import', form, { ...options, csrfToken });
+}
+
+/** Where one file of an import stands. */
+export type FilePhase = 'queued' | 'uploading' | 'reading' | 'done' | 'failed';
+
+/** One file of an import: its phase, the bytes sent, and what the server made of it. */
+export interface FileUpload {
+  name: string;
+  size: number;
+  phase: FilePhase;
+  /** Bytes sent so far (of `size`, or of the request's total when the browser knows it). */
+  progress: UploadProgress;
+  /** The server's outcome for the file (also for a file it could not read at all). */
+  outcome: FileImportDto | null;
+  /** Why the file failed without an outcome (the network, a limit, the server). */
+  error: ApiError | null;
+}
+
+/** Uploads one file and resolves with the server's answer for it. */
+export type UploadOne = (
+  file: File,
+  options: { onProgress: (progress: UploadProgress) => void; signal?: AbortSignal },
+) => Promise<ImportResultDto>;
+
+/** What {@link importEach} needs besides the files. */
+export interface ImportEachOptions {
+  /** Called with a fresh list whenever a file's state changes. */
+  onChange: (files: FileUpload[]) => void;
+  signal?: AbortSignal;
+  /** The upload of one file (default {@link uploadActivities}); a fake in tests. */
+  upload?: UploadOne;
+  /** Waits before a retry while the server reads other uploads (429); default `setTimeout`. */
+  wait?: (ms: number) => Promise<void>;
+  /** Tries per file while the server answers 429. Default 4. */
+  attempts?: number;
+}
+
+const RETRY_MS = 2000;
+
+/** The outcome of a file the server refused as unreadable (400 naming its problems). */
+function unreadable(name: string, error: ApiError): FileImportDto {
+  const prefix = `${name}: `;
+  const problems = error.details.length > 0 ? error.details : [error.message];
+  return {
+    file: name,
+    status: 'not_read',
+    stored: 0,
+    runs: 0,
+    duplicates: 0,
+    notStored: 0,
+    problems: problems.map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p)),
+    skipped: 0,
+  };
+}
+
+/**
+ * Imports files one request per file, in order, so that each file shows
+ * its own state (queued, uploading with its bytes, reading, done, failed)
+ * and its own result, and the server reads one file at a time for this
+ * runner. A file the server cannot read ends `done` with a `not_read`
+ * outcome; a failure without an answer about the file ends `failed`.
+ * Resolves with the final states; rejects with an `AbortError` when
+ * `signal` aborts (the files not yet sent stay queued).
+ */
+export async function importEach(
+  files: readonly File[],
+  options: ImportEachOptions,
+): Promise<FileUpload[]> {
+  const upload: UploadOne = options.upload ?? ((file, o) => uploadActivities([file], o));
+  const wait =
+    options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const attempts = options.attempts ?? 4;
+  const states: FileUpload[] = files.map((f) => ({
+    name: f.name,
+    size: f.size,
+    phase: 'queued',
+    progress: { loaded: 0, total: f.size },
+    outcome: null,
+    error: null,
+  }));
+  const set = (i: number, patch: Partial<FileUpload>) => {
+    const current = states[i];
+    if (!current) return;
+    states[i] = { ...current, ...patch };
+    options.onChange([...states]);
+  };
+  options.onChange([...states]);
+  for (const [i, file] of files.entries()) {
+    for (let attempt = 1; ; attempt++) {
+      set(i, { phase: 'uploading', progress: { loaded: 0, total: file.size } });
+      try {
+        const result = await upload(file, {
+          onProgress: (progress) => {
+            const sent = progress.total > 0 && progress.loaded >= progress.total;
+            set(i, { phase: sent ? 'reading' : 'uploading', progress });
+          },
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+        const outcome = result.files[0] ?? null;
+        set(i, { phase: 'done', outcome, progress: { loaded: file.size, total: file.size } });
+        break;
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'AbortError') {
+          set(i, { phase: 'queued', progress: { loaded: 0, total: file.size } });
+          throw error;
+        }
+        const apiError =
+          error instanceof ApiError
+            ? error
+            : new ApiError('server_error', 'The file could not be imported.', { status: 0 });
+        if (apiError.code === 'rate_limited' && attempt < attempts) {
+          set(i, { phase: 'queued' });
+          await wait(RETRY_MS * attempt);
+          continue;
+        }
+        if (apiError.code === 'invalid_input') {
+          set(i, { phase: 'done', outcome: unreadable(file.name, apiError) });
+        } else set(i, { phase: 'failed', error: apiError });
+        break;
+      }
+    }
+  }
+  return states;
 }

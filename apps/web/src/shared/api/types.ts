@@ -86,3 +86,6 @@ export type User = UserDto;
 
 /** One file the import could not read (`POST /api/activities/import`). */
 export type ImportErrorDto = ImportResultDto['errors'][number];
+
+/** What one import did to one uploaded file (`POST /api/activities/import`): its one status and counts. */
+export type FileImportDto = ImportResultDto['files'][number];
