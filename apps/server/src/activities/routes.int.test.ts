@@ -87,6 +87,7 @@ describe('POST /api/activities/import', () => {
         duplicates: 0,
         notStored: 0,
         problems: [expect.stringMatching(/^damaged FIT file: /) as string],
+        skipped: 0,
       },
       expect.objectContaining({ file: 'cut (2).fit', status: 'not_read', stored: 0 }),
     ]);
