@@ -35,8 +35,12 @@ export function loadAuth(
       if (
         session?.userId &&
         (!session.lastSeenAt || now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS)
-      )
+      ) {
+        const since = cache?.generation() ?? 0;
         await deps.repos.sessions.touch(session.idHash, now, LAST_SEEN_EVERY_MS);
+        // The cached copy moves with it, or every request would touch again.
+        cache?.set(idHash, { session: { ...session, lastSeenAt: now }, user: auth.user }, since);
+      }
     }
     c.set('auth', auth);
     await next();

@@ -51,7 +51,8 @@ export interface RepositoryHooks {
 /** The methods of the users and sessions repositories that write. */
 const ACCOUNT_WRITES = {
   users: ['create', 'setPasswordHash', 'setReminders', 'delete'],
-  sessions: ['create', 'touch', 'deleteForUserById', 'deleteForUser', 'delete', 'deleteExpired'],
+  // `touch` is left out: it moves only `last_seen_at`, which the caller updates in its cache.
+  sessions: ['create', 'deleteForUserById', 'deleteForUser', 'delete', 'deleteExpired'],
 } as const;
 
 /** `repo` with `hook` called once each of `methods` has settled. */
