@@ -266,12 +266,14 @@ describe('training', () => {
     ).resolves.toBe('garmin-fenix5-run-1min-running-dynamics.fitImported 1 activity');
     await p.getByText('2 files: 1 activity imported; 1 file could not be read.').waitFor();
 
-    // The same files again: nothing new, the run is recognised as a duplicate, in both places.
+    // The same file again: its content is stored, so it is not read again, in both places.
     await upload(p, [fixture(WITH_CORRUPT)]);
-    await p.getByText('1 file: 0 activities imported, 1 duplicate skipped.').waitFor();
+    await p
+      .getByText('1 file: 0 activities imported, 1 file imported before not read again.')
+      .waitFor();
     await expect(
       fileResult(p, 'garmin-fenix5-run-1min-running-dynamics.fit').textContent(),
-    ).resolves.toContain('Already imported (1 duplicate skipped)');
+    ).resolves.toContain('Already imported: not read again');
 
     // Deleting it (two steps) takes it off the list.
     const activities = p.getByRole('list', { name: 'Imported activities' });

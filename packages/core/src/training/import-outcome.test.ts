@@ -99,6 +99,12 @@ describe('import totals', () => {
     );
   });
 
+  it('files imported before, skipped by their content', () => {
+    expect(describeImportTotals([{ ...none, skipped: 1 }])).toBe(
+      '1 file: 0 activities imported, 1 file imported before not read again.',
+    );
+  });
+
   it('a single clean file', () => {
     expect(describeImportTotals([{ ...none, stored: 1, runs: 1 }])).toBe(
       '1 file: 1 activity imported.',

@@ -98,10 +98,11 @@ export function describeFileImport(c: FileImportCounts): string {
 export function describeImportTotals(files: readonly FileImportCounts[]): string {
   const stored = files.reduce((s, f) => s + f.stored, 0);
   const duplicates = files.reduce((s, f) => s + f.duplicates, 0);
+  const unread = files.reduce((s, f) => s + (f.skipped ?? 0), 0);
   const statuses = files.map(fileImportStatus);
   const n = (s: FileImportStatus) => statuses.filter((x) => x === s).length;
   const parts = [
-    `${activities(stored)} imported${duplicates > 0 ? `, ${count(duplicates, 'duplicate', 'duplicates')} skipped` : ''}`,
+    `${activities(stored)} imported${duplicates > 0 ? `, ${count(duplicates, 'duplicate', 'duplicates')} skipped` : ''}${unread > 0 ? `, ${count(unread, 'file', 'files')} imported before not read again` : ''}`,
   ];
   if (n('partly_damaged') > 0)
     parts.push(`${count(n('partly_damaged'), 'file', 'files')} partly damaged`);
