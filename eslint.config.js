@@ -221,6 +221,10 @@ export default tseslint.config(
                 // What an import did to each file (training/import-outcome.ts: no imports).
                 'describeFileImport',
                 'describeImportTotals',
+                // What a check-in asks beyond pain (knowledge/check-in-rules.ts: no imports).
+                'LEG_PAIN',
+                'LEG_PAIN_LABELS',
+                'CHECK_IN_NOTE_MAX',
               ],
               message:
                 'apps/web may import only types from @backtrack/core (`import type`); values come from the API.',

@@ -143,12 +143,30 @@ describe('runner journey', () => {
       await choosePain(p, 'Pain during', Math.max(0, 3 - Math.floor(i / 3)));
       await choosePain(p, 'Pain straight after', 2);
       await choosePain(p, 'Pain this morning', 1);
+      if (i === 2) {
+        // What a physiotherapist reads later: distance run, where the pain reached, a note.
+        await p.getByLabel(/Distance run today/).fill('5');
+        await p.getByLabel('Down the leg, past the knee').check();
+        await p
+          .getByLabel('A note for your physiotherapist (optional)')
+          .fill('Tingling in the calf');
+      }
       await p.getByRole('button', { name: 'Save check-in' }).click();
       await p.getByRole('heading', { name: /Check-in saved for/ }).waitFor();
       await expect(
         p.getByRole('heading', { name: /Check-in saved for/ }).textContent(),
       ).resolves.toContain(`${Number(day)} Mar 2025`);
+      // Pain newly past the knee asks for the warning signs again, that day only.
+      await expect(p.getByText('Check the warning signs again').count()).resolves.toBe(
+        i === 2 ? 1 : 0,
+      );
     }
+    const kept = await p.request.get(`/api${new URL(p.url()).pathname.replace('/check-in', '')}`);
+    await expect(kept.json()).resolves.toMatchObject({
+      checkIns: expect.arrayContaining([
+        expect.objectContaining({ legPain: 'below_knee', note: 'Tingling in the calf' }),
+      ]) as unknown,
+    });
     // The adaptation decision and its reason are shown.
     await p
       .getByRole('status')

@@ -85,6 +85,9 @@ const CHECKIN_OPTIONS = {
   planned: { type: 'string' },
   date: { type: 'string' },
   day: { type: 'string' },
+  km: { type: 'string' },
+  leg: { type: 'string' },
+  note: { type: 'string' },
 } as const;
 const TRAINING_OPTIONS = {
   ...JSON_OPTIONS,
@@ -292,6 +295,9 @@ const COMMANDS: Readonly<Record<CommandName, (args: string[], io: CliIo) => Prom
         planned: values.planned,
         date: dateOption('checkin', 'date', values.date),
         day: values.day,
+        km: values.km,
+        leg: values.leg,
+        note: values.note,
         format: values.json ? 'json' : 'text',
       },
       io,

@@ -137,7 +137,8 @@ written files go to stderr. A bad file or date: a message on stderr, exit 2.
 
 const CHECKIN = `Usage:
   backtrack checkin --during N --after N --morning N --done N [--planned N]
-                    [--date YYYY-MM-DD | --day N] [--json]
+                    [--date YYYY-MM-DD | --day N] [--km KM]
+                    [--leg none|above_knee|below_knee] [--note TEXT] [--json]
 
 Records one day of the saved plan (see \`backtrack plan --save\`) and shows
 how the plan adapts: from this week's check-ins, next week progresses, holds
@@ -153,6 +154,10 @@ Options:
                  exercises count as one session, a run or walk as another)
   --date DATE    the day checked in, YYYY-MM-DD (default: today)
   --day N        the day checked in, as a day of the plan (1 = day 1)
+  --km KM        kilometres actually run that day
+  --leg WHERE    where the pain reached: none, above_knee, below_knee; pain
+                 newly past the knee asks you to check the warning signs again
+  --note TEXT    a note for your physiotherapist (up to 1,000 characters)
   --json         print {checkIn, date, week, adaptation, ...} as JSON
   -h, --help     show this help
 

@@ -11,6 +11,7 @@ import type {
   ActivitySource,
   AnswerValue,
   AssessmentResult,
+  LegPain,
   Lap,
   AdaptationDecision as CoreAdaptationDecision,
   Plan,
@@ -224,8 +225,15 @@ export const checkIns = pgTable(
     painNextMorning: integer('pain_next_morning').notNull(),
     sessionsDone: integer('sessions_done').notNull(),
     sessionsPlanned: integer('sessions_planned').notNull(),
+    /** Kilometres actually run that day (null: not given). */
+    distanceKm: doublePrecision('distance_km'),
+    /** Where the pain reached: the core's `LegPain` (null: not given). */
+    legPain: text('leg_pain').$type<LegPain>(),
+    /** The runner's note for their physiotherapist. */
+    note: text('note'),
     createdAt: createdAt(),
   },
+  // Migration 0009 adds CHECK check_ins_leg_pain_ck (one of the core's LEG_PAIN values).
   (t) => [uniqueIndex('check_ins_plan_date_uq').on(t.planId, t.date)],
 );
 

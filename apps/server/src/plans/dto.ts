@@ -1,5 +1,6 @@
 /** What the API shows of saved plans, check-ins and adaptations. */
 import {
+  LEG_PAIN,
   weekOfDay,
   ZRunnerProfile,
   ZTriageTier,
@@ -29,8 +30,21 @@ export const ZCheckInOut = z
     painNextMorning: z.number().int(),
     sessionsDone: z.number().int(),
     sessionsPlanned: z.number().int(),
+    distanceKm: z.number().nullable(),
+    legPain: z.enum(LEG_PAIN).nullable(),
+    note: z.string().nullable(),
   })
   .openapi('CheckIn');
+
+/** The warning-sign re-check a check-in called for (core `checkInRecheck`). */
+export const ZCheckInRecheck = z
+  .object({
+    reason: z.string(),
+    action: z.string(),
+    questionIds: z.array(z.string()),
+    sources: z.array(z.string()),
+  })
+  .openapi('CheckInRecheck');
 /** What a week's check-ins decided. */
 export const ZDecision = z.enum(['progress', 'hold', 'step_back', 'stop_running', 'not_applied']);
 /** Running stops: re-screen and see a clinician. */
@@ -113,7 +127,15 @@ export const ZSavedPlanSummary = z
 /** Pain over time and the level of each week. */
 export const ZProgress = z
   .object({
-    points: z.array(ZCheckInOut.omit({ sessionsDone: true, sessionsPlanned: true })),
+    points: z.array(
+      ZCheckInOut.omit({
+        sessionsDone: true,
+        sessionsPlanned: true,
+        distanceKm: true,
+        legPain: true,
+        note: true,
+      }),
+    ),
     weeks: z.array(
       z.object({ week: z.number().int(), level: z.number().int(), decision: ZDecision.nullable() }),
     ),
@@ -121,9 +143,15 @@ export const ZProgress = z
   .openapi('Progress');
 /** What recording a check-in returns: the adaptation of next week so far (null in the last week). */
 export const ZCheckInResponse = z
-  .object({ checkIn: ZCheckInOut, adaptation: ZAdaptation.nullable() })
+  .object({
+    checkIn: ZCheckInOut,
+    adaptation: ZAdaptation.nullable(),
+    recheck: ZCheckInRecheck.nullable(),
+  })
   .openapi('CheckInResponse');
 
+/** What recording a check-in answers. */
+export type CheckInResponseDto = z.infer<typeof ZCheckInResponse>;
 /** A check-in as the API shows it. */
 export type CheckInDto = z.infer<typeof ZCheckInOut>;
 /** An adaptation as the API shows it (`safetyStop` with `stop_running`; absent on stored rows). */
@@ -164,6 +192,9 @@ export function toCheckInDto(row: CheckInRow): CheckInDto {
     painNextMorning: row.painNextMorning,
     sessionsDone: row.sessionsDone,
     sessionsPlanned: row.sessionsPlanned,
+    distanceKm: row.distanceKm,
+    legPain: row.legPain,
+    note: row.note,
   };
 }
 

@@ -1,5 +1,10 @@
 /** `/api/plans/*`: saved plans, check-ins and progress (an account is needed). */
-import { ZRunnerProfile } from '@backtrack/core';
+import {
+  CHECK_IN_DISTANCE_MAX_KM,
+  CHECK_IN_NOTE_MAX,
+  LEG_PAIN,
+  ZRunnerProfile,
+} from '@backtrack/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../auth/middleware.js';
 import { newRouter } from '../http/router.js';
@@ -36,6 +41,20 @@ export const ZNewCheckIn = z
     painNextMorning: pain,
     sessionsDone: sessions,
     sessionsPlanned: sessions,
+    distanceKm: z
+      .number()
+      .min(0)
+      .max(CHECK_IN_DISTANCE_MAX_KM)
+      .optional()
+      .openapi({ description: 'Kilometres actually run that day' }),
+    legPain: z.enum(LEG_PAIN).optional().openapi({ description: 'Where the pain reached today' }),
+    note: z
+      .string()
+      .trim()
+      .min(1)
+      .max(CHECK_IN_NOTE_MAX)
+      .optional()
+      .openapi({ description: 'A note for the physiotherapist' }),
   })
   .strict();
 

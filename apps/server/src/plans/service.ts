@@ -11,6 +11,7 @@
  */
 import {
   addDays,
+  checkInRecheck,
   DomainError,
   generatePlan,
   planDay,
@@ -37,8 +38,7 @@ import {
   toCheckInDto,
   toPlanEditDto,
   toSummaryDto,
-  type AdaptationDto,
-  type CheckInDto,
+  type CheckInResponseDto,
   type ProgressDto,
   type SavedPlanDto,
   type SavedPlanSummaryDto,
@@ -85,6 +85,9 @@ export function toCoreCheckIn(row: CheckInRow): CheckIn {
     painNextMorning: row.painNextMorning,
     sessionsDone: row.sessionsDone,
     sessionsPlanned: row.sessionsPlanned,
+    ...(row.distanceKm === null ? {} : { distanceKm: row.distanceKm }),
+    ...(row.legPain === null ? {} : { legPain: row.legPain }),
+    ...(row.note === null ? {} : { note: row.note }),
   };
 }
 
@@ -259,11 +262,7 @@ export function planService(
       return view(row, row.checkIns, await loadPlanEdits(repos, row.id));
     },
 
-    async checkIn(
-      id: string,
-      userId: string,
-      input: NewCheckIn,
-    ): Promise<{ checkIn: CheckInDto; adaptation: AdaptationDto | null }> {
+    async checkIn(id: string, userId: string, input: NewCheckIn): Promise<CheckInResponseDto> {
       const row = await load(id, userId);
       const day = planDay(row.startDate, input.date);
       const days = row.plan.weeks.length * 7;
@@ -301,6 +300,9 @@ export function planService(
           painNextMorning: input.painNextMorning,
           sessionsDone: input.sessionsDone,
           sessionsPlanned: input.sessionsPlanned,
+          distanceKm: input.distanceKm ?? null,
+          legPain: input.legPain ?? null,
+          note: input.note ?? null,
           now: clock.now(),
         });
         if (!stored)
@@ -309,9 +311,19 @@ export function planService(
           ]);
         const replayed = await readapt(tx, row);
         const mine = replayed.adaptations.find((a) => a.week === week);
+        // The check-in before this one by date decides whether leg pain is new.
+        const previous = (await tx.plans.listCheckIns(row.id))
+          .filter((c) => c.date < stored.date)
+          .at(-1);
+        const recheck = checkInRecheck(
+          kb,
+          { legPain: stored.legPain ?? undefined },
+          previous === undefined ? undefined : { legPain: previous.legPain ?? undefined },
+        );
         return {
           checkIn: toCheckInDto(stored),
           adaptation: mine ? replayedAdaptationDto(mine) : null,
+          recheck: recheck === undefined ? null : { ...recheck, sources: [...recheck.sources] },
         };
       });
     },

@@ -59,6 +59,14 @@ export interface CheckInTrend {
   /** Mean next-morning pain of the first and of the last 7 check-ins (null when fewer than 2). */
   firstWeekMean: number | null;
   lastWeekMean: number | null;
+  /** Kilometres the runner said they ran, summed over the check-ins that say (null: none said). */
+  distanceKm: number | null;
+  /** Plan days on which the pain reached below the knee. */
+  legPainBelowKnee: number[];
+  /** Plan days on which the pain reached the buttock or thigh, not past the knee. */
+  legPainAboveKnee: number[];
+  /** The runner's notes, newest first (at most the last ten). */
+  notes: { day: number; note: string }[];
 }
 
 /** The pre-visit summary. */
@@ -155,6 +163,15 @@ export function checkInTrend(checkIns: readonly CheckIn[]): CheckInTrend {
     nextMorningPain: sorted.map((c) => ({ day: c.day, pain: c.painNextMorning })),
     firstWeekMean: enough ? mean(pains.slice(0, 7)) : null,
     lastWeekMean: enough ? mean(pains.slice(-7)) : null,
+    distanceKm: sorted.some((c) => c.distanceKm !== undefined)
+      ? sorted.reduce((km, c) => km + (c.distanceKm ?? 0), 0)
+      : null,
+    legPainBelowKnee: sorted.filter((c) => c.legPain === 'below_knee').map((c) => c.day),
+    legPainAboveKnee: sorted.filter((c) => c.legPain === 'above_knee').map((c) => c.day),
+    notes: sorted
+      .flatMap((c) => (c.note === undefined ? [] : [{ day: c.day, note: c.note }]))
+      .reverse()
+      .slice(0, 10),
   };
 }
 

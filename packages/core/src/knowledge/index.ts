@@ -248,6 +248,14 @@ export { RISK_SCREEN, PAIN_SCALE, PSFS } from './instruments.js';
 export * from './exercises/index.js';
 export { PLAN_RULES, PLAN_RULE_RECORDS, ZPlanRule, type PlanRule } from './plan-rules.js';
 export {
+  CHECK_IN_DISTANCE_MAX_KM,
+  CHECK_IN_NOTE_MAX,
+  LEG_PAIN,
+  LEG_PAIN_LABELS,
+  LEG_PAIN_RECHECK,
+  type LegPain,
+} from './check-in-rules.js';
+export {
   RUNNING_RULES,
   RETURN_TO_RUN,
   LOAD_LIMITS,

@@ -10,3 +10,4 @@ export * from './today.js';
 export * from './session.js';
 export * from './session-stop-rules.js';
 export * from './edits.js';
+export * from './check-in-recheck.js';

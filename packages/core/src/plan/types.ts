@@ -5,6 +5,11 @@
  */
 import { z } from 'zod';
 import { ZEquipment } from '../knowledge/exercises/schema.js';
+import {
+  CHECK_IN_DISTANCE_MAX_KM,
+  CHECK_IN_NOTE_MAX,
+  LEG_PAIN,
+} from '../knowledge/check-in-rules.js';
 import type { RunningRule } from '../knowledge/running-rules.js';
 import type { ContributorId, TriageTier } from '../knowledge/schema.js';
 import type { TriageReason } from '../assessment/triage.js';
@@ -193,6 +198,12 @@ export const ZCheckIn = z
     painNextMorning: z.number().int().min(0).max(10),
     sessionsDone: z.number().int().min(0).max(10),
     sessionsPlanned: z.number().int().min(0).max(10),
+    /** Kilometres actually run that day. */
+    distanceKm: z.number().min(0).max(CHECK_IN_DISTANCE_MAX_KM).optional(),
+    /** Where the pain reached (knowledge base `check-in-rules.ts`). */
+    legPain: z.enum(LEG_PAIN).optional(),
+    /** The runner's own words for the day, for their physiotherapist. */
+    note: z.string().trim().min(1).max(CHECK_IN_NOTE_MAX).optional(),
   })
   .strict()
   .refine((c) => c.sessionsDone <= c.sessionsPlanned || c.sessionsPlanned === 0, {

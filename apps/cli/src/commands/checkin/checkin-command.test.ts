@@ -305,3 +305,42 @@ describe('checkin help', () => {
     expect(stdout).toContain('$BACKTRACK_HOME/cli-state.json');
   });
 });
+
+describe('checkin --km, --leg, --note', () => {
+  it('keeps what was run, where the pain reached and a note, and asks for the warning signs once', async () => {
+    await save();
+    const first = await checkinJson([
+      ...calm,
+      '--day',
+      '1',
+      '--km',
+      '5.5',
+      '--leg',
+      'below_knee',
+      '--note',
+      'tight hamstring',
+    ]);
+    expect(first.checkIn).toMatchObject({
+      distanceKm: 5.5,
+      legPain: 'below_knee',
+      note: 'tight hamstring',
+    });
+    expect(first.recheck?.questionIds).toContain('saddle_numbness');
+    const again = await checkinJson([...calm, '--day', '2', '--leg', 'below_knee']);
+    expect(again.recheck).toBeUndefined();
+    const text = await checkin([...calm, '--day', '4', '--leg', 'above_knee']);
+    expect(text.stdout).not.toContain('Check the warning signs again');
+    const state = ZCliState.parse(JSON.parse(await readFile(statePath(), 'utf8')));
+    expect(state.checkIns.find((c) => c.day === 1)).toMatchObject({ note: 'tight hamstring' });
+  });
+
+  it('names the option of a value it cannot keep', async () => {
+    await save();
+    const leg = await checkin([...calm, '--day', '1', '--leg', 'foot']);
+    expect(leg.code).toBe(2);
+    expect(leg.stderr).toMatch(/--leg: must be one of none, above_knee, below_knee/);
+    const km = await checkin([...calm, '--day', '1', '--km', 'far']);
+    expect(km.code).toBe(2);
+    expect(km.stderr).toMatch(/--km: must be a number of kilometres/);
+  });
+});

@@ -16,6 +16,12 @@ import {
   type CheckIn,
   type KnowledgeBase,
   type PlanSafetyStop,
+  type CheckInRecheck,
+  type LegPain,
+  checkInRecheck,
+  CHECK_IN_DISTANCE_MAX_KM,
+  CHECK_IN_NOTE_MAX,
+  LEG_PAIN,
   DECISION_LABELS,
   describeLevel,
 } from '@backtrack/core';
@@ -37,6 +43,12 @@ export interface CheckInArgs {
   date?: IsoDate | undefined;
   /** The day checked in, as a day of the plan (1-based). */
   day?: string | undefined;
+  /** Kilometres actually run that day. */
+  km?: string | undefined;
+  /** Where the pain reached: none, above_knee, below_knee. */
+  leg?: string | undefined;
+  /** A note for the physiotherapist. */
+  note?: string | undefined;
   format: 'text' | 'json';
 }
 
@@ -47,6 +59,9 @@ export const CHECK_IN_OPTIONS: Readonly<Record<keyof Omit<CheckIn, 'day'>, strin
   painNextMorning: '--morning',
   sessionsDone: '--done',
   sessionsPlanned: '--planned',
+  distanceKm: '--km',
+  legPain: '--leg',
+  note: '--note',
 };
 
 const OPTION_MEANING: Readonly<Record<string, string>> = {
@@ -56,6 +71,7 @@ const OPTION_MEANING: Readonly<Record<string, string>> = {
   '--done': 'sessions done',
   '--planned': 'sessions planned',
   '--day': 'day of the plan',
+  '--km': 'kilometres run that day',
 };
 
 /** The JSON output of a check-in. */
@@ -69,6 +85,8 @@ export interface CheckInReport {
   adaptation: Adaptation;
   /** Set once any week's check-ins stopped running: re-screen and see a clinician. */
   safetyStop?: PlanSafetyStop;
+  /** Set when this check-in calls for answering the nerve warning signs again. */
+  recheck?: CheckInRecheck;
   stateFile: string;
 }
 
@@ -84,6 +102,7 @@ interface TypedValues {
   sessionsDone: number;
   sessionsPlanned: number | undefined;
   day: number | undefined;
+  distanceKm: number | undefined;
 }
 
 /**
@@ -113,6 +132,14 @@ export function readTypedValues(args: CheckInArgs): TypedValues {
     sessionsDone: read('--done', args.done, true),
     sessionsPlanned: read('--planned', args.planned, false),
     day: read('--day', args.day, false),
+    distanceKm: (() => {
+      if (args.km === undefined) return undefined;
+      if (!/^\s*\d+(\.\d+)?\s*$/.test(args.km)) {
+        problems.push(`--km: must be a number of kilometres, got "${args.km}"`);
+        return undefined;
+      }
+      return Number(args.km);
+    })(),
   };
   const { painDuring, painAfter, painNextMorning, sessionsDone } = values;
   if (
@@ -198,6 +225,9 @@ export async function checkinCommand(
     painNextMorning: typed.painNextMorning,
     sessionsDone: typed.sessionsDone,
     sessionsPlanned: planned,
+    ...(typed.distanceKm === undefined ? {} : { distanceKm: typed.distanceKm }),
+    ...(args.leg === undefined ? {} : { legPain: args.leg as LegPain }),
+    ...(args.note === undefined ? {} : { note: args.note }),
   };
   const parsed = ZCheckIn.safeParse(candidate);
   if (!parsed.success) {
@@ -211,9 +241,13 @@ export async function checkinCommand(
           : '';
       const value = Object.entries(candidate).find(([name]) => name === field)?.[1];
       const message =
-        i.code === 'too_big' || i.code === 'too_small'
-          ? `${String(value)} is outside ${field === 'day' ? `1–${lastDay}` : '0–10'}`
-          : i.message;
+        field === 'legPain'
+          ? `must be one of ${LEG_PAIN.join(', ')}, got "${String(value)}"`
+          : field === 'note'
+            ? `a note of 1 to ${String(CHECK_IN_NOTE_MAX)} characters`
+            : i.code === 'too_big' || i.code === 'too_small'
+              ? `${String(value)} is outside ${field === 'day' ? `1–${lastDay}` : field === 'distanceKm' ? `0–${String(CHECK_IN_DISTANCE_MAX_KM)}` : '0–10'}`
+              : i.message;
       return `${option}: ${message}${hint}`;
     });
     throw invalid(`invalid check-in for day ${day}:`, details);
@@ -221,6 +255,8 @@ export async function checkinCommand(
   const checkIn = parsed.data;
 
   const replaced = state.checkIns.some((c) => c.day === day);
+  const previous = state.checkIns.filter((c) => c.day < day).sort((a, b) => b.day - a.day)[0];
+  const recheck = checkInRecheck(kb, checkIn, previous);
   const checkIns = [...state.checkIns.filter((c) => c.day !== day), checkIn].sort(
     (a, b) => a.day - b.day,
   );
@@ -238,6 +274,7 @@ export async function checkinCommand(
     checkInsThisWeek: thisWeek.length,
     adaptation,
     ...(replayed.plan.safetyStop ? { safetyStop: replayed.plan.safetyStop } : {}),
+    ...(recheck ? { recheck } : {}),
     stateFile: path,
   };
   if (args.format === 'json') {
@@ -296,6 +333,12 @@ function renderCheckIn(
   );
   if (report.safetyStop) {
     lines.push(...renderSafetyStop({ safetyStop: report.safetyStop }, { style, width }));
+  }
+  if (report.recheck) {
+    lines.push('');
+    lines.push(style.bold(style.yellow('Check the warning signs again')));
+    lines.push(wrap(`${report.recheck.reason} ${report.recheck.action}`, { width }));
+    lines.push(wrap('Run `backtrack assess` to answer them.', { width }));
   }
   if (week >= options.planWeeks) {
     lines.push(

@@ -8,7 +8,14 @@ import { SafetyStopNotice, TodayList } from '../plan/PlanView.js';
 import { useUnits } from '../../shared/use-units.js';
 import { planToday, sessionsDoneOn } from '@backtrack/core';
 import { formatDate, isCalendarDate, toIsoDate } from '../../shared/lib/dates.js';
-import { DECISION_LABELS } from '@backtrack/core';
+import {
+  CHECK_IN_NOTE_MAX,
+  DECISION_LABELS,
+  LEG_PAIN,
+  LEG_PAIN_LABELS,
+  toKm,
+  type LegPain,
+} from '@backtrack/core';
 import { ApiError } from '../../shared/api/client.js';
 import { enqueueCheckIn } from '../today/offline-queue.js';
 import { hasTicks, readTicks } from '../today/ticks.js';
@@ -50,6 +57,9 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
   const plannedDefault = String(today?.sessionsPlanned ?? 1);
   const [planned, setPlanned] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [distance, setDistance] = useState('');
+  const [legPain, setLegPain] = useState<LegPain | ''>('');
+  const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [response, setResponse] = useState<CheckInResponse | null>(null);
   const [queued, setQueued] = useState<string | null>(null);
@@ -88,6 +98,13 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
       setProblem('Sessions done cannot be more than sessions planned.');
       return;
     }
+    const ran = distance.trim() === '' ? undefined : Number(distance);
+    if (ran !== undefined && (!Number.isFinite(ran) || ran < 0)) {
+      setProblem(
+        `Distance run: enter a number of ${unit === 'mi' ? 'miles' : 'kilometres'}, or leave it empty.`,
+      );
+      return;
+    }
     setProblem(null);
     setResponse(null);
     setQueued(null);
@@ -98,11 +115,17 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
       painNextMorning: Number(pain.painNextMorning),
       sessionsDone,
       sessionsPlanned,
+      ...(ran === undefined ? {} : { distanceKm: Math.round(toKm(ran, unit) * 100) / 100 }),
+      ...(legPain === '' ? {} : { legPain }),
+      ...(note.trim() === '' ? {} : { note: note.trim() }),
     };
     const clear = () => {
       setPain({ painDuring: '', painAfter: '', painNextMorning: '' });
       setPlanned(null);
       setDone(null);
+      setDistance('');
+      setLegPain('');
+      setNote('');
     };
     checkIn.mutate(body, {
       onSuccess: (r) => {
@@ -200,6 +223,51 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
             />
           </div>
         </div>
+        <fieldset className="checkin__leg">
+          <legend>Where did the pain reach today? (optional)</legend>
+          {LEG_PAIN.map((value) => (
+            <label key={value} className="choice">
+              <input
+                type="radio"
+                name={`${id}-leg`}
+                value={value}
+                checked={legPain === value}
+                onChange={() => {
+                  setLegPain(value);
+                }}
+              />
+              {LEG_PAIN_LABELS[value]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-distance`}>
+            Distance run today, {unit === 'mi' ? 'miles' : 'km'} (optional)
+          </label>
+          <input
+            id={`${id}-distance`}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="any"
+            value={distance}
+            onChange={(e) => {
+              setDistance(e.target.value);
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-note`}>A note for your physiotherapist (optional)</label>
+          <textarea
+            id={`${id}-note`}
+            rows={3}
+            maxLength={CHECK_IN_NOTE_MAX}
+            value={note}
+            onChange={(e) => {
+              setNote(e.target.value);
+            }}
+          />
+        </div>
         {problem ? (
           <p className="field-error" role="alert">
             {problem}
@@ -235,6 +303,19 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
             ) : (
               <p>The plan adapts at the end of each week, from that week’s check-ins.</p>
             )}
+            {response.recheck ? (
+              <div className="notice notice--warning" role="alert">
+                <p className="notice__title">Check the warning signs again</p>
+                <p>{response.recheck.reason}</p>
+                <p>
+                  <strong>{response.recheck.action}</strong>
+                </p>
+                <p>
+                  <Link to="/">Answer the warning-sign questions</Link>: a new assessment asks them
+                  first.
+                </p>
+              </div>
+            ) : null}
             <p>
               <Link to={`/plans/${saved.id}/progress`}>See your progress</Link>
             </p>

@@ -190,11 +190,40 @@ export function SummaryPage() {
       ) : null}
       <Part title="Check-ins" section={s.checkIns}>
         {(c) => (
-          <p>
-            {c.checkIns} check-ins; sessions done {c.sessionsDone} of {c.sessionsPlanned}
-            {c.adherence === null ? '' : ` (${formatPercent(c.adherence)})`}. Next-morning pain:
-            first week {oneDecimal(c.firstWeekMean)}, last week {oneDecimal(c.lastWeekMean)} (0–10).
-          </p>
+          <>
+            <p>
+              {c.checkIns} check-ins; sessions done {c.sessionsDone} of {c.sessionsPlanned}
+              {c.adherence === null ? '' : ` (${formatPercent(c.adherence)})`}. Next-morning pain:
+              first week {oneDecimal(c.firstWeekMean)}, last week {oneDecimal(c.lastWeekMean)}{' '}
+              (0–10).
+              {c.distanceKm === null ? '' : ` Running reported: ${oneDecimal(c.distanceKm)} km.`}
+            </p>
+            {c.legPainBelowKnee.length > 0 || c.legPainAboveKnee.length > 0 ? (
+              <p>
+                Pain reached the leg:
+                {c.legPainBelowKnee.length > 0
+                  ? ` below the knee on plan day ${c.legPainBelowKnee.join(', ')}`
+                  : ''}
+                {c.legPainBelowKnee.length > 0 && c.legPainAboveKnee.length > 0 ? ';' : ''}
+                {c.legPainAboveKnee.length > 0
+                  ? ` buttock or thigh on plan day ${c.legPainAboveKnee.join(', ')}`
+                  : ''}
+                .
+              </p>
+            ) : null}
+            {c.notes.length > 0 ? (
+              <>
+                <h3>The runner’s notes</h3>
+                <ul>
+                  {c.notes.map((n) => (
+                    <li key={n.day}>
+                      Day {n.day}: {n.note}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </>
         )}
       </Part>
       <Part title="Outcome measures" section={s.outcomes}>
