@@ -318,6 +318,17 @@ describe('today', () => {
       ),
     ).resolves.toBe(0);
     await expect(storedCheckIns(api, saved.id)).resolves.toHaveLength(1);
+
+    // Logging out empties the offline copies of the account's plans (a shared phone).
+    const dataCached = () =>
+      p.evaluate(async () => {
+        const cache = await caches.open('backtrack-data-v1');
+        return (await cache.keys()).length;
+      });
+    await expect(dataCached()).resolves.toBeGreaterThan(0);
+    await p.goto('/account');
+    await p.getByRole('button', { name: 'Log out', exact: true }).click();
+    await expect.poll(dataCached, { timeout: 10_000 }).toBe(0);
     await context.close();
   });
 });

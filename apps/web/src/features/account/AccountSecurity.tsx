@@ -5,32 +5,18 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
-import { request, resetCsrfToken } from '../../shared/api/client.js';
-import { keys } from '../../shared/api/queries.js';
+import { request } from '../../shared/api/client.js';
+import { useForgetAccount } from '../../shared/api/queries.js';
 import type { SessionDto } from '../../shared/api/types.js';
 import { formatDate } from '../../shared/lib/dates.js';
 import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 
 const SESSIONS_KEY = ['sessions'] as const;
 
-/**
- * Signs this browser out in the cache: `me` becomes null first (the page
- * switches to its signed-out view, unmounting what needs an account), then
- * every other cached answer of the account goes.
- */
-function useSignedOut() {
-  const client = useQueryClient();
-  return () => {
-    resetCsrfToken();
-    client.setQueryData(keys.me, null);
-    client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.me[0] });
-  };
-}
-
 /** The sessions of the account, with "End" on each and "Log out everywhere". */
 export function SessionsCard() {
   const client = useQueryClient();
-  const signedOut = useSignedOut();
+  const signedOut = useForgetAccount();
   const sessions = useQuery({
     queryKey: SESSIONS_KEY,
     queryFn: async () => (await request('GET /api/auth/sessions')).sessions,

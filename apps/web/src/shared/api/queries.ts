@@ -175,29 +175,41 @@ export function useConfirmRegistration() {
   });
 }
 
+/**
+ * What this browser forgets when the account signs out here (or is
+ * deleted): the CSRF token, every cached query, and the service worker's
+ * copies of the account's plans kept for offline use (`public/sw.js`,
+ * message `clear-data`), so the next person on a shared phone sees none of
+ * it, online or off.
+ */
+export function useForgetAccount(): () => void {
+  const client = useQueryClient();
+  return () => {
+    resetCsrfToken();
+    // `me` becomes null first (pages switch to their signed-out view,
+    // unmounting what needs an account), then every other cached answer goes.
+    client.setQueryData(keys.me, null);
+    client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.me[0] });
+    if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator)
+      navigator.serviceWorker.controller?.postMessage('clear-data');
+  };
+}
+
 /** Logs out and forgets everything cached for the account. */
 export function useLogout() {
-  const client = useQueryClient();
+  const forget = useForgetAccount();
   return useMutation({
     mutationFn: () => request('POST /api/auth/logout'),
-    onSuccess: () => {
-      resetCsrfToken();
-      client.clear();
-      client.setQueryData(keys.me, null);
-    },
+    onSuccess: forget,
   });
 }
 
 /** Deletes the account and everything with it. */
 export function useDeleteAccount() {
-  const client = useQueryClient();
+  const forget = useForgetAccount();
   return useMutation({
     mutationFn: () => request('DELETE /api/me'),
-    onSuccess: () => {
-      resetCsrfToken();
-      client.clear();
-      client.setQueryData(keys.me, null);
-    },
+    onSuccess: forget,
   });
 }
 
