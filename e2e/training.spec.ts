@@ -186,15 +186,17 @@ describe('training', () => {
     });
 
     // One upload per file, each with its own bar: never backwards, and with the slow uplink
-    // values between 0 and 100 were shown on the way; every file ended at 100%.
+    // values between 0 and 100 were shown on the way. A bar leaves when its file is done, and
+    // a file the server reads at once can go from sending to done in one render, so 100% is
+    // required of some bar, not of each (every file's outcome is checked below).
     const seen = await progressSeen(p);
     expect(Object.keys(seen).sort()).toEqual(
       RUNS.map((f) => `Upload of ${path.basename(f)}`).sort(),
     );
     for (const values of Object.values(seen)) {
       expect([...values].sort((a, b) => a - b)).toEqual(values);
-      expect(values.at(-1)).toBe(100);
     }
+    expect(Object.values(seen).some((v) => v.at(-1) === 100)).toBe(true);
     expect(Object.values(seen).some((v) => v.some((x) => x > 0 && x < 100))).toBe(true);
 
     // The triathlon file holds 5 activities (one run); every file was read.
