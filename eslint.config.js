@@ -224,6 +224,7 @@ export default tseslint.config(
                 // What a check-in asks beyond pain (knowledge/check-in-rules.ts: no imports).
                 'LEG_PAIN',
                 'LEG_PAIN_LABELS',
+                'LEG_PAIN_RECHECK',
                 'CHECK_IN_NOTE_MAX',
               ],
               message:

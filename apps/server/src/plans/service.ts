@@ -182,7 +182,10 @@ export function planService(
    * check-ins (not of today's date, so the stored rows depend only on the set
    * of check-ins). Returns the replay.
    */
-  async function readapt(tx: Repositories, row: PlanRow): Promise<ReplayedPlan> {
+  async function readapt(
+    tx: Repositories,
+    row: PlanRow,
+  ): Promise<{ replayed: ReplayedPlan; checkIns: CheckInRow[] }> {
     const checkIns = await tx.plans.listCheckIns(row.id);
     const replayed = replayPlan(kb, row.plan, checkIns.map(toCoreCheckIn));
     await tx.plans.replaceAdaptationsFrom(
@@ -198,7 +201,7 @@ export function planService(
       })),
       clock.now(),
     );
-    return replayed;
+    return { replayed, checkIns };
   }
 
   return {
@@ -309,16 +312,14 @@ export function planService(
           throw new DomainError('conflict', `There is already a check-in for ${input.date}.`, [
             'date',
           ]);
-        const replayed = await readapt(tx, row);
+        const { replayed, checkIns } = await readapt(tx, row);
         const mine = replayed.adaptations.find((a) => a.week === week);
         // The check-in before this one by date decides whether leg pain is new.
-        const previous = (await tx.plans.listCheckIns(row.id))
-          .filter((c) => c.date < stored.date)
-          .at(-1);
+        const previous = checkIns.filter((c) => c.date < stored.date).at(-1);
         const recheck = checkInRecheck(
           kb,
-          { legPain: stored.legPain ?? undefined },
-          previous === undefined ? undefined : { legPain: previous.legPain ?? undefined },
+          toCoreCheckIn(stored),
+          previous && toCoreCheckIn(previous),
         );
         return {
           checkIn: toCheckInDto(stored),

@@ -24,6 +24,8 @@ export const LEG_PAIN_LABELS: Readonly<Record<LegPain, string>> = {
 /** The re-check rule, with its sources (knowledge base `sources.ts`). */
 export const LEG_PAIN_RECHECK = {
   title: 'Pain newly below the knee: answer the nerve warning signs again',
+  /** What the runner sees above the reason (web and CLI). */
+  heading: 'Check the warning signs again',
   /** The red flags whose questions are asked again (`red-flags.ts`). */
   redFlags: ['ces_saddle', 'ces_bladder_bowel', 'ces_bilateral', 'progressive_weakness'],
   reason:

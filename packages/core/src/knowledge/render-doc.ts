@@ -8,6 +8,7 @@
  */
 import { citedSources, type KnowledgeBase } from './index.js';
 import { BOOKING_RULES } from './booking-rules.js';
+import { LEG_PAIN_RECHECK } from './check-in-rules.js';
 import { LOAD_LIMITS, PAIN_MONITORING, RETURN_TO_RUN } from './running-rules.js';
 import { describeRule, describeTest, REVIEW_RULE_STYLE } from './describe-rule.js';
 import type { Effect, Question, Rule } from './schema.js';
@@ -275,6 +276,29 @@ function renderBookingRules(): string[] {
   ];
 }
 
+function renderCheckInRules(): string[] {
+  const r = LEG_PAIN_RECHECK;
+  return [
+    '## Check-in warning-sign re-check',
+    '',
+    'What a daily check-in asks beyond pain and sessions (distance run, where the pain reached, a note), and the one rule it feeds.',
+    '',
+    ...table(
+      ['Rule', 'When', 'Warning signs asked again', 'What the runner is told', 'Sources'],
+      [
+        [
+          r.title,
+          `the pain reaches ${code('below_knee')} and the check-in before did not say so`,
+          r.redFlags.map((id) => code(id)).join(', '),
+          `${r.reason} ${r.action}`,
+          sourceList(r.sources),
+        ],
+      ],
+    ),
+    '',
+  ];
+}
+
 function range(bounds: readonly [number, number] | undefined): string {
   return bounds ? `${String(bounds[0])}–${String(bounds[1])}` : '–';
 }
@@ -403,6 +427,7 @@ export function renderKnowledgeBaseMarkdown(kb: KnowledgeBase): string {
     '- [Exercises](#exercises)',
     '- [Running modifications](#running-modifications)',
     '- [Plan engine numbers](#plan-engine-numbers)',
+    '- [Check-in warning-sign re-check](#check-in-warning-sign-re-check)',
     '- [Seed claims](#seed-claims)',
     '- [Sources](#sources)',
     '',
@@ -414,6 +439,7 @@ export function renderKnowledgeBaseMarkdown(kb: KnowledgeBase): string {
     ...renderRunning(kb),
     ...renderPlanRules(kb),
     ...renderBookingRules(),
+    ...renderCheckInRules(),
     ...renderSeedClaims(kb),
     ...renderSources(kb),
   ];

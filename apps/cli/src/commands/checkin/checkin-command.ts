@@ -22,6 +22,7 @@ import {
   CHECK_IN_DISTANCE_MAX_KM,
   CHECK_IN_NOTE_MAX,
   LEG_PAIN,
+  LEG_PAIN_RECHECK,
   DECISION_LABELS,
   describeLevel,
 } from '@backtrack/core';
@@ -336,7 +337,7 @@ function renderCheckIn(
   }
   if (report.recheck) {
     lines.push('');
-    lines.push(style.bold(style.yellow('Check the warning signs again')));
+    lines.push(style.bold(style.yellow(LEG_PAIN_RECHECK.heading)));
     lines.push(wrap(`${report.recheck.reason} ${report.recheck.action}`, { width }));
     lines.push(wrap('Run `backtrack assess` to answer them.', { width }));
   }

@@ -13,6 +13,7 @@ import {
   DECISION_LABELS,
   LEG_PAIN,
   LEG_PAIN_LABELS,
+  LEG_PAIN_RECHECK,
   toKm,
   type LegPain,
 } from '@backtrack/core';
@@ -305,7 +306,7 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
             )}
             {response.recheck ? (
               <div className="notice notice--warning" role="alert">
-                <p className="notice__title">Check the warning signs again</p>
+                <p className="notice__title">{LEG_PAIN_RECHECK.heading}</p>
                 <p>{response.recheck.reason}</p>
                 <p>
                   <strong>{response.recheck.action}</strong>
