@@ -4,7 +4,7 @@
  * (hold timer on a fake clock, rep counting, an easier version, stop rules),
  * and the check-in is filled in from it: sessions planned counts sessions,
  * not exercises, and sessions done what was finished. Today is marked on the
- * plan's week view. Checked with axe, at phone width.
+ * plan's week view. Checked with axe at 320, 375 and 1280 px.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -73,96 +73,102 @@ async function storedCheckIns(api: ApiClient, planId: string) {
 }
 
 describe('today', () => {
-  it('shows today, runs the guided session and fills in the check-in from it', async () => {
-    const { api, saved, day, exercisesToday, planned } = await runnerWithExercisesToday('today');
+  it.each([320, VIEWPORTS.phone.width, VIEWPORTS.desktop.width])(
+    'at %i px: shows today, runs the guided session and fills in the check-in from it',
+    async (width) => {
+      const { api, saved, day, exercisesToday, planned } = await runnerWithExercisesToday(
+        `today-${width}`,
+      );
 
-    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
-    await context.addCookies(api.browserCookies());
-    page = await context.newPage();
-    const p = page;
-    screenshotOnFailure(() => page, 'today');
-    await p.clock.install();
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      await context.addCookies(api.browserCookies());
+      page = await context.newPage();
+      const p = page;
+      screenshotOnFailure(() => page, `today-${width}`);
+      await p.clock.install();
 
-    // Today: each exercise with its drawing, dose and cues; the sessions counted per session.
-    await p.goto('/today');
-    await p.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-    await p.getByText(`0 of ${planned} session${planned === 1 ? '' : 's'} done today.`).waitFor();
-    const list = p.getByRole('region', { name: 'Exercises' });
-    // The cues come with the exercise library, which loads after the plan.
-    await list.getByRole('list', { name: 'Cues' }).first().waitFor();
-    await expect(list.getByRole('img').count()).resolves.toBe(exercisesToday);
-    await expect(list.getByText('Dose:').count()).resolves.toBe(exercisesToday);
-    await expect(list.getByRole('list', { name: 'Cues' }).count()).resolves.toBe(exercisesToday);
-    await expect(seriousViolations(p)).resolves.toEqual([]);
-    await screenshot(p, 'today-375');
+      // Today: each exercise with its drawing, dose and cues; the sessions counted per session.
+      await p.goto('/today');
+      await p.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+      await p.getByText(`0 of ${planned} session${planned === 1 ? '' : 's'} done today.`).waitFor();
+      const list = p.getByRole('region', { name: 'Exercises' });
+      // The cues come with the exercise library, which loads after the plan.
+      await list.getByRole('list', { name: 'Cues' }).first().waitFor();
+      await expect(list.getByRole('img').count()).resolves.toBe(exercisesToday);
+      await expect(list.getByText('Dose:').count()).resolves.toBe(exercisesToday);
+      await expect(list.getByRole('list', { name: 'Cues' }).count()).resolves.toBe(exercisesToday);
+      await expect(seriousViolations(p)).resolves.toEqual([]);
+      await screenshot(p, `today-${width}`);
 
-    // The guided session: one exercise at a time.
-    await p.getByRole('link', { name: 'Start the guided session' }).click();
-    await p.getByText(`Exercise 1 of ${exercisesToday}`).waitFor();
-    await p
-      .getByRole('region', { name: 'Stop rules' })
-      .getByText(/\d+\/10/)
-      .first()
-      .waitFor();
-    await expect(seriousViolations(p)).resolves.toEqual([]);
-    await screenshot(p, 'guided-session-375');
+      // The guided session: one exercise at a time.
+      await p.getByRole('link', { name: 'Start the guided session' }).click();
+      await p.getByText(`Exercise 1 of ${exercisesToday}`).waitFor();
+      await p
+        .getByRole('region', { name: 'Stop rules' })
+        .getByText(/\d+\/10/)
+        .first()
+        .waitFor();
+      await expect(seriousViolations(p)).resolves.toEqual([]);
+      await screenshot(p, `guided-session-${width}`);
 
-    let sawHold = false;
-    let sawReps = false;
-    for (let guard = 0; guard < 200; guard++) {
-      if (await p.getByRole('heading', { name: 'Session done' }).isVisible()) break;
-      const reps = p.getByRole('group', { name: 'Repetitions' });
-      const hold = p.getByRole('group', { name: 'Hold timer' });
-      if (!sawReps && (await reps.isVisible())) {
-        // Rep counting: +1 and −1.
-        const count = reps.getByText(/^\d+ of \d+ repetitions/);
-        await reps.getByRole('button', { name: 'One more repetition' }).click();
-        await expect(count.textContent()).resolves.toMatch(/^1 of/);
-        await reps.getByRole('button', { name: 'One fewer repetition' }).click();
-        await expect(count.textContent()).resolves.toMatch(/^0 of/);
-        sawReps = true;
+      let sawHold = false;
+      let sawReps = false;
+      for (let guard = 0; guard < 200; guard++) {
+        if (await p.getByRole('heading', { name: 'Session done' }).isVisible()) break;
+        const reps = p.getByRole('group', { name: 'Repetitions' });
+        const hold = p.getByRole('group', { name: 'Hold timer' });
+        if (!sawReps && (await reps.isVisible())) {
+          // Rep counting: +1 and −1.
+          const count = reps.getByText(/^\d+ of \d+ repetitions/);
+          await reps.getByRole('button', { name: 'One more repetition' }).click();
+          await expect(count.textContent()).resolves.toMatch(/^1 of/);
+          await reps.getByRole('button', { name: 'One fewer repetition' }).click();
+          await expect(count.textContent()).resolves.toMatch(/^0 of/);
+          sawReps = true;
+        }
+        if (!sawHold && (await hold.isVisible())) {
+          // The hold timer counts from the clock: jump the clock and the end is announced.
+          await hold.getByRole('button', { name: 'Start' }).click();
+          await p.clock.fastForward('01:00');
+          await p
+            .getByRole('status')
+            .getByText(/Hold over|Time is up/)
+            .waitFor();
+          sawHold = true;
+        }
+        const done = p.getByRole('button', { name: /^Done: / });
+        if (await done.isVisible()) await done.click();
+        else await p.getByRole('button', { name: /^(Next|Set done: rest)$/ }).click();
       }
-      if (!sawHold && (await hold.isVisible())) {
-        // The hold timer counts from the clock: jump the clock and the end is announced.
-        await hold.getByRole('button', { name: 'Start' }).click();
-        await p.clock.fastForward('01:00');
-        await p
-          .getByRole('status')
-          .getByText(/Hold over|Time is up/)
-          .waitFor();
-        sawHold = true;
-      }
-      const done = p.getByRole('button', { name: /^Done: / });
-      if (await done.isVisible()) await done.click();
-      else await p.getByRole('button', { name: /^(Next|Set done: rest)$/ }).click();
-    }
-    expect(sawHold || sawReps).toBe(true);
-    await p.getByRole('heading', { name: 'Session done' }).waitFor();
+      expect(sawHold || sawReps).toBe(true);
+      await p.getByRole('heading', { name: 'Session done' }).waitFor();
 
-    // The check-in is filled in: the exercises as one session, done.
-    await p.getByRole('link', { name: 'Daily check-in' }).click();
-    await p.getByRole('heading', { level: 1, name: 'Daily check-in' }).waitFor();
-    await expect(p.getByLabel('Sessions planned today').inputValue()).resolves.toBe(
-      String(planned),
-    );
-    await expect(p.getByLabel('Sessions done').inputValue()).resolves.toBe('1');
-    await choosePain(p, 'Pain during', 1);
-    await choosePain(p, 'Pain straight after', 1);
-    await choosePain(p, 'Pain this morning', 1);
-    await p.getByRole('button', { name: 'Save check-in' }).click();
-    await p.getByRole('heading', { name: /Check-in saved/ }).waitFor();
-    await expect(storedCheckIns(api, saved.id)).resolves.toEqual([
-      expect.objectContaining({ sessionsDone: 1, sessionsPlanned: planned }),
-    ]);
+      // The check-in is filled in: the exercises as one session, done.
+      await p.getByRole('link', { name: 'Daily check-in' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Daily check-in' }).waitFor();
+      await expect(p.getByLabel('Sessions planned today').inputValue()).resolves.toBe(
+        String(planned),
+      );
+      await expect(p.getByLabel('Sessions done').inputValue()).resolves.toBe('1');
+      await choosePain(p, 'Pain during', 1);
+      await choosePain(p, 'Pain straight after', 1);
+      await choosePain(p, 'Pain this morning', 1);
+      await p.getByRole('button', { name: 'Save check-in' }).click();
+      await p.getByRole('heading', { name: /Check-in saved/ }).waitFor();
+      await expect(storedCheckIns(api, saved.id)).resolves.toEqual([
+        expect.objectContaining({ sessionsDone: 1, sessionsPlanned: planned }),
+      ]);
 
-    // The plan's week view opens on this week, with today marked.
-    await p.goto(`/plans/${saved.id}`);
-    const todayDay = p.locator('[aria-current="date"]');
-    await todayDay.waitFor();
-    await expect(todayDay.textContent()).resolves.toContain('Today');
-    await expect(todayDay.textContent()).resolves.toContain(`Day ${day.day}`);
-    await context.close();
-  });
+      // The plan's week view opens on this week, with today marked.
+      await p.goto(`/plans/${saved.id}`);
+      const todayDay = p.locator('[aria-current="date"]');
+      await todayDay.waitFor();
+      await expect(todayDay.textContent()).resolves.toContain('Today');
+      await expect(todayDay.textContent()).resolves.toContain(`Day ${day.day}`);
+      await expect(seriousViolations(p)).resolves.toEqual([]);
+      await context.close();
+    },
+  );
 
   it.each([320, 375])(
     'is phone-first at %i px: one-line header, bottom tabs, 44 px targets, no sideways scroll',
