@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseCoding } from './serve-web.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
@@ -100,6 +100,36 @@ describe('serving the built web app', () => {
     });
     expect(small.headers.get('content-encoding')).toBeNull();
   });
+  it("sends the build's precompressed copy, never one older than its file", async () => {
+    const file = path.join(dist, 'assets', 'pre-9999.js');
+    const fresh = `${BIG_JS}\n// fresh`;
+    writeFileSync(file, fresh);
+    // Copies that differ from compressing the file here (a marker comment), so the test sees which was sent.
+    writeFileSync(`${file}.br`, brotliCompressSync(`${fresh}\n// from the build`));
+    writeFileSync(`${file}.gz`, gzipSync(`${fresh}\n// from the build`));
+    const br = await t.app.request('/assets/pre-9999.js', { headers: { 'accept-encoding': 'br' } });
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toContain(
+      '// from the build',
+    );
+    const gz = await t.app.request('/assets/pre-9999.js', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toContain(
+      '// from the build',
+    );
+
+    // A copy older than its file (the file was rebuilt, the copy not): compressed here instead.
+    const stale = path.join(dist, 'assets', 'stale-1111.js');
+    writeFileSync(`${stale}.br`, brotliCompressSync('// old content'));
+    utimesSync(`${stale}.br`, new Date(2000, 0, 1), new Date(2000, 0, 1));
+    writeFileSync(stale, BIG_JS);
+    const fromHere = await t.app.request('/assets/stale-1111.js', {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(fromHere.headers.get('content-encoding')).toBe('br');
+    expect(brotliDecompressSync(Buffer.from(await fromHere.arrayBuffer())).toString()).toBe(BIG_JS);
+  });
+
   it('gzips JSON answers of 1 KiB or more', async () => {
     const res = await t.app.request('/api/openapi.json', {
       headers: { 'accept-encoding': 'gzip' },

@@ -4,8 +4,10 @@
  * (single-page-app fallback). Files under `assets/` carry a content hash in
  * their names, so they are cached for a year; everything else is revalidated.
  * Text files (HTML, JavaScript, CSS, SVG, JSON) go out compressed with
- * brotli or gzip, whichever the browser prefers, each compressed once (off
- * the event loop) and kept while the file is unchanged.
+ * brotli or gzip, whichever the browser prefers: the build's precompressed
+ * copy (`file.br`, `file.gz`, written by the web build) when it is there and
+ * not older than the file, else compressed once here (off the event loop)
+ * and kept while the file is unchanged.
  */
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -61,6 +63,28 @@ export function chooseCoding(acceptEncoding: string | undefined): Coding | undef
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
+/** The file name suffix of a coding's precompressed copy. */
+const SUFFIX: Record<Coding, string> = { br: '.br', gzip: '.gz' };
+
+/**
+ * The build's precompressed copy of `file` in `coding`, when there is one
+ * at least as new as the file (a stale copy would send old content).
+ */
+async function precompressed(
+  file: string,
+  mtimeMs: number,
+  coding: Coding,
+): Promise<Buffer | undefined> {
+  const copy = file + SUFFIX[coding];
+  const copiedAt = modifiedAt(copy);
+  if (copiedAt === undefined || copiedAt < mtimeMs) return undefined;
+  try {
+    return await readFile(copy);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Compressed copies of the served files, keyed by path, coding and modification time. */
 function compressedCache() {
   const cache = new Map<string, Promise<Buffer>>();
@@ -70,10 +94,13 @@ function compressedCache() {
     const hit = cache.get(stamp);
     if (hit) return hit;
     for (const old of cache.keys()) if (old.startsWith(`${key}@`)) cache.delete(old);
-    const made =
-      coding === 'br'
-        ? brotli(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } })
-        : gzipAsync(body, { level: 9 });
+    const made = precompressed(file, mtimeMs, coding).then(
+      (copy) =>
+        copy ??
+        (coding === 'br'
+          ? brotli(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } })
+          : gzipAsync(body, { level: 9 })),
+    );
     cache.set(stamp, made);
     made.catch(() => cache.delete(stamp));
     return made;
