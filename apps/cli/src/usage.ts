@@ -68,7 +68,8 @@ Options:
                     the most informative questions)
   --save-answers FILE
                     after the interview, write your answers to FILE (a new
-                    file) in the --answers format, for backtrack plan --answers
+                    file) in the --answers format, for backtrack plan --answers;
+                    without it, the interview offers to save at the end
   --answers FILE    assess the answers in FILE instead of asking. FILE is JSON:
                       {"answers": {"age": 34, "saddle_numbness": "no",
                                    "pain_map": ["low_back_centre"]}}

@@ -5,9 +5,10 @@
  */
 import { assess, runInterview, type AssessmentResult, type KnowledgeBase } from '@backtrack/core';
 import type { CliIo } from '../../io/cli-io.js';
+import { LineReader } from '../../io/line-reader.js';
 import { runInterviewSession } from './interview-session.js';
 import { readAnswersFile } from './read-answers-file.js';
-import { checkSaveTarget, saveAnswers } from './save-answers.js';
+import { checkSaveTarget, offerToSave, saveAnswers } from './save-answers.js';
 import { renderReport, toJsonReport, type InterviewSummary } from './render-report.js';
 import { createStyle, outputWidth, shouldUseColour } from '../../io/style.js';
 import {
@@ -106,43 +107,51 @@ export async function assessCommand(
         : await checkSaveTarget(options.saveAnswers, io.cwd);
     // Read before the interview: a corrupt store stops it before the first question.
     const data = await trainingDefaults(kb, io, { use: options.trainingData });
-    const outcome = await runInterviewSession(kb, {
-      mode: options.mode,
-      input: io.stdin,
-      output: io.stdout,
-      style,
-      ...(data ? { defaults: data.defaults } : {}),
-    });
-    if (outcome.kind === 'cancelled') {
-      io.stderr.write('\nbacktrack: interview cancelled; nothing was assessed.\n');
-      return 130;
-    }
-    const used =
-      data && Object.keys(outcome.fromImportedRuns).length > 0
-        ? {
-            trainingData: {
-              ...data.use,
-              filled: outcome.fromImportedRuns,
-              runnerAnswered: outcome.runnerAnswered,
-            },
-          }
-        : {};
-    io.stdout.write(
-      `\n${renderReport(outcome.result, { style, width, interview: outcome.interview, ...used })}`,
-    );
-    if (savePath !== undefined) {
-      const count = await saveAnswers(savePath, outcome.answers, {
-        except: Object.keys(outcome.fromImportedRuns),
+    // One reader for the interview and the offer to save after it.
+    const reader = new LineReader(io.stdin, io.stdout);
+    try {
+      const outcome = await runInterviewSession(kb, {
+        mode: options.mode,
+        input: io.stdin,
+        output: io.stdout,
+        style,
+        reader,
+        ...(data ? { defaults: data.defaults } : {}),
       });
+      if (outcome.kind === 'cancelled') {
+        io.stderr.write('\nbacktrack: interview cancelled; nothing was assessed.\n');
+        return 130;
+      }
+      const used =
+        data && Object.keys(outcome.fromImportedRuns).length > 0
+          ? {
+              trainingData: {
+                ...data.use,
+                filled: outcome.fromImportedRuns,
+                runnerAnswered: outcome.runnerAnswered,
+              },
+            }
+          : {};
       io.stdout.write(
-        `\nSaved your ${String(count)} answers to ${options.saveAnswers ?? savePath}. Next: backtrack plan --answers ${options.saveAnswers ?? savePath}\n`,
+        `\n${renderReport(outcome.result, { style, width, interview: outcome.interview, ...used })}`,
       );
-    } else {
-      io.stdout.write(
-        '\nTo make a plan from these answers, run the interview with --save-answers FILE, then backtrack plan --answers FILE.\n',
-      );
+      if (savePath !== undefined) {
+        const count = await saveAnswers(savePath, outcome.answers, {
+          except: Object.keys(outcome.fromImportedRuns),
+        });
+        io.stdout.write(
+          `\nSaved your ${String(count)} answers to ${options.saveAnswers ?? savePath}. Next: backtrack plan --answers ${options.saveAnswers ?? savePath}\n`,
+        );
+      } else {
+        await offerToSave(reader, io.stdout, outcome.answers, {
+          cwd: io.cwd,
+          except: Object.keys(outcome.fromImportedRuns),
+        });
+      }
+      return 0;
+    } finally {
+      reader.close();
     }
-    return 0;
   }
 
   const { result, interview, trainingData } = await assessAnswersFile(kb, options.answersFile, {

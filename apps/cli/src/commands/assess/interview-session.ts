@@ -42,6 +42,12 @@ export interface InterviewSessionOptions {
    * (never for warning-sign questions). The runner's typed answer wins.
    */
   defaults?: Readonly<Record<string, TrainingAnswer>>;
+  /**
+   * The reader to take the runner's lines from, when the caller reads more
+   * after the interview (and closes it); by default the session makes one
+   * over `input` and closes it at the end.
+   */
+  reader?: LineReader;
 }
 
 /** How a session ended: with a result, or cancelled (Ctrl-C) with none. */
@@ -182,7 +188,7 @@ export async function runInterviewSession(
   const answers = new Map<string, AnswerValue>();
   const state = (): InterviewState => ({ answers: Object.fromEntries(answers), asked });
   const asked: string[] = [];
-  const reader = new LineReader(options.input, output);
+  const reader = options.reader ?? new LineReader(options.input, output);
   const finish = (endedBecause: EndReason): SessionOutcome => {
     const fromImportedRuns: Record<string, TrainingAnswer> = {};
     for (const id of accepted) {
@@ -297,7 +303,7 @@ export async function runInterviewSession(
       }
     }
   } finally {
-    reader.close();
+    if (!options.reader) reader.close();
   }
 }
 

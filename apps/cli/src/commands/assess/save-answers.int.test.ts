@@ -2,6 +2,7 @@
  * From the interview to a plan without a hand-written file:
  * `backtrack assess --save-answers FILE`, then `backtrack plan --answers FILE`.
  */
+import { readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,33 @@ describe('assess --save-answers', () => {
     const out = JSON.parse(plan.stdout()) as { assessment?: { triage: { tier: string } } };
     const expected = assess(kb, saved.answers as typeof desk).triage.tier;
     expect(JSON.stringify(out)).toContain(`"tier":"${expected}"`);
+  });
+
+  it('without the flag, offers to save at the end; a name in use is explained and asked again', async () => {
+    await writeFile(join(dir, 'taken.json'), '{"answers": {}}');
+    const lines = scriptedInput(kb, desk, { mode: 'full' });
+    const run = io([...lines, 'taken.json', 'fresh.json'].map((l) => `${l}\n`).join(''));
+    expect(await runCli(['assess', '--full'], run.io)).toBe(0);
+    expect(run.stdout()).toMatch(/taken\.json already exists; choose a new file name/);
+    expect(run.stdout()).toContain('Saved your');
+    expect(run.stdout()).toContain('Next: backtrack plan --answers fresh.json');
+    // The file in use is untouched; the new one holds the answers typed.
+    await expect(readFile(join(dir, 'taken.json'), 'utf8')).resolves.toBe('{"answers": {}}');
+    const saved = JSON.parse(await readFile(join(dir, 'fresh.json'), 'utf8')) as {
+      answers: Record<string, unknown>;
+    };
+    for (const [id, value] of Object.entries(saved.answers)) expect(value).toEqual(desk[id]);
+    expect(Object.keys(saved.answers).length).toBeGreaterThan(10);
+  });
+
+  it('an empty line or the end of the input skips the offer and says how to save next time', async () => {
+    const lines = scriptedInput(kb, desk, { mode: 'full' });
+    for (const input of [[...lines, ''], lines]) {
+      const run = io(input.map((l) => `${l}\n`).join(''));
+      expect(await runCli(['assess', '--full'], run.io)).toBe(0);
+      expect(run.stdout()).toContain('Not saved. Next time, run the interview with --save-answers');
+      expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toEqual([]);
+    }
   });
 
   it('refuses, before the first question, a file that exists or a folder that does not', async () => {

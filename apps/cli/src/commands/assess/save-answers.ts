@@ -10,6 +10,8 @@ import { constants } from 'node:fs';
 import { access, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DomainError, type AnswerValue } from '@backtrack/core';
+import type { OutputStream } from '../../io/cli-io.js';
+import type { LineReader } from '../../io/line-reader.js';
 import type { TAnswersFile } from './read-answers-file.js';
 
 /**
@@ -60,4 +62,51 @@ export async function saveAnswers(
     throw error;
   }
   return Object.keys(own).length;
+}
+
+/** How many file names the runner may try before the offer to save is dropped. */
+const SAVE_TRIES = 3;
+
+/**
+ * After an interview run without `--save-answers`: offers to save the
+ * answers (a file name, or Enter to skip), so the runner can go on to
+ * `backtrack plan --answers FILE`. A name that cannot be used (it exists,
+ * its folder is missing) is explained and asked again, up to three times;
+ * nothing is ever overwritten. Resolves with the path written, or undefined.
+ */
+export async function offerToSave(
+  reader: LineReader,
+  output: OutputStream,
+  answers: Readonly<Record<string, AnswerValue>>,
+  options: { cwd: string; except?: readonly string[] },
+): Promise<string | undefined> {
+  output.write(
+    '\nSave these answers so that `backtrack plan --answers FILE` can make your plan from them?\n',
+  );
+  for (let tries = 0; tries < SAVE_TRIES; tries++) {
+    const line = await reader.ask('File name (or press Enter to skip): ');
+    const name = line?.trim() ?? '';
+    if (name === '') break;
+    let path: string;
+    try {
+      path = await checkSaveTarget(name, options.cwd);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      output.write(`${error.message.replace(/^--save-answers: /, '')}\n`);
+      continue;
+    }
+    const count = await saveAnswers(
+      path,
+      answers,
+      options.except ? { except: options.except } : {},
+    );
+    output.write(
+      `Saved your ${String(count)} answers to ${name}. Next: backtrack plan --answers ${name}\n`,
+    );
+    return path;
+  }
+  output.write(
+    'Not saved. Next time, run the interview with --save-answers FILE, then backtrack plan --answers FILE.\n',
+  );
+  return undefined;
 }
