@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BODY_REGION_LABELS } from '@backtrack/core';
 import { ApiClient, uniqueEmail, type ApiInterview } from './support/api.js';
 import { benignAnswer } from './support/answers.js';
 import { screenshot, screenshotOnFailure, seriousViolations } from './support/artifacts.js';
@@ -325,6 +326,102 @@ describe.each(Object.entries(VIEWPORTS))('at %s size', (viewportName, viewport) 
       await screenshot(page, `question-${stop.kind}-${viewportName}`);
       expect(await seriousViolations(page)).toEqual([]);
     }
+    await context.close();
+  });
+});
+
+/**
+ * Every control of a question on screen with its target size: an input is
+ * hit through its label, so the label's box is its target. The body map's
+ * drawing is listed apart (pointer targets with an equivalent control).
+ */
+async function questionTargets(p: Page) {
+  return p.evaluate(() => {
+    const form = document.querySelector('form.question');
+    if (!form) throw new Error('no question on screen');
+    const controls = form.querySelectorAll<HTMLElement>(
+      'button, a[href], input:not([type="hidden"]), select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])',
+    );
+    const targets = Array.from(controls)
+      .filter((el) => !el.closest('svg'))
+      .map((el) => {
+        const hit = el instanceof HTMLInputElement ? (el.closest('label') ?? el) : el;
+        const box = hit.getBoundingClientRect();
+        return {
+          name: (hit.textContent ?? '').trim() || el.getAttribute('value') || el.tagName,
+          width: Math.round(box.width),
+          height: Math.round(box.height),
+        };
+      });
+    const drawing = Array.from(form.querySelectorAll<SVGElement>('svg [data-region]')).map(
+      (el) => ({
+        region: el.dataset.region ?? '',
+        hiddenFromAssistiveTech: el.closest('[aria-hidden="true"]') !== null,
+        focusable: el.closest('[tabindex]') !== null,
+        equivalent: form.querySelector(`input[type="checkbox"][value="${el.dataset.region ?? ''}"]`)
+          ? true
+          : false,
+      }),
+    );
+    return { targets, drawing };
+  });
+}
+
+describe('touch targets on a phone (375 px)', () => {
+  it('every control of the body-map and 0–10 questions is at least 44 × 44 px', async () => {
+    const api = new ApiClient(baseURL);
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    screenshotOnFailure(() => page, 'touch-targets-phone');
+    let interview = await api.post<ApiInterview>('/api/assessments', { mode: 'full' });
+    await context.addCookies(api.browserCookies());
+    page = await context.newPage();
+    const kinds = new Set<string>();
+    for (let i = 0; i < 120 && interview.next && kinds.size < 2; i++) {
+      const q = interview.next.question;
+      if ((q.type === 'body_regions' || q.type === 'scale') && !kinds.has(q.type)) {
+        kinds.add(q.type);
+        await page.goto(`/assessment/${interview.id}`);
+        await page.getByRole('heading', { level: 1, name: q.text, exact: true }).waitFor();
+        const { targets, drawing } = await questionTargets(page);
+        expect(targets.length).toBeGreaterThan(q.type === 'scale' ? 11 : 13);
+        const small = targets.filter((t) => t.width < 44 || t.height < 44);
+        expect(small, `${q.type}: targets under 44 px`).toEqual([]);
+        if (q.type === 'body_regions') {
+          // WCAG 2.5.8's "equivalent" exception: the drawing's regions are
+          // pointer-only (out of the tab order, hidden from screen readers)
+          // and each has a 44 px checkbox for the same region in the list.
+          expect(drawing.map((d) => d.region).sort()).toEqual(
+            Object.keys(BODY_REGION_LABELS).sort(),
+          );
+          for (const d of drawing) {
+            expect(d).toEqual({
+              region: d.region,
+              hiddenFromAssistiveTech: true,
+              focusable: false,
+              equivalent: true,
+            });
+          }
+          // A tap on the drawing and a tap on the list are one answer.
+          await page.locator('.body-map svg [data-region="low_back_centre"]').click();
+          const box = page.getByRole('checkbox', {
+            name: BODY_REGION_LABELS.low_back_centre,
+            exact: true,
+          });
+          await expect(box.isChecked()).resolves.toBe(true);
+          await box.uncheck();
+          await expect(
+            page.locator('.body-map svg [data-region="low_back_centre"].is-pressed').count(),
+          ).resolves.toBe(0);
+        }
+        await screenshot(page, `question-${q.type}-targets-phone`);
+        expect(await seriousViolations(page)).toEqual([]);
+      }
+      interview = await api.post<ApiInterview>(`/api/assessments/${interview.id}/answers`, {
+        questionId: q.id,
+        value: benignAnswer(q),
+      });
+    }
+    expect([...kinds].sort()).toEqual(['body_regions', 'scale']);
     await context.close();
   });
 });

@@ -97,11 +97,9 @@ async function answerWithKeyboard(p: Page, q: ApiQuestion, value: ApiAnswer): Pr
       break;
     case 'body_regions':
       for (const id of value as string[]) {
-        await tabTo(p, (f) => f.role === 'button' && f.name === regionName(id), regionName(id));
+        await tabTo(p, (f) => f.role === 'checkbox' && f.name === regionName(id), regionName(id));
         await p.keyboard.press('Space');
-        await expect
-          .poll(() => p.evaluate(() => document.activeElement?.getAttribute('aria-pressed')))
-          .toBe('true');
+        await expect.poll(async () => (await focused(p)).checked).toBe(true);
       }
       break;
   }

@@ -5,10 +5,11 @@
  */
 import { BODY_REGION_LABELS } from '@backtrack/core';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { benignAnswer, optionLabel, type ApiAnswer, type ApiQuestion } from './answers.js';
 import type { ApiInterview } from './api.js';
 
-/** The name a screen reader gives a body-map region (the core's label). */
+/** The name a screen reader gives a body-map region's checkbox (the core's label). */
 export function regionName(id: string): string {
   return new Map<string, string>(Object.entries(BODY_REGION_LABELS)).get(id) ?? id;
 }
@@ -56,8 +57,12 @@ export async function answerWithPointer(
       }
       break;
     case 'body_regions':
+      // Tapped on the drawing (a pointer target; the list beside it is the accessible control).
       for (const id of value as string[]) {
-        await page.getByRole('button', { name: regionName(id), exact: true }).click();
+        await page.locator(`.body-map svg [data-region="${id}"]`).click();
+        await expect(
+          group.getByRole('checkbox', { name: regionName(id), exact: true }).isChecked(),
+        ).resolves.toBe(true);
       }
       break;
   }

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useId } from 'react';
 import type { BodyRegion } from '../../shared/api/types.js';
 import { BODY_REGION_LABELS, isBodyRegion } from './body-regions.js';
 import './assessment.css';
@@ -12,19 +12,20 @@ interface Shape {
 }
 
 /**
- * Where each region sits. Back view on the left (the runner's left is on the
+ * Where each region sits, each as large as the drawing leaves room for (a
+ * pointer target; the list beside the drawing is the 44 px one). Back view on the left (the runner's left is on the
  * viewer's left, as when looking at someone from behind); the front view
  * inset on the right holds the groin and front of the thighs (mirrored: the
  * runner's right is on the viewer's left).
  */
 const SHAPES: Readonly<Record<BodyRegion, Shape>> = {
-  low_back_left: { x: 79, y: 148, w: 27, h: 44, r: 6 },
-  low_back_centre: { x: 107, y: 148, w: 26, h: 44, r: 6 },
-  low_back_right: { x: 134, y: 148, w: 27, h: 44, r: 6 },
+  low_back_left: { x: 71, y: 126, w: 32, h: 66, r: 6 },
+  low_back_centre: { x: 104, y: 126, w: 32, h: 66, r: 6 },
+  low_back_right: { x: 137, y: 126, w: 32, h: 66, r: 6 },
   buttock_left: { x: 77, y: 196, w: 42, h: 50, r: 18 },
   buttock_right: { x: 121, y: 196, w: 42, h: 50, r: 18 },
-  groin_left: { x: 290, y: 190, w: 30, h: 30, r: 8 },
-  groin_right: { x: 254, y: 190, w: 30, h: 30, r: 8 },
+  groin_left: { x: 289, y: 180, w: 34, h: 42, r: 8 },
+  groin_right: { x: 251, y: 180, w: 34, h: 42, r: 8 },
   thigh_back_left: { x: 80, y: 250, w: 37, h: 82, r: 14 },
   thigh_back_right: { x: 123, y: 250, w: 37, h: 82, r: 14 },
   thigh_front_left: { x: 290, y: 225, w: 32, h: 88, r: 14 },
@@ -51,8 +52,13 @@ const ORDER: readonly BodyRegion[] = [
 ];
 
 /**
- * The body map: each region is a toggle button (keyboard-focusable, with a
- * name and `aria-pressed`). Enter or Space toggles it, as for any button.
+ * The body map: a drawing to tap and, next to it, the same regions as a list
+ * of checkboxes. The list is the accessible control (keyboard, screen
+ * readers, 44 px rows): a body map cannot give the low back's three regions
+ * 44 px each on a phone, so the drawing's regions are pointer targets only
+ * (hidden from assistive technology and out of the tab order), as large as
+ * the drawing allows; WCAG 2.5.8's "equivalent" exception covers them. Both
+ * toggle the same answer, whose values are the core's region ids.
  */
 export function BodyMap({
   selected,
@@ -63,23 +69,13 @@ export function BodyMap({
   onToggle: (region: BodyRegion) => void;
   describedBy?: string;
 }) {
-  const onKeyDown = (region: BodyRegion) => (event: KeyboardEvent<SVGGElement>) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      onToggle(region);
-    }
-  };
+  const id = useId();
   const chosen = selected.filter(isBodyRegion);
 
   return (
     <div className="body-map">
-      <svg
-        viewBox="0 0 360 440"
-        role="group"
-        aria-label="Body map: back view, with the front of the hips and thighs on the right"
-        {...(describedBy ? { 'aria-describedby': describedBy } : {})}
-      >
-        <g aria-hidden="true" className="body-map__figure">
+      <svg viewBox="0 0 360 440" aria-hidden="true" focusable="false">
+        <g className="body-map__figure">
           {/* Back view silhouette */}
           <circle cx="120" cy="38" r="24" />
           <rect x="111" y="58" width="18" height="16" rx="4" />
@@ -93,7 +89,7 @@ export function BodyMap({
           <path d="M254 320 L282 320 L280 400 L258 400 Z" />
           <path d="M292 320 L320 320 L316 400 L294 400 Z" />
         </g>
-        <g aria-hidden="true" className="body-map__labels">
+        <g className="body-map__labels">
           <text x="120" y="436" textAnchor="middle">
             Back
           </text>
@@ -119,24 +115,16 @@ export function BodyMap({
           return (
             <g
               key={region}
-              role="button"
-              tabIndex={0}
-              aria-pressed={pressed}
-              aria-label={BODY_REGION_LABELS[region]}
+              data-region={region}
               className={`body-map__region${pressed ? ' is-pressed' : ''}`}
               onClick={() => {
                 onToggle(region);
               }}
-              onKeyDown={onKeyDown(region)}
             >
+              <title>{BODY_REGION_LABELS[region]}</title>
               <rect x={s.x} y={s.y} width={s.w} height={s.h} rx={s.r} />
               {pressed ? (
-                <text
-                  x={s.x + s.w / 2}
-                  y={s.y + s.h / 2 + 6}
-                  textAnchor="middle"
-                  aria-hidden="true"
-                >
+                <text x={s.x + s.w / 2} y={s.y + s.h / 2 + 6} textAnchor="middle">
                   ✓
                 </text>
               ) : null}
@@ -144,6 +132,29 @@ export function BodyMap({
           );
         })}
       </svg>
+      <fieldset
+        className="body-map__list"
+        {...(describedBy ? { 'aria-describedby': describedBy } : {})}
+      >
+        <legend>Where it hurts</legend>
+        <div className="choices">
+          {ORDER.map((region) => (
+            <label key={region} className="choice" htmlFor={`${id}-${region}`}>
+              <input
+                id={`${id}-${region}`}
+                type="checkbox"
+                name={`${id}-region`}
+                value={region}
+                checked={chosen.includes(region)}
+                onChange={() => {
+                  onToggle(region);
+                }}
+              />
+              <span>{BODY_REGION_LABELS[region]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <p className="body-map__chosen" aria-live="polite">
         {chosen.length === 0
           ? 'Nothing marked yet.'
