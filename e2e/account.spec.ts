@@ -45,6 +45,13 @@ describe('account', () => {
     await login.getByRole('alert').waitFor();
     await login.getByLabel('Password').fill(password);
     await login.getByRole('button', { name: 'Log in' }).click();
+    // A runner with a saved plan lands on today's session.
+    await p.waitForURL(/\/today$/);
+    await p.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await p
+      .getByRole('navigation', { name: 'Tabs' })
+      .getByRole('link', { name: 'Account', exact: true })
+      .click();
     await p.getByText(`Signed in as ${email}`).waitFor();
     await p.getByRole('link', { name: 'Plan starting Mon 3 Mar 2025' }).waitFor();
 
@@ -146,6 +153,7 @@ describe('account', () => {
     await login.getByLabel('Email').fill(email);
     await login.getByLabel('Password').fill(password);
     await login.getByRole('button', { name: 'Log in' }).click();
+    // Without a saved plan the runner stays on the account page.
     await p.getByText(`Signed in as ${email}`).waitFor();
     await p.getByRole('button', { name: 'Log out everywhere' }).click();
     await p.getByRole('form', { name: 'Log in' }).waitFor();

@@ -6,6 +6,8 @@
  * not exercises, and sessions done what was finished. Today is marked on the
  * plan's week view. Checked with axe at 320, 375 and 1280 px.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient, uniqueEmail } from './support/api.js';
@@ -13,6 +15,11 @@ import { screenshot, screenshotOnFailure, seriousViolations } from './support/ar
 import { launchBrowser, VIEWPORTS, type TestBrowser } from './support/browser.js';
 
 const baseURL = inject('baseURL');
+/** A real recorded run (the activity page's route). */
+const RUN_FILE = path.resolve(
+  import.meta.dirname,
+  '../packages/importers/test-fixtures/activities/gpx/strava-run-hr.gpx',
+);
 let browser: TestBrowser;
 let page: Page | undefined;
 
@@ -335,6 +342,72 @@ describe('today', () => {
     await p.goto('/account');
     await p.getByRole('button', { name: 'Log out', exact: true }).click();
     await expect.poll(dataCached, { timeout: 10_000 }).toBe(0);
+    await context.close();
+  });
+});
+
+describe('signing in and the tab bar', () => {
+  it('lands on today with a saved plan (the account page without one); the tab of every route is highlighted', async () => {
+    const password = 'a long enough password';
+    const withPlan = new ApiClient(baseURL);
+    const email = uniqueEmail('landing');
+    await withPlan.register(email, password);
+    const assessment = await withPlan.assess();
+    const saved = await withPlan.savePlan(assessment.id, utcDate(-3));
+    const withoutPlan = new ApiClient(baseURL);
+    const planless = uniqueEmail('landing-no-plan');
+    await withoutPlan.register(planless, password);
+
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    page = await context.newPage();
+    const p = page;
+    screenshotOnFailure(() => page, 'landing');
+    const logIn = async (address: string) => {
+      await p.goto('/account');
+      const form = p.getByRole('form', { name: 'Log in' });
+      await form.getByLabel('Email').fill(address);
+      await form.getByLabel('Password').fill(password);
+      await form.getByRole('button', { name: 'Log in' }).click();
+    };
+
+    // Without a plan: the account page, signed in.
+    await logIn(planless);
+    await p.getByText(`Signed in as ${planless}`).waitFor();
+    expect(new URL(p.url()).pathname).toBe('/account');
+    await p.getByRole('button', { name: 'Log out', exact: true }).click();
+    await p.getByRole('form', { name: 'Log in' }).waitFor();
+
+    // With a saved plan: today.
+    await logIn(email);
+    await p.waitForURL(/\/today$/);
+    await p.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+
+    // The bottom tab bar marks the tab each page belongs to.
+    const activity = await withPlan.importActivities([
+      { name: path.basename(RUN_FILE), data: readFileSync(RUN_FILE) },
+    ]);
+    const activityId = activity.activities[0]?.id;
+    expect(activityId).toBeTruthy();
+    const routes: [string, string][] = [
+      ['/today', 'Today'],
+      ['/today/session', 'Today'],
+      [`/plans/${saved.id}`, 'Plan'],
+      ['/plan', 'Plan'],
+      [`/plans/${saved.id}/check-in`, 'Check-in'],
+      [`/plans/${saved.id}/progress`, 'Check-in'],
+      ['/training', 'Training'],
+      [`/training/activities/${activityId ?? ''}`, 'Training'],
+      ['/account', 'Account'],
+    ];
+    const tabs = p.getByRole('navigation', { name: 'Tabs' });
+    for (const [path, tab] of routes) {
+      await p.goto(path);
+      await p.getByRole('heading', { level: 1 }).first().waitFor();
+      await expect
+        .poll(() => tabs.locator('a[aria-current="page"]').allTextContents(), { message: path })
+        .toEqual([tab]);
+    }
+    await screenshot(p, 'tab-bar-activity-375');
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { useMe, useMemberships } from './api/queries.js';
+import { activeTab, type TabPath } from './lib/tabs.js';
 
 const NAV = [
   { to: '/', label: 'Home', end: true, signedIn: false },
@@ -15,12 +16,12 @@ const NAV = [
   { to: '/account', label: 'Account', end: false, signedIn: false },
 ];
 /** The bottom tab bar on phones, once signed in (the header's links then fold into "Menu"). */
-const TABS = [
-  { to: '/today', label: 'Today', end: false },
-  { to: '/plan', label: 'Plan', end: false },
-  { to: '/check-in', label: 'Check-in', end: false },
-  { to: '/training', label: 'Training', end: false },
-  { to: '/account', label: 'Account', end: false },
+const TABS: readonly { to: TabPath; label: string }[] = [
+  { to: '/today', label: 'Today' },
+  { to: '/plan', label: 'Plan' },
+  { to: '/check-in', label: 'Check-in' },
+  { to: '/training', label: 'Training' },
+  { to: '/account', label: 'Account' },
 ];
 /** The clinician's workspace: shown only to clinic members. */
 const CLINIC_LINK = { to: '/clinic', label: 'Clinic', end: false, signedIn: true };
@@ -125,7 +126,21 @@ export function Layout() {
         <>
           <div className="tab-bar-spacer" aria-hidden="true" />
           <nav aria-label="Tabs" className="tab-bar">
-            <NavList items={TABS} />
+            {/* The tab of the page, also on routes under another path (/plans/:id is Plan). */}
+            <ul>
+              {TABS.map((tab) => (
+                <li key={tab.to}>
+                  <Link
+                    to={tab.to}
+                    {...(activeTab(location.pathname) === tab.to
+                      ? { 'aria-current': 'page' as const }
+                      : {})}
+                  >
+                    {tab.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
           </nav>
         </>
       ) : null}

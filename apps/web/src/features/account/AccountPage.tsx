@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import {
   useConfirmRegistration,
   useDeleteAccount,
+  useLandingAfterSignIn,
   useLogin,
   useLogout,
   useMe,
@@ -27,6 +28,7 @@ function AuthForm({ kind, next }: { kind: 'register' | 'login'; next: string | n
   const register = useRegister();
   const auth = kind === 'register' ? register : login;
   const navigate = useNavigate();
+  const landing = useLandingAfterSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -52,7 +54,7 @@ function AuthForm({ kind, next }: { kind: 'register' | 'login'; next: string | n
     else
       login.mutate(body, {
         onSuccess: () => {
-          if (next) void navigate(next);
+          void landing(next).then((to) => (to ? navigate(to) : undefined));
         },
       });
   };
@@ -119,6 +121,7 @@ function AuthForm({ kind, next }: { kind: 'register' | 'login'; next: string | n
 function ConfirmRegistration({ token, next }: { token: string; next: string | null }) {
   const confirm = useConfirmRegistration();
   const navigate = useNavigate();
+  const landing = useLandingAfterSignIn();
   return (
     <form
       className="card auth"
@@ -134,7 +137,7 @@ function ConfirmRegistration({ token, next }: { token: string; next: string | nu
               '',
               window.location.pathname + window.location.search,
             );
-            if (next) void navigate(next);
+            void landing(next).then((to) => (to ? navigate(to) : undefined));
           },
         });
       }}

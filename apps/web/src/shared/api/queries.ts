@@ -72,9 +72,32 @@ export function useExercises() {
 export function usePlans(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: keys.plans,
-    queryFn: async () => (await request('GET /api/plans')).plans,
+    queryFn: fetchPlans,
     enabled: options.enabled ?? true,
   });
+}
+
+async function fetchPlans() {
+  return (await request('GET /api/plans')).plans;
+}
+
+/**
+ * Where a runner lands once signed in: the page they came for (`next`) if
+ * any, else today's session when they have a saved plan, else null (they
+ * stay where they are).
+ */
+export function useLandingAfterSignIn(): (next: string | null) => Promise<string | null> {
+  const client = useQueryClient();
+  return async (next) => {
+    if (next) return next;
+    try {
+      const plans = await client.query({ queryKey: keys.plans, queryFn: fetchPlans });
+      return plans.length > 0 ? '/today' : null;
+    } catch {
+      // Signed in all the same: the account page shows what failed to load.
+      return null;
+    }
+  };
 }
 
 /** A saved plan with its check-ins. */
