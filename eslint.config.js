@@ -226,6 +226,11 @@ export default tseslint.config(
                 'LEG_PAIN_LABELS',
                 'LEG_PAIN_RECHECK',
                 'CHECK_IN_NOTE_MAX',
+                // Dates for people, one format (dates.ts: the calendar and time-zone modules only).
+                'formatCalendarDate',
+                'formatShortCalendarDate',
+                'formatInstantDate',
+                'formatDateTime',
               ],
               message:
                 'apps/web may import only types from @backtrack/core (`import type`); values come from the API.',

@@ -9,6 +9,7 @@ export * from './assessment/index.js';
 export * from './plan/index.js';
 export * from './errors.js';
 export * from './units.js';
+export * from './dates.js';
 export * from './training/index.js';
 export * from './insights/index.js';
 export * from './clinic/index.js';

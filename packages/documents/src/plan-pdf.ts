@@ -13,6 +13,7 @@ import {
   RETURN_TO_RUN,
   describeIllustration,
   formatDate,
+  formatShortDate,
   renderIllustration,
   type AssessmentResult,
   type DistanceUnit,
@@ -79,9 +80,9 @@ export interface PlanPdf {
   svgWarnings: string[];
 }
 
+/** `Mon 6 Jan`, for table cells (the core's short date). */
 function shortDate(date: IsoDate): string {
-  // `Mon 6 Jan 2025` without the year, for table cells.
-  return formatDate(date).replace(/ \d{4}$/, '');
+  return formatShortDate(date);
 }
 
 function titlePage(w: Writer, input: PlanPdfInput): void {

@@ -78,7 +78,8 @@ describe('renderSummaryPdf', () => {
     });
     const text = (await textOf(out.pdf)).replaceAll(/\s+/g, ' ');
     expect(text).toContain('Outcome measures');
-    expect(text).toContain('2026-02-01 6 · 2026-03-01 3');
+    expect(text).toContain('Sun 1 Feb 2026 6 · Sun 1 Mar 2026 3');
+    expect(text).toContain('Made Mon 2 Mar 2026, 09:00 UTC.');
     expect(text).toContain(
       'Pain improved by 3 points (from 6 to 3): at least the 2-point change that matters to patients.',
     );

@@ -7,6 +7,8 @@
  */
 import {
   describeShared,
+  formatDateTime,
+  formatInstantDate,
   formatDistance,
   SHARE_ITEM_LABELS,
   TIER_WORDING,
@@ -59,7 +61,7 @@ export async function renderSummaryPdf(input: SummaryPdfInput): Promise<SummaryP
   w.title('Pre-visit summary');
   w.paragraph(input.runnerEmail, { font: 'Bold', size: 13, colour: COLOURS.muted });
   w.paragraph(
-    `Shared: ${describeShared(s.shared)}. Made ${input.generatedAt.slice(0, 16).replace('T', ' ')} UTC.`,
+    `Shared: ${describeShared(s.shared)}. Made ${formatDateTime(input.generatedAt, 'UTC')} UTC.`,
     { size: 9.5, colour: COLOURS.muted },
   );
 
@@ -115,7 +117,7 @@ export async function renderSummaryPdf(input: SummaryPdfInput): Promise<SummaryP
   part(w, 'Outcome measures', s.outcomes, (series) => {
     for (const x of series) {
       w.paragraph(
-        `${x.name}: ${x.measures.map((m) => `${m.recordedAt.slice(0, 10)} ${String(m.score)}`).join(' · ')}`,
+        `${x.name}: ${x.measures.map((m) => `${formatInstantDate(m.recordedAt, 'UTC')} ${String(m.score)}`).join(' · ')}`,
       );
       w.paragraph(x.change ? x.change.text : 'One measure so far: no change yet.');
     }

@@ -8,7 +8,7 @@ import { useState, type SubmitEvent } from 'react';
 import { request } from '../../shared/api/client.js';
 import { useForgetAccount } from '../../shared/api/queries.js';
 import type { SessionDto } from '../../shared/api/types.js';
-import { formatDate } from '../../shared/lib/dates.js';
+import { formatInstantDate } from '../../shared/lib/dates.js';
 import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 
 const SESSIONS_KEY = ['sessions'] as const;
@@ -44,9 +44,8 @@ export function SessionsCard() {
           {sessions.data.map((s) => (
             <li key={s.id}>
               {s.browser}
-              {s.current ? ' (this browser)' : ''}, signed in on{' '}
-              {formatDate(s.createdAt.slice(0, 10))}
-              {s.lastSeenAt ? `, last used on ${formatDate(s.lastSeenAt.slice(0, 10))}` : ''}{' '}
+              {s.current ? ' (this browser)' : ''}, signed in on {formatInstantDate(s.createdAt)}
+              {s.lastSeenAt ? `, last used on ${formatInstantDate(s.lastSeenAt)}` : ''}{' '}
               <button
                 type="button"
                 className="button button--secondary"

@@ -4,14 +4,10 @@ import type { ReminderSettingsDto } from '@backtrack/server/contract';
 import { useSearchParams } from 'react-router';
 import { request } from '../../shared/api/client.js';
 import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
+import { runnerTimeZone } from '../../shared/lib/dates.js';
 
 const REMINDERS_KEY = ['me', 'reminders'] as const;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
-
-/** This browser's IANA time zone (`Europe/Copenhagen`). */
-function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
 
 /** "18:00" */
 function hourLabel(hour: number): string {
@@ -27,7 +23,7 @@ function RemindersForm({ initial }: { initial: ReminderSettingsDto }) {
   const save = useMutation({
     mutationFn: (checkInHour: number | null) =>
       request('PUT /api/me/reminders', {
-        json: { timeZone: browserTimeZone(), checkInHour },
+        json: { timeZone: runnerTimeZone(), checkInHour },
       }),
     onSuccess: (data) => {
       client.setQueryData(REMINDERS_KEY, data);
@@ -55,7 +51,7 @@ function RemindersForm({ initial }: { initial: ReminderSettingsDto }) {
         </label>
       </div>
       <div className="field">
-        <label htmlFor="reminder-hour">At ({browserTimeZone()})</label>
+        <label htmlFor="reminder-hour">At ({runnerTimeZone()})</label>
         <select
           id="reminder-hour"
           value={hour}

@@ -3,10 +3,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConsentDto } from '@backtrack/server/contract';
 import { request } from '../../shared/api/client.js';
 import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
+import { formatDateTime } from '../../shared/lib/dates.js';
 
 const CONSENTS_KEY = ['me', 'consents'] as const;
 const ACCESS_LOG_KEY = ['me', 'access-log'] as const;
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * What the runner shares with clinics, item by item, with a revoke button
@@ -40,9 +40,9 @@ export function SharingCard() {
         <ul>
           {consents.data.map((c) => (
             <li key={c.id}>
-              {c.clinicName}: {describeShared(c.share)}, since {when.format(new Date(c.grantedAt))}
+              {c.clinicName}: {describeShared(c.share)}, since {formatDateTime(c.grantedAt)}
               {c.revokedAt ? (
-                <> — revoked on {when.format(new Date(c.revokedAt))}</>
+                <> — revoked on {formatDateTime(c.revokedAt)}</>
               ) : (
                 <>
                   {' '}
@@ -70,7 +70,7 @@ export function SharingCard() {
         <ul>
           {log.data.map((e) => (
             <li key={e.id}>
-              {when.format(new Date(e.at))}: {e.who ?? 'A former clinic member'}
+              {formatDateTime(e.at)}: {e.who ?? 'A former clinic member'}
               {e.clinicName ? ` (${e.clinicName})` : ''}{' '}
               {e.action === 'clinician.outcome'
                 ? `recorded your ${e.what === 'psfs' ? OUTCOME_SHORT_LABELS.psfs : OUTCOME_SHORT_LABELS.nprs}`

@@ -4,7 +4,8 @@ import { isNotFound } from '../../shared/api/queries.js';
 import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 import { icsUrl, useBooking, useClinics } from './booking-queries.js';
 import { CancelBooking } from './CancelBooking.js';
-import { describeTime, runnerTimeZone } from './slots.js';
+import { describeTime } from './slots.js';
+import { runnerTimeZone } from '../../shared/lib/dates.js';
 import { useStepFocus } from './use-step-focus.js';
 import './booking.css';
 

@@ -6,7 +6,8 @@ import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
 import { useBookings } from './booking-queries.js';
 import { CancelBooking } from './CancelBooking.js';
 import { splitAppointments } from './choices.js';
-import { describeTime, runnerTimeZone } from './slots.js';
+import { describeTime } from './slots.js';
+import { runnerTimeZone } from '../../shared/lib/dates.js';
 import './booking.css';
 
 function AppointmentItem({ booking, upcoming }: { booking: BookingDto; upcoming: boolean }) {

@@ -4,13 +4,13 @@ import { ApiError } from '../../shared/api/client.js';
 import { isUnauthenticated, useMe } from '../../shared/api/queries.js';
 import type { BookingPolicyDto } from '../../shared/api/types.js';
 import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
-import { toIsoDate } from '../../shared/lib/dates.js';
+import { runnerTimeZone, toIsoDate } from '../../shared/lib/dates.js';
 import { useBook, useBookingPolicy, useClinics } from './booking-queries.js';
 import { preselectedType } from './choices.js';
 import { ConsentForm, NOTHING_SHARED, type Share } from './ConsentForm.js';
 import { SlotPicker } from './SlotPicker.js';
 import { TakenNotice } from './TakenNotice.js';
-import { addDays, describeTime, runnerTimeZone } from './slots.js';
+import { addDays, describeTime } from './slots.js';
 import { useStepFocus } from './use-step-focus.js';
 import './booking.css';
 

@@ -3,11 +3,11 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../shared/api/client.js';
 import type { SlotDto } from '../../shared/api/types.js';
 import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
-import { toIsoDate } from '../../shared/lib/dates.js';
+import { runnerTimeZone, toIsoDate } from '../../shared/lib/dates.js';
 import { useBooking, useClinics, useReschedule } from './booking-queries.js';
 import { SlotPicker } from './SlotPicker.js';
 import { TakenNotice } from './TakenNotice.js';
-import { addDays, describeTime, runnerTimeZone } from './slots.js';
+import { addDays, describeTime } from './slots.js';
 import { useStepFocus } from './use-step-focus.js';
 import './booking.css';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SlotDto } from '../../shared/api/types.js';
-import { addDays, describeTime, formatInstant, groupSlotsByDay } from './slots.js';
+import { formatDateTime } from '../../shared/lib/dates.js';
+import { addDays, describeTime, groupSlotsByDay } from './slots.js';
 
 const slot = (start: string, clinicianName = 'Anna Holm'): SlotDto => ({
   start,
@@ -80,7 +81,7 @@ describe('describeTime', () => {
   });
 
   it('formats an instant in a zone with the app’s date format', () => {
-    expect(formatInstant('2026-12-31T23:30:00.000Z', 'Asia/Tokyo')).toBe('Fri 1 Jan 2027, 08:30');
+    expect(formatDateTime('2026-12-31T23:30:00.000Z', 'Asia/Tokyo')).toBe('Fri 1 Jan 2027, 08:30');
   });
 });
 

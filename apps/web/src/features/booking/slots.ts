@@ -6,7 +6,7 @@
  * the app.
  */
 import { formatClockTime, toLocalTime } from '@backtrack/core';
-import { formatDate } from '../../shared/lib/dates.js';
+import { formatDate, formatDateTime } from '../../shared/lib/dates.js';
 import type { SlotDto } from '../../shared/api/types.js';
 
 /** One slot as shown: the slot, its time in the runner's zone, and the clinic's time when the zones differ. */
@@ -27,23 +27,12 @@ export interface SlotDay {
   slots: ShownSlot[];
 }
 
-/** The runner's time zone as the browser knows it (UTC when it does not say). */
-export function runnerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
 /** Whether two zones show different wall-clock times at the instant (the same zone under two names does not). */
 function zonesDiffer(instantMs: number, a: string, b: string): boolean {
   if (a === b) return false;
   const x = toLocalTime(instantMs, a);
   const y = toLocalTime(instantMs, b);
   return x.date !== y.date || x.minutes !== y.minutes;
-}
-
-/** An instant's date and time in a zone: "Mon 3 Mar 2025, 09:00". */
-export function formatInstant(iso: string, timeZone: string): string {
-  const local = toLocalTime(Date.parse(iso), timeZone);
-  return `${formatDate(local.date)}, ${formatClockTime(local.minutes)}`;
 }
 
 /**
@@ -53,7 +42,7 @@ export function formatInstant(iso: string, timeZone: string): string {
  */
 export function describeTime(iso: string, runnerZone: string, clinicZone: string): string {
   const ms = Date.parse(iso);
-  const shown = formatInstant(iso, runnerZone);
+  const shown = formatDateTime(iso, runnerZone);
   if (!zonesDiffer(ms, runnerZone, clinicZone)) return shown;
   const clinic = toLocalTime(ms, clinicZone);
   return `${shown} (${formatClockTime(clinic.minutes)} ${clinicZone} time at the clinic)`;

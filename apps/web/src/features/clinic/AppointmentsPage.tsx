@@ -3,20 +3,14 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ClinicianAppointmentDto } from '@backtrack/server/contract';
 import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
+import { formatDateTime } from '../../shared/lib/dates.js';
 import { Tabs } from '../../shared/Tabs.js';
 import { useClinicianAppointments } from './clinic-queries.js';
 import './clinic.css';
 
-/** An appointment's start in its clinic's time zone ("Wed 4 Mar, 00:30"). */
+/** An appointment's start in its clinic's time zone ("Wed 4 Mar 2026, 00:30"). */
 function clinicTime(a: ClinicianAppointmentDto): string {
-  return new Intl.DateTimeFormat(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: a.timeZone,
-  }).format(new Date(a.start));
+  return formatDateTime(a.start, a.timeZone);
 }
 
 function AppointmentList({ appointments }: { appointments: ClinicianAppointmentDto[] }) {

@@ -11,6 +11,7 @@ import type { OutcomeInputDto } from '@backtrack/server/contract';
 import { Link, useParams } from 'react-router';
 import { ApiError, request } from '../../shared/api/client.js';
 import { ErrorMessage, Loading } from '../../shared/ErrorMessage.js';
+import { formatDateTime } from '../../shared/lib/dates.js';
 import { formatPercent } from '../../shared/lib/format.js';
 import { useUnits } from '../../shared/use-units.js';
 import { OutcomeForm } from '../outcomes/OutcomeForm.js';
@@ -78,8 +79,8 @@ export function SummaryPage() {
     <div className="summary">
       <h1>Pre-visit summary: {runnerEmail}</h1>
       <p className="hint">
-        Shared: {describeShared(s.shared)}. Made {new Date(generatedAt).toLocaleString()}. Not a
-        diagnosis: what the runner answered and recorded, for the examination.
+        Shared: {describeShared(s.shared)}. Made {formatDateTime(generatedAt)}. Not a diagnosis:
+        what the runner answered and recorded, for the examination.
       </p>
       <Part title="Triage" section={s.triage}>
         {(t) => (

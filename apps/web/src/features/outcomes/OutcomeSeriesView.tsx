@@ -1,6 +1,5 @@
 import type { OutcomeSeries } from '@backtrack/core';
-
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+import { formatInstantDate } from '../../shared/lib/dates.js';
 
 /** Each instrument's measures over time and the change, judged by the server against the minimal important change. */
 export function OutcomeSeriesView({ series }: { series: readonly OutcomeSeries[] }) {
@@ -11,7 +10,7 @@ export function OutcomeSeriesView({ series }: { series: readonly OutcomeSeries[]
           <h3>{s.name}</h3>
           <p>
             {s.measures
-              .map((m) => `${day.format(new Date(m.recordedAt))}: ${String(m.score)}`)
+              .map((m) => `${formatInstantDate(m.recordedAt)}: ${String(m.score)}`)
               .join(' · ')}
           </p>
           {s.change ? (

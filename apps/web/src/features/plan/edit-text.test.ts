@@ -17,6 +17,10 @@ const base: PlanEditDto = {
 describe('plan edit text', () => {
   it('says who changed the plan, when and why', () => {
     expect(editNote(base)).toBe('Changed by Anna Physio, Mon 2 Mar 2026: Fewer reps for now.');
+    // The date is the runner's: late on the 2nd in UTC is the 3rd in Tokyo.
+    expect(editNote({ ...base, at: '2026-03-02T23:00:00.000Z' }, 'Asia/Tokyo')).toBe(
+      'Changed by Anna Physio, Tue 3 Mar 2026: Fewer reps for now.',
+    );
   });
 
   it('says what changed', () => {

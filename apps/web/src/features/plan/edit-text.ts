@@ -1,5 +1,5 @@
 /** A clinician's plan edit in words, for the runner's plan. */
-import { formatDate } from '../../shared/lib/dates.js';
+import { formatInstantDate } from '../../shared/lib/dates.js';
 import type { PlanEditDto } from '../../shared/api/types.js';
 
 /** What an edit changed, in words: "Bird dog: 8 reps", "paused Bird dog". */
@@ -15,7 +15,10 @@ export function editChangeText(edit: Pick<PlanEditDto, 'exerciseName' | 'change'
   return `${edit.exerciseName}: ${parts.join(', ')}`;
 }
 
-/** "Changed by <clinician>, <date>: <reason>". */
-export function editNote(edit: Pick<PlanEditDto, 'authorName' | 'at' | 'reason'>): string {
-  return `Changed by ${edit.authorName}, ${formatDate(edit.at.slice(0, 10))}: ${edit.reason}`;
+/** "Changed by <clinician>, <date>: <reason>", the date in the runner's time zone unless another is named. */
+export function editNote(
+  edit: Pick<PlanEditDto, 'authorName' | 'at' | 'reason'>,
+  timeZone?: string,
+): string {
+  return `Changed by ${edit.authorName}, ${formatInstantDate(edit.at, timeZone)}: ${edit.reason}`;
 }

@@ -5,7 +5,7 @@
  * percentages, long-run spikes). Distances arrive in metres and are shown
  * in the runner's unit only here, at the edge.
  */
-import { formatShortDate } from '../../shared/lib/dates.js';
+import { formatShortDate, toIsoDate } from '../../shared/lib/dates.js';
 import { formatDistance, type DistanceUnit } from '../../shared/lib/units.js';
 
 const DAY_MS = 86_400_000;
@@ -28,11 +28,7 @@ export function mondayOf(date: string): string | undefined {
 /** The local calendar date (`YYYY-MM-DD`) of an ISO instant, in the browser's time zone. */
 export function localDate(instant: string): string {
   const d = new Date(instant);
-  if (Number.isNaN(d.getTime())) return instant.slice(0, 10);
-  const y = String(d.getFullYear()).padStart(4, '0');
-  const m = String(d.getMonth() + 1).padStart(2, '0');
-  const day = String(d.getDate()).padStart(2, '0');
-  return `${y}-${m}-${day}`;
+  return Number.isNaN(d.getTime()) ? instant.slice(0, 10) : toIsoDate(d);
 }
 
 /** A short date for an ISO instant: "Mon 3 Mar". */

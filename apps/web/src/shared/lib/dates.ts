@@ -1,12 +1,14 @@
 /**
- * Calendar dates as ISO `YYYY-MM-DD` strings in the runner's local calendar.
- * Validation, names and formats are the core's plan calendar; this module
- * adds only "today" (the local clock) and the fallback for text that is not
- * a date.
+ * Dates in the web app: the core's one format (`Mon 3 Mar 2025`, `Mon 3 Mar`,
+ * `Mon 3 Mar 2025, 09:00`; packages/core/src/dates.ts) with the browser's
+ * part added: "today" from the local clock and the runner's time zone as the
+ * default zone for instants. Every page formats dates through this module.
  */
 import {
-  formatDate as formatCalendarDate,
-  formatShortDate as formatShortCalendarDate,
+  formatCalendarDate,
+  formatDateTime as formatDateTimeIn,
+  formatInstantDate as formatInstantDateIn,
+  formatShortCalendarDate,
   isCalendarDate,
 } from '@backtrack/core';
 
@@ -20,12 +22,27 @@ export function toIsoDate(now: Date): string {
   return `${y}-${m}-${d}`;
 }
 
+/** The runner's time zone as the browser knows it (UTC when it does not say). */
+export function runnerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
 /** A date for people: "Mon 3 Mar 2025"; text that is not a date is shown as it is. */
 export function formatDate(iso: string): string {
-  return isCalendarDate(iso) ? formatCalendarDate(iso) : iso;
+  return formatCalendarDate(iso);
 }
 
 /** A short date for tables: "Mon 3 Mar"; text that is not a date is shown as it is. */
 export function formatShortDate(iso: string): string {
-  return isCalendarDate(iso) ? formatShortCalendarDate(iso) : iso;
+  return formatShortCalendarDate(iso);
+}
+
+/** An instant's date, in the runner's time zone unless another is named: "Mon 3 Mar 2025". */
+export function formatInstantDate(instant: string, timeZone: string = runnerTimeZone()): string {
+  return formatInstantDateIn(instant, timeZone);
+}
+
+/** An instant's date and time, in the runner's time zone unless another is named: "Mon 3 Mar 2025, 09:00". */
+export function formatDateTime(instant: string, timeZone: string = runnerTimeZone()): string {
+  return formatDateTimeIn(instant, timeZone);
 }
