@@ -82,8 +82,9 @@ export const ILLUSTRATIONS: Record<string, IllustrationSpec> = {
   plank: {
     title: 'Plank',
     start: {
-      pose: side({ pelvis: 16, nearArm: arm(74, 90), nearLeg: leg(0, 16, -90) }),
-      text: 'Forearms on the floor under the shoulders, knees down, body in a line from knees to head.',
+      // Knees down with the shins lifted, so the start reads apart from the full plank at a glance.
+      pose: side({ pelvis: 16, nearArm: arm(74, 90), nearLeg: leg(0, 105, 10) }),
+      text: 'Forearms on the floor under the shoulders, knees down with the feet lifted, body in a line from knees to head.',
     },
     end: {
       pose: side({ pelvis: 6, nearArm: arm(84, 90), nearLeg: leg(0, 0, -10) }),
@@ -96,13 +97,15 @@ export const ILLUSTRATIONS: Record<string, IllustrationSpec> = {
   side_plank: {
     title: 'Side plank',
     start: {
+      // The legs lie on the floor and the trunk rises from the hips to the
+      // shoulder, held up by the upper arm standing on the forearm: with the
+      // elbow under the shoulder the trunk's slope is what the upper arm's length allows.
       pose: front({
-        pelvis: 5,
-        spine: -50,
-        nearArm: arm(35, 90, 0, [1, 0.35]),
-        farArm: arm(35, 0),
-        nearLeg: leg(-5, 0, 0, [1, 1, 0.4]),
-        farLeg: leg(5, 0, 0, [1, 1, 0.4]),
+        pelvis: 40,
+        nearArm: arm(50, 90, 0, [1, 0.35]),
+        farArm: arm(4, 0),
+        nearLeg: leg(-40, 0, 0, [1, 1, 0.4]),
+        farLeg: leg(40, 0, 0, [1, 1, 0.4]),
       }),
       text: 'Lying on one side, propped on the forearm with the elbow under the shoulder, hips on the floor, legs straight and stacked.',
     },

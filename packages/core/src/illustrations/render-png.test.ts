@@ -176,6 +176,43 @@ describe('illustrations rendered to pixels', () => {
     expect(clearance(0)).toBeLessThan(8 * pic.k);
   });
 
+  // Regression (issue 12): the start was drawn with the trunk folded sideways
+  // over the hips, and the plank's start and end looked alike.
+  it('side plank: at the start the hips, legs and forearm rest on the floor and the trunk rises straight to the shoulder', () => {
+    const pic = render('side_plank');
+    // A joint resting on the mat sits half a limb's width above it.
+    const onFloor = (name: JointName) =>
+      floorPx(pic) - joint('side_plank', 0, name).y * pic.k < 20 * pic.k;
+    for (const name of ['nearHip', 'nearKnee', 'nearAnkle', 'nearElbow'] as const) {
+      expect(onFloor(name), name).toBe(true);
+    }
+    // The trunk is one straight line from hip to shoulder (no sideways fold at the waist).
+    const hip = joint('side_plank', 0, 'hip');
+    const waist = joint('side_plank', 0, 'waist');
+    const shoulder = joint('side_plank', 0, 'shoulder');
+    const bend =
+      Math.atan2(waist.y - hip.y, waist.x - hip.x) -
+      Math.atan2(shoulder.y - waist.y, shoulder.x - waist.x);
+    expect(Math.abs((bend * 180) / Math.PI)).toBeLessThan(10);
+    // The shoulder stands over the elbow, as high as the upper arm is long.
+    const elbow = joint('side_plank', 0, 'nearElbow');
+    const nearShoulder = joint('side_plank', 0, 'nearShoulder');
+    expect(Math.abs(nearShoulder.x - elbow.x)).toBeLessThan(6);
+    expect(figureAt(pic, elbow)).toBe(true);
+  });
+
+  it('plank: the start kneels with the feet lifted, the end rests on the toes with the knees off the floor', () => {
+    const pic = render('plank');
+    const height = (panel: 0 | 1, name: JointName) =>
+      (floorPx(pic) - joint('plank', panel, name).y * pic.k) / pic.k;
+    expect(height(0, 'nearKnee')).toBeLessThan(20);
+    // Feet up behind the knees: the start's silhouette is not the full plank's.
+    expect(height(0, 'nearAnkle')).toBeGreaterThan(height(0, 'nearKnee') + 25);
+    expect(height(1, 'nearKnee')).toBeGreaterThan(height(0, 'nearKnee') + 8);
+    expect(height(1, 'nearToe')).toBeLessThan(8);
+    expect(figureAt(pic, joint('plank', 0, 'nearAnkle'))).toBe(true);
+  });
+
   it('bird dog: the reaching hand is at shoulder height at the end, on the floor at the start', () => {
     const pic = render('bird_dog');
     const startHand = joint('bird_dog', 0, 'nearHand');

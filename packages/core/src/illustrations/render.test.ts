@@ -172,6 +172,64 @@ describe('exercise illustrations', () => {
     },
   );
 
+  it.each(ILLUSTRATION_IDS)('%s: no limb is detached from the body', (id) => {
+    // Every drawn segment of the figure touches another: a graph of shapes
+    // that overlap (capsules within their half-widths) is one piece.
+    for (const panel of layoutIllustration(id).panels) {
+      // Capsules: segments as drawn, a curve as its two control legs, the head as a point with a radius.
+      const segments = panel.shapes.flatMap((s) => {
+        switch (s.kind) {
+          case 'segment':
+            return [{ a: s.a, b: s.b, r: s.width / 2, part: s.part }];
+          case 'curve':
+            return [
+              { a: s.a, b: s.c, r: s.width / 2, part: s.part },
+              { a: s.c, b: s.b, r: s.width / 2, part: s.part },
+            ];
+          case 'circle':
+            return [{ a: s.c, b: s.c, r: s.r, part: s.part }];
+          case 'polygon':
+            return s.pts.map((p, i) => ({
+              a: p,
+              b: s.pts[(i + 1) % s.pts.length] ?? p,
+              r: 0,
+              part: s.part,
+            }));
+        }
+      });
+      const near = (i: number, j: number) => {
+        const x = segments[i];
+        const y = segments[j];
+        if (!x || !y) return false;
+        return segmentDistance(x.a, x.b, y.a, y.b) <= x.r + y.r + 0.5;
+      };
+      const seen = new Set<number>([0]);
+      const queue = [0];
+      while (queue.length > 0) {
+        const i = queue.pop() ?? 0;
+        for (let j = 0; j < segments.length; j++) {
+          if (!seen.has(j) && near(i, j)) {
+            seen.add(j);
+            queue.push(j);
+          }
+        }
+      }
+      const detached = segments.filter((_, i) => !seen.has(i)).map((s) => s.part);
+      expect(detached, `${id} ${panel.label}`).toEqual([]);
+    }
+  });
+
+  it.each(ILLUSTRATION_IDS)(
+    '%s: the trunk bends sideways no more than a body can (front views)',
+    (id) => {
+      const spec = ILLUSTRATIONS[id];
+      for (const panel of [spec?.start, spec?.end]) {
+        if (panel?.pose.view === 'front')
+          expect(Math.abs(panel.pose.spine)).toBeLessThanOrEqual(35);
+      }
+    },
+  );
+
   it('throws a not_found domain error for an unknown id', () => {
     expect(() => renderIllustration('moonwalk')).toThrow(DomainError);
     try {
@@ -194,3 +252,21 @@ describe('exercise illustrations', () => {
     },
   );
 });
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** The shortest distance between segments ab and cd (they do not cross here). */
+function segmentDistance(a: Point, b: Point, c: Point, d: Point): number {
+  const toSegment = (p: Point, s: Point, t: Point) => {
+    const dx = t.x - s.x;
+    const dy = t.y - s.y;
+    const len2 = dx * dx + dy * dy;
+    const k =
+      len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - s.x) * dx + (p.y - s.y) * dy) / len2));
+    return Math.hypot(p.x - (s.x + k * dx), p.y - (s.y + k * dy));
+  };
+  return Math.min(toSegment(a, c, d), toSegment(b, c, d), toSegment(c, a, b), toSegment(d, a, b));
+}
