@@ -149,6 +149,87 @@ describe('the plan to take away', () => {
     await date.waitFor();
     // TZ=UTC in the e2e project: the browser's today is the UTC date.
     await expect(date.getAttribute('max')).resolves.toBe(new Date().toISOString().slice(0, 10));
+    // Typed anyway: refused as it is typed, before Save, and Save sends nothing.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await date.fill(tomorrow);
+    await p.getByRole('alert').getByText('That day has not come yet').waitFor();
+    await expect(date.getAttribute('aria-invalid')).resolves.toBe('true');
+    for (const legend of ['Pain during', 'Pain straight after', 'Pain this morning']) {
+      await p
+        .getByRole('group', { name: legend })
+        .getByRole('radio', { name: '1', exact: true })
+        .check();
+    }
+    const sent: string[] = [];
+    p.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/checkins')) sent.push(r.url());
+    });
+    await p.getByRole('button', { name: 'Save check-in' }).click();
+    await expect
+      .poll(() => p.evaluate(() => document.activeElement?.getAttribute('type')))
+      .toBe('date');
+    expect(sent).toEqual([]);
     await p.close();
+  });
+
+  it('saves one plan from a double click and from a second tab', async () => {
+    const api = new ApiClient(baseURL);
+    await api.register(uniqueEmail('save-once'), 'correct horse battery');
+    const done = await api.assess();
+    const tabs = await browser.newContext({ viewport: VIEWPORTS.phone });
+    await tabs.addCookies(api.browserCookies());
+    const [one, two] = [await tabs.newPage(), await tabs.newPage()];
+    page = one;
+    screenshotOnFailure(() => page, 'plan-save-once');
+    for (const p of [one, two]) {
+      await p.goto(`/assessment/${done.id}/plan`);
+      await p.getByRole('button', { name: 'Save plan' }).waitFor();
+      await p.getByLabel('Start date').fill('2025-03-03');
+    }
+    await one.getByRole('button', { name: 'Save plan' }).dblclick();
+    await two.getByRole('button', { name: 'Save plan' }).click();
+    for (const p of [one, two]) await p.waitForURL(/\/plans\/[^/]+$/);
+    expect(new URL(one.url()).pathname).toBe(new URL(two.url()).pathname);
+    const plans = (await (await tabs.request.get('/api/plans')).json()) as { plans: unknown[] };
+    expect(plans.plans).toHaveLength(1);
+    await tabs.close();
+  });
+
+  it('names plan levels in words: no "level -1" after a week that steps back, no two-step jump', async () => {
+    const api = new ApiClient(baseURL);
+    await api.register(uniqueEmail('levels'), 'correct horse battery');
+    const done = await api.assess();
+    const saved = await api.savePlan(done.id, '2025-03-03');
+    // Pain above the acceptable during week 1: week 2 steps back below the start.
+    for (const date of ['2025-03-03', '2025-03-05', '2025-03-07']) {
+      await api.checkIn(saved.id, {
+        date,
+        painDuring: 6,
+        painAfter: 5,
+        painNextMorning: 2,
+        sessionsDone: 1,
+        sessionsPlanned: 1,
+      });
+    }
+    const levels = await browser.newContext({ viewport: VIEWPORTS.phone });
+    await levels.addCookies(api.browserCookies());
+    page = await levels.newPage();
+    const p = page;
+    screenshotOnFailure(() => page, 'plan-levels');
+    await p.goto(`/plans/${saved.id}`);
+    await p.getByRole('heading', { level: 1, name: 'Your plan' }).waitFor();
+    await p.emulateMedia({ media: 'print' });
+    await p.getByRole('heading', { level: 3, name: /^Week 2: / }).waitFor();
+    const planText = await p.locator('main').innerText();
+    expect(planText).toContain('Level: 1 step easier than the start');
+    expect(planText).not.toMatch(/\blevel -?\d/i);
+    await p.emulateMedia({ media: 'screen' });
+    await p.goto(`/plans/${saved.id}/progress`);
+    await p.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
+    const progressText = await p.locator('main').innerText();
+    expect(progressText).not.toMatch(/\blevel -?\d/i);
+    expect(progressText).not.toMatch(/2 steps (harder|easier)/);
+    await screenshot(p, 'progress-levels-375');
+    await levels.close();
   });
 });

@@ -30,6 +30,8 @@ const PAIN_FIELDS = [
 
 type PainKey = (typeof PAIN_FIELDS)[number]['key'];
 
+/** Said as soon as a check-in date after today is typed. */
+const FUTURE_DATE_PROBLEM = 'That day has not come yet: check in for today or an earlier day.';
 /** The plan day of `date` (the core's `planToday`), with what was ticked off on Today; null outside the plan. */
 function planDayOf(saved: SavedPlan, date: string) {
   if (!isCalendarDate(date)) return null;
@@ -74,10 +76,19 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
     if (response || queued) resultRef.current?.focus();
   }, [response, queued]);
 
+  // A day that has not come yet is refused as it is typed, not only on Save (the server refuses it too).
+  const todayIso = toIsoDate(new Date());
+  const futureDate = isCalendarDate(date) && date > todayIso;
+
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!isCalendarDate(date)) {
       setProblem('Enter the date of this check-in.');
+      return;
+    }
+    if (futureDate) {
+      // Already said at the field: take the runner there.
+      document.getElementById(`${id}-date`)?.focus();
       return;
     }
     const missing = PAIN_FIELDS.find((f) => pain[f.key] === '');
@@ -154,13 +165,20 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
             type="date"
             value={date}
             // No check-in for a day that has not come yet (the server refuses it too).
-            max={toIsoDate(new Date())}
+            max={todayIso}
+            aria-invalid={futureDate ? true : undefined}
+            {...(futureDate ? { 'aria-describedby': `${id}-date-problem` } : {})}
             onChange={(e) => {
               setDate(e.target.value);
               setPlanned(null);
               setDone(null);
             }}
           />
+          {futureDate ? (
+            <p id={`${id}-date-problem`} className="field-error" role="alert">
+              {FUTURE_DATE_PROBLEM}
+            </p>
+          ) : null}
         </div>
         {today ? (
           <div className="card card--flat">

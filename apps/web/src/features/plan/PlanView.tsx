@@ -17,7 +17,7 @@ import type { DistanceUnit } from '../../shared/lib/units.js';
 import { formatDistance } from '../../shared/lib/units.js';
 import { ErrorMessage } from '../../shared/ErrorMessage.js';
 import { Tabs } from '../../shared/Tabs.js';
-import { DECISION_LABELS, type AdaptationDecision } from '@backtrack/core';
+import { DECISION_LABELS, describeLevel, type AdaptationDecision } from '@backtrack/core';
 import './plan.css';
 
 const PHASE_LABELS: Record<PlanWeek['phase'], string> = {
@@ -100,7 +100,8 @@ function WeekPanel({
       </h3>
       <p>{week.focus}</p>
       <p className="muted">
-        Level {week.level}
+        {/* The level in words, never a signed number ("level -1" read as jargon). */}
+        Level: {describeLevel(week.level)}
         {week.runKm > 0 ? ` · running this week: ${formatDistance(week.runKm, unit)}` : ''}
         {decision ? ` · ${DECISION_LABELS[decision]}` : ''}
       </p>
