@@ -407,7 +407,7 @@ describe('signing in and the tab bar', () => {
         .poll(() => tabs.locator('a[aria-current="page"]').allTextContents(), { message: path })
         .toEqual([tab]);
     }
-    await screenshot(p, 'tab-bar-activity-375');
+    await screenshot(p, 'tab-bar-account-375');
     await context.close();
   });
 });
