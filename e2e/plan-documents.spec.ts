@@ -229,6 +229,8 @@ describe('the plan to take away', () => {
     const progressText = await p.locator('main').innerText();
     expect(progressText).not.toMatch(/\blevel -?\d/i);
     expect(progressText).not.toMatch(/2 steps (harder|easier)/);
+    // Signed in: the phone's tab bar is up before the screenshot.
+    await p.getByRole('navigation', { name: 'Tabs' }).waitFor();
     await screenshot(p, 'progress-levels-375');
     await levels.close();
   });
