@@ -8,7 +8,7 @@ import type { CliIo } from '../../io/cli-io.js';
 import { LineReader } from '../../io/line-reader.js';
 import { runInterviewSession } from './interview-session.js';
 import { readAnswersFile } from './read-answers-file.js';
-import { checkSaveTarget, offerToSave, saveAnswers } from './save-answers.js';
+import { checkSaveTarget, offerToSave, SAVE_HINT, saveAnswers } from './save-answers.js';
 import { renderReport, toJsonReport, type InterviewSummary } from './render-report.js';
 import { createStyle, outputWidth, shouldUseColour } from '../../io/style.js';
 import {
@@ -142,11 +142,14 @@ export async function assessCommand(
         io.stdout.write(
           `\nSaved your ${String(count)} answers to ${options.saveAnswers ?? savePath}. Next: backtrack plan --answers ${options.saveAnswers ?? savePath}\n`,
         );
-      } else {
+      } else if (reader.terminal) {
+        // Only at a terminal: lines piped in after the interview are not file names.
         await offerToSave(reader, io.stdout, outcome.answers, {
           cwd: io.cwd,
           except: Object.keys(outcome.fromImportedRuns),
         });
+      } else {
+        io.stdout.write(`\n${SAVE_HINT}\n`);
       }
       return 0;
     } finally {

@@ -64,11 +64,15 @@ export async function saveAnswers(
   return Object.keys(own).length;
 }
 
+/** How to save the answers next time, said when they were not saved. */
+export const SAVE_HINT =
+  'To make a plan from these answers, run the interview with --save-answers FILE, then backtrack plan --answers FILE.';
+
 /** How many file names the runner may try before the offer to save is dropped. */
 const SAVE_TRIES = 3;
 
 /**
- * After an interview run without `--save-answers`: offers to save the
+ * After an interview at a terminal without `--save-answers`: offers to save the
  * answers (a file name, or Enter to skip), so the runner can go on to
  * `backtrack plan --answers FILE`. A name that cannot be used (it exists,
  * its folder is missing) is explained and asked again, up to three times;
@@ -105,8 +109,6 @@ export async function offerToSave(
     );
     return path;
   }
-  output.write(
-    'Not saved. Next time, run the interview with --save-answers FILE, then backtrack plan --answers FILE.\n',
-  );
+  output.write(`Not saved. ${SAVE_HINT}\n`);
   return undefined;
 }
