@@ -13,22 +13,31 @@ import type { DatabaseConfig } from '@backtrack/db';
 import type autocannon from 'autocannon';
 import pg from 'pg';
 
-/** Starts the built server (from the repository at `root`); resolves with its base URL once it listens. */
+/**
+ * Starts the built server (from the repository at `root`); resolves with its
+ * base URL once it listens. `nodeArgs` go before the script (for example
+ * `--cpu-prof`).
+ */
 export function startServer(
   root: string,
   env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(root, 'apps/server/dist/main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      BACKTRACK_DATA_DIR: '',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, path.join(root, 'apps/server/dist/main.js')],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        BACKTRACK_DATA_DIR: '',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {

@@ -1,0 +1,147 @@
+/**
+ * The HTTP API at an offered rate (issue 13: p99 under 50 ms at 200 req/s on
+ * the embedded database): the built server runs as its own process, seeded
+ * through the repositories (bench/api-seed.ts), and each of five routes of
+ * a runner's journey gets `--rate` requests a second (autocannon's
+ * `overallRate`, spread over `--connections`), after a warm-up at the same
+ * rate:
+ *
+ * - `POST /api/assessments`: start an interview (one insert, first question);
+ * - `POST /api/assessments/:id/answers`: answer mid-interview, every request
+ *   a different interview (so each is a real step, never a 409);
+ * - `GET /api/assessments/:id`: the report of a finished assessment;
+ * - `GET /api/assessments/:id/plan`: the plan it leads to, computed;
+ * - `GET /api/plans/:id`: a saved plan with 14 check-ins and 2 adaptations.
+ *
+ * No route here is rate-limited (the limits guard sign-in, sign-up and
+ * password resets only), so one account serves the whole run.
+ *
+ * Run: `npm run bench:api-rate` (PGlite, then PostgreSQL from
+ * TEST_DATABASE_URL when it answers). Options: `--duration <s>` (default 10),
+ * `--rate <req/s>` (default 200), `--connections <n>` (default 20),
+ * `--route <start|answer|report|computed-plan|saved-plan>` (only that one),
+ * `--cpu-prof <folder>` (the server writes a V8 CPU profile there on exit).
+ * Prints one JSON line per route; results are recorded in bench/README.md.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import type { DatabaseConfig } from '@backtrack/db';
+import { seed, signedInHeaders, type Seeded } from './api-seed.js';
+import { benchBothDatabases, report, startServer, stopServer } from './harness.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '200' },
+    connections: { type: 'string', default: '20' },
+    route: { type: 'string' },
+    'cpu-prof': { type: 'string' },
+  },
+});
+const DURATION_S = Number(values.duration);
+const RATE = Number(values.rate);
+const CONNECTIONS = Number(values.connections);
+const WARM_UP_S = 2;
+
+/** One measured route: its name and the request autocannon repeats. */
+interface Route {
+  key: string;
+  name: string;
+  request: (seeded: Seeded, headers: Record<string, string>) => autocannon.Request;
+}
+
+/** The interviews the answer route may use up: the warm-up and the run at the full rate, with room. */
+const INTERVIEWS = Math.ceil(RATE * (WARM_UP_S + DURATION_S) * 1.2) + 100;
+
+function routes(): Route[] {
+  let next = 0;
+  const all: Route[] = [
+    {
+      key: 'start',
+      name: 'POST /api/assessments',
+      request: (_s, headers) => ({
+        method: 'POST',
+        path: '/api/assessments',
+        headers,
+        body: JSON.stringify({ mode: 'adaptive' }),
+      }),
+    },
+    {
+      key: 'answer',
+      name: 'POST /api/assessments/:id/answers',
+      request: (s, headers) => ({
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ questionId: s.question.id, value: s.answer }),
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/assessments/${s.assessmentIds[next++] ?? 'used-up'}/answers`,
+        }),
+      }),
+    },
+    {
+      key: 'report',
+      name: 'GET /api/assessments/:id (report)',
+      request: (s, headers) => ({ method: 'GET', path: `/api/assessments/${s.doneId}`, headers }),
+    },
+    {
+      key: 'computed-plan',
+      name: 'GET /api/assessments/:id/plan',
+      request: (s, headers) => ({
+        method: 'GET',
+        path: `/api/assessments/${s.doneId}/plan?weeks=6&runningDaysPerWeek=3`,
+        headers,
+      }),
+    },
+    {
+      key: 'saved-plan',
+      name: 'GET /api/plans/:id (14 check-ins)',
+      request: (s, headers) => ({ method: 'GET', path: `/api/plans/${s.planId}`, headers }),
+    },
+  ];
+  return all.filter((r) => values.route === undefined || r.key === values.route);
+}
+
+async function run(
+  database: 'pglite' | 'postgres',
+  config: DatabaseConfig,
+  env: Record<string, string>,
+) {
+  const seeded = await seed(config, INTERVIEWS);
+  const profile = values['cpu-prof'];
+  const { url, child } = await startServer(
+    root,
+    env,
+    profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`],
+  );
+  try {
+    const headers = signedInHeaders(seeded.token);
+    for (const route of routes()) {
+      const request = route.request(seeded, headers);
+      if (route.key !== 'answer') {
+        const check = await fetch(url + (request.path ?? ''), {
+          method: request.method ?? 'GET',
+          headers,
+          ...(request.body === undefined ? {} : { body: request.body as string }),
+        });
+        if (!check.ok) throw new Error(`${route.name}: ${check.status} ${await check.text()}`);
+      }
+      const at = (duration: number) =>
+        autocannon({
+          url,
+          connections: CONNECTIONS,
+          overallRate: RATE,
+          duration,
+          requests: [request],
+        });
+      await at(WARM_UP_S);
+      report(database, `${route.name} at ${String(RATE)} req/s offered`, await at(DURATION_S));
+    }
+  } finally {
+    await stopServer(child);
+  }
+}
+
+await benchBothDatabases(root, run);
