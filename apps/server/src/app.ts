@@ -63,6 +63,7 @@ import {
   type ApiErrorCode,
 } from './http/errors.js';
 import { consoleLogger, type Logger } from './http/logger.js';
+import { responseCache } from './http/response-cache.js';
 import { jsonResponse } from './http/schemas.js';
 import { hasWebBuild, webAppHandler } from './web/serve-web.js';
 import { createWorkPool, defaultWorkerThreads, type WorkPool } from './work/pool.js';
@@ -197,16 +198,24 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const cookies = options.cookies ?? 'auto';
   // Sessions come from memory on the embedded database only (auth/session-cache.ts).
   const sessions = options.db.kind === 'pglite' ? sessionCache() : undefined;
-  const repos = createRepositories(
-    options.db.db,
-    sessions === undefined
+  // So do saved plans and reports, ready to send (http/response-cache.ts).
+  const answers = options.db.kind === 'pglite' ? responseCache() : undefined;
+  const repos = createRepositories(options.db.db, {
+    ...(sessions === undefined
       ? {}
       : {
           accountsChanged: () => {
             sessions.clear();
           },
-        },
-  );
+        }),
+    ...(answers === undefined
+      ? {}
+      : {
+          recordsChanged: (id?: string) => {
+            answers.drop(id);
+          },
+        }),
+  });
   const limiter = (name: keyof AppDeps['limits']) =>
     databaseLimiter(repos.rateLimits, options.limits?.[name] ?? DEFAULT_LIMITS[name]);
   const limits: AppDeps['limits'] = {
@@ -292,9 +301,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   );
   app.route('/api', knowledgeRoutes(deps.kb));
   app.route('/api/auth', authRoutes(auth, passwordResetService(deps), cookies));
-  app.route('/api/assessments', assessmentRoutes(assessmentService(deps), auth, cookies));
+  app.route('/api/assessments', assessmentRoutes(assessmentService(deps, answers), auth, cookies));
   const pool = options.workPool ?? createWorkPool({ size: defaultWorkerThreads(), maxQueue: 4 });
-  app.route('/api/plans', planRoutes(planService(deps, { pool })));
+  app.route('/api/plans', planRoutes(planService(deps, { pool, answers })));
   app.route('/api/activities', activityRoutes(activityService(deps, { pool })));
   app.route('/api', trainingRoutes(trainingService(deps)));
   const exports = createSlots({ max: options.maxExports ?? 2, what: 'exports', retryAfterS: 5 });

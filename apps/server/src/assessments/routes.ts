@@ -7,7 +7,8 @@ import { setSessionCookie, type CookieSecurity } from '../auth/cookies.js';
 import type { AuthState } from '../http/context.js';
 import { invalidInput } from '../http/errors.js';
 import { newRouter } from '../http/router.js';
-import { errorResponses, jsonBody, jsonResponse, ZIdParam } from '../http/schemas.js';
+import { sendPrepared } from '../http/response-cache.js';
+import { errorResponses, jsonBody, jsonResponse, notModified, ZIdParam } from '../http/schemas.js';
 import {
   ZAnswerBody,
   ZEmptyBody,
@@ -48,6 +49,7 @@ const get = createRoute({
   request: { params: ZIdParam },
   responses: {
     200: jsonResponse(ZInterview, 'The interview'),
+    ...notModified,
     ...errorResponses('invalid_input', 'not_found'),
   },
 });
@@ -99,6 +101,7 @@ const plan = createRoute({
   request: { params: ZIdParam, query: ZPlanQuery },
   responses: {
     200: jsonResponse(ZPlanOutcome, 'A plan, or why there is none'),
+    ...notModified,
     ...errorResponses('invalid_input', 'not_found', 'conflict'),
   },
 });
@@ -145,7 +148,7 @@ export function assessmentRoutes(
       return c.json(await service.start(owner, mode), 201);
     })
     .openapi(get, async (c) =>
-      c.json(await service.get(c.req.valid('param').id, ownerOf(c.var.auth)), 200),
+      sendPrepared(c, await service.getPrepared(c.req.valid('param').id, ownerOf(c.var.auth))),
     )
     .openapi(answer, async (c) => {
       const { questionId, value } = c.req.valid('json');
@@ -169,9 +172,9 @@ export function assessmentRoutes(
     )
     .openapi(plan, async (c) => {
       const options = profileFromQuery(c.req.valid('query'));
-      return c.json(
+      return sendPrepared(
+        c,
         await service.planPreview(c.req.valid('param').id, ownerOf(c.var.auth), options),
-        200,
       );
     });
 }

@@ -23,6 +23,7 @@ import {
 } from '@backtrack/core';
 import type { AssessmentChanges, AssessmentRow, Owner, Repositories } from '@backtrack/db';
 import type { AppDeps } from '../http/context.js';
+import { readThrough, type Prepared, type ResponseCache } from '../http/response-cache.js';
 import { loadRunnerTraining, seriesSinceFor } from '../training/runner-training.js';
 import { toInterviewDto, type InterviewDto } from './dto.js';
 
@@ -77,9 +78,49 @@ export function answersForPlan(row: AssessmentRow): Record<string, AnswerValue> 
   return { ...filled, ...row.answers };
 }
 
-/** The assessment use cases. */
-export function assessmentService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>) {
+/** How many open steps the assessment service remembers (see `openSteps`). */
+const MAX_OPEN_STEPS = 5000;
+
+/** The query of a computed plan as one cache variant (keys in a fixed order). */
+function planVariant(options: PlanPreviewOptions): string {
+  const { profile } = options;
+  const fields = Object.keys(profile)
+    .sort()
+    .map((k) => [k, profile[k as keyof RunnerProfileInput]]);
+  return `plan:${JSON.stringify([options.weeks, fields])}`;
+}
+
+/**
+ * The assessment use cases. `answers` keeps reports and computed plans ready
+ * to send (the embedded database only: see http/response-cache.ts).
+ */
+export function assessmentService(
+  deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>,
+  answers?: ResponseCache,
+) {
   const { repos, kb, clock } = deps;
+  const ownerOf = (row: AssessmentRow) => ({ userId: row.userId, sessionId: row.sessionId });
+
+  /**
+   * The open step of interviews this process just saved, by id and version:
+   * a version's answers never change (every step writes the next one), so
+   * the next answer need not choose its question again. Bounded; any database.
+   */
+  const openSteps = new Map<string, NextStep>();
+  const stepKey = (row: Pick<AssessmentRow, 'id' | 'version'>) =>
+    `${row.id}@${String(row.version)}`;
+  const remember = (row: AssessmentRow, step: NextStep) => {
+    if (row.status !== 'in_progress' || step.done) return;
+    if (openSteps.size >= MAX_OPEN_STEPS) {
+      const oldest = openSteps.keys().next();
+      if (!oldest.done) openSteps.delete(oldest.value);
+    }
+    openSteps.set(stepKey(row), step);
+  };
+  /** The open step of an in-progress row: remembered, or chosen by the core. */
+  const openStep = (row: AssessmentRow): NextStep =>
+    openSteps.get(stepKey(row)) ??
+    nextQuestion(kb, { answers: row.answers, asked: row.asked }, { mode: row.mode });
 
   /** Where an interview goes after its answers and asked list changed: on, or done with the result. */
   async function advance(
@@ -129,7 +170,7 @@ export function assessmentService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>)
         'This assessment is finished; start a new one to change answers.',
       );
     }
-    return nextQuestion(kb, { answers: row.answers, asked: row.asked }, { mode: row.mode });
+    return openStep(row);
   }
 
   function expectQuestion(step: NextStep, questionId: string) {
@@ -153,16 +194,31 @@ export function assessmentService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>)
     const updated = await repos.assessments.update(row.id, row.version, changes, clock.now());
     if (!updated)
       throw new DomainError('conflict', 'The assessment changed in another request; reload it.');
+    openSteps.delete(stepKey(row));
+    if (step) remember(updated, step);
     return toInterviewDto(kb, updated, step);
   }
 
   return {
     async start(owner: Owner, mode: AssessmentRow['mode']): Promise<InterviewDto> {
-      return toInterviewDto(kb, await repos.assessments.create({ owner, mode, now: clock.now() }));
+      const row = await repos.assessments.create({ owner, mode, now: clock.now() });
+      const step = openStep(row);
+      remember(row, step);
+      return toInterviewDto(kb, row, step);
     },
 
     async get(id: string, owner: Owner): Promise<InterviewDto> {
-      return toInterviewDto(kb, await load(id, owner));
+      const row = await load(id, owner);
+      return toInterviewDto(kb, row, row.status === 'in_progress' ? openStep(row) : undefined);
+    },
+
+    /** The interview (with its report once done) ready to send, kept until the assessment changes. */
+    async getPrepared(id: string, owner: Owner): Promise<Prepared<InterviewDto>> {
+      return readThrough(answers, { id, variant: 'interview', caller: owner }, async () => {
+        const row = await load(id, owner);
+        const step = row.status === 'in_progress' ? openStep(row) : undefined;
+        return { value: toInterviewDto(kb, row, step), owner: ownerOf(row) };
+      });
     },
 
     async answer(
@@ -239,13 +295,32 @@ export function assessmentService(deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>)
       });
     },
 
-    /** The plan this assessment leads to, computed and not saved. */
-    async planPreview(id: string, owner: Owner, options: PlanPreviewOptions): Promise<PlanOutcome> {
-      const row = await load(id, owner);
-      if (row.status !== 'done') throw new DomainError('conflict', 'Finish the assessment first.');
-      const answers = answersForPlan(row);
-      const result = row.result ?? assess(kb, answers);
-      return generatePlan(kb, result, answers, options.profile, { weeks: options.weeks });
+    /**
+     * The plan this assessment leads to, computed and not saved, ready to
+     * send: kept per query until the assessment changes.
+     */
+    async planPreview(
+      id: string,
+      owner: Owner,
+      options: PlanPreviewOptions,
+    ): Promise<Prepared<PlanOutcome>> {
+      return readThrough(
+        answers,
+        { id, variant: planVariant(options), caller: owner },
+        async () => {
+          const row = await load(id, owner);
+          if (row.status !== 'done')
+            throw new DomainError('conflict', 'Finish the assessment first.');
+          const planAnswers = answersForPlan(row);
+          const result = row.result ?? assess(kb, planAnswers);
+          return {
+            value: generatePlan(kb, result, planAnswers, options.profile, {
+              weeks: options.weeks,
+            }),
+            owner: ownerOf(row),
+          };
+        },
+      );
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import { loadKnowledgeBase } from '@backtrack/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openClinic, signUp, type TestClinic } from '../testing/clinic.js';
+import { openClinic, runnerSharingPlan, signUp, type TestClinic } from '../testing/clinic.js';
 import { takeAssessment } from '../testing/interview.js';
 import { DESK_RUNNER } from '../testing/runners.js';
 import { createTestApp, type TestApp, type TestBrowser } from '../testing/test-app.js';
@@ -45,23 +45,7 @@ function dosesOf(p: SavedPlanDto, exerciseId: string) {
 beforeAll(async () => {
   t = await createTestApp({ now: NOW });
   clinic = await openClinic(t, { email: 'anna@clinic-a.test' });
-  runner = await signUp(t, 'runner@example.org');
-  const assessment = await takeAssessment(runner, DESK_RUNNER);
-  const saved = await runner.post('/api/plans', {
-    assessmentId: assessment.id,
-    startDate: '2026-03-02',
-  });
-  if (saved.status !== 201) throw new Error(`plan: ${String(saved.status)} ${saved.text}`);
-  plan = saved.body as SavedPlanDto;
-  const booked = await runner.post('/api/bookings', {
-    clinicId: clinic.clinic.id,
-    appointmentTypeId: clinic.types.running_analysis,
-    start: '2026-03-03T09:00:00.000Z',
-    assessmentId: assessment.id,
-    share: { assessment: true, plan: true, checkins: true, training: false },
-  });
-  if (booked.status !== 201) throw new Error(`booking: ${String(booked.status)} ${booked.text}`);
-  runnerId = ((await runner.get('/api/auth/me')).body as { user: { id: string } }).user.id;
+  ({ runner, runnerId, plan } = await runnerSharingPlan(t, clinic, 'runner@example.org'));
 }, 120_000);
 afterAll(async () => {
   await t.close();

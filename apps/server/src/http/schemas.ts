@@ -72,6 +72,11 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
   return { description, content: { 'application/json': { schema } } };
 }
 
+/** The OpenAPI response of a read answered from its ETag (`sendPrepared`). */
+export const notModified = {
+  304: { description: 'Not modified: the `If-None-Match` ETag is still current (no body)' },
+} as const;
+
 /** An OpenAPI JSON request body. */
 export function jsonBody<T extends z.ZodType>(
   schema: T,

@@ -7,11 +7,13 @@ import {
 } from '@backtrack/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../auth/middleware.js';
+import { sendPrepared } from '../http/response-cache.js';
 import { newRouter } from '../http/router.js';
 import {
   errorResponses,
   jsonBody,
   jsonResponse,
+  notModified,
   pdfResponse,
   ZIdParam,
   ZIsoDate,
@@ -92,7 +94,7 @@ const get = createRoute({
   tags,
   summary: 'A saved plan with adaptations applied and its check-ins',
   request: { params: ZIdParam },
-  responses: { 200: jsonResponse(ZSavedPlan, 'The plan'), ...signedIn },
+  responses: { 200: jsonResponse(ZSavedPlan, 'The plan'), ...notModified, ...signedIn },
 });
 const checkIn = createRoute({
   method: 'post',
@@ -159,7 +161,7 @@ export function planRoutes(service: PlanService) {
     })
     .openapi(get, async (c) => {
       const user = requireUser(c.var.auth);
-      return c.json(await service.get(c.req.valid('param').id, user.id), 200);
+      return sendPrepared(c, await service.getPrepared(c.req.valid('param').id, user.id));
     })
     .openapi(checkIn, async (c) => {
       const user = requireUser(c.var.auth);

@@ -29,6 +29,7 @@ import type { CheckInRow, PlanEditRow, PlanRow, Repositories } from '@backtrack/
 import { planToIcs } from '@backtrack/documents';
 import type { DistanceUnit } from '@backtrack/core';
 import type { WorkPool } from '../work/pool.js';
+import { readThrough, type Prepared, type ResponseCache } from '../http/response-cache.js';
 import { answersForPlan } from '../assessments/service.js';
 import type { AppDeps } from '../http/context.js';
 import { invalidInput } from '../http/errors.js';
@@ -136,10 +137,12 @@ export interface Download<T> {
 /**
  * The plan service. `work.pool` draws PDFs off the request thread; without
  * it the handout is refused (tests that do not need it may leave it out).
+ * `work.answers` keeps saved plans ready to send (the embedded database
+ * only: see http/response-cache.ts).
  */
 export function planService(
   deps: Pick<AppDeps, 'repos' | 'kb' | 'clock'>,
-  work: { pool?: WorkPool } = {},
+  work: { pool?: WorkPool; answers?: ResponseCache | undefined } = {},
 ) {
   const { repos, kb, clock } = deps;
 
@@ -204,6 +207,12 @@ export function planService(
     return { replayed, checkIns };
   }
 
+  async function get(id: string, userId: string): Promise<SavedPlanDto> {
+    // Stored adaptations are not read back: the view replays the check-ins as of today.
+    const row = await loadWithDetails(id, userId);
+    return view(row, row.checkIns, await loadPlanEdits(repos, row.id));
+  }
+
   return {
     async create(userId: string, input: NewPlan): Promise<SavedPlanDto> {
       const assessment = await repos.assessments.findForOwner(input.assessmentId, {
@@ -259,10 +268,19 @@ export function planService(
       return (await repos.plans.listForUser(userId)).map((row) => toSummaryDto(row, endDate(row)));
     },
 
-    async get(id: string, userId: string): Promise<SavedPlanDto> {
-      // Stored adaptations are not read back: the view replays the check-ins as of today.
-      const row = await loadWithDetails(id, userId);
-      return view(row, row.checkIns, await loadPlanEdits(repos, row.id));
+    get,
+
+    /**
+     * The saved plan ready to send: kept per plan and day (the view replays
+     * as of today) until the plan's check-ins, adaptations or edits change,
+     * and served from there only to its owner.
+     */
+    async getPrepared(id: string, userId: string): Promise<Prepared<SavedPlanDto>> {
+      return readThrough(
+        work.answers,
+        { id, variant: utcDate(clock.now()), caller: { userId, sessionIdHash: null } },
+        async () => ({ value: await get(id, userId), owner: { userId, sessionId: null } }),
+      );
     },
 
     async checkIn(id: string, userId: string, input: NewCheckIn): Promise<CheckInResponseDto> {

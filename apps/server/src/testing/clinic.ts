@@ -1,6 +1,9 @@
 /** A clinic for API tests: an admin who created it, working hours, and its appointment types. */
 import type { z } from '@hono/zod-openapi';
 import type { ZClinic } from '../clinics/dto.js';
+import type { InterviewDto, SavedPlanDto } from '../contract.js';
+import { takeAssessment } from './interview.js';
+import { DESK_RUNNER } from './runners.js';
 import type { TestApp, TestBrowser } from './test-app.js';
 
 /** A clinic as the API shows it. */
@@ -74,4 +77,41 @@ export async function bookAnalysis(
   });
   if (booked.status !== 201) throw new Error(`booking: ${booked.status} ${booked.text}`);
   return booked.body as { id: string };
+}
+
+/** What `runnerSharingPlan` made. */
+export interface SharingRunner {
+  runner: TestBrowser;
+  runnerId: string;
+  assessment: InterviewDto;
+  plan: SavedPlanDto;
+}
+
+/**
+ * A new runner (`email`) who took the assessment as `DESK_RUNNER`, saved its
+ * plan from 2026-03-02 and booked `clinic`'s running analysis on 2026-03-03,
+ * sharing the assessment, the plan and the check-ins (not training).
+ */
+export async function runnerSharingPlan(
+  t: TestApp,
+  clinic: TestClinic,
+  email: string,
+): Promise<SharingRunner> {
+  const runner = await signUp(t, email);
+  const assessment = await takeAssessment(runner, DESK_RUNNER);
+  const saved = await runner.post('/api/plans', {
+    assessmentId: assessment.id,
+    startDate: '2026-03-02',
+  });
+  if (saved.status !== 201) throw new Error(`plan: ${String(saved.status)} ${saved.text}`);
+  const booked = await runner.post('/api/bookings', {
+    clinicId: clinic.clinic.id,
+    appointmentTypeId: clinic.types.running_analysis,
+    start: '2026-03-03T09:00:00.000Z',
+    assessmentId: assessment.id,
+    share: { assessment: true, plan: true, checkins: true, training: false },
+  });
+  if (booked.status !== 201) throw new Error(`booking: ${String(booked.status)} ${booked.text}`);
+  const runnerId = ((await runner.get('/api/auth/me')).body as { user: { id: string } }).user.id;
+  return { runner, runnerId, assessment, plan: saved.body as SavedPlanDto };
 }

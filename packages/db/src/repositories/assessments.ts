@@ -1,5 +1,5 @@
 /** Assessments (interview state and result). */
-import { and, asc, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { assessments } from '../schema.js';
 
@@ -18,18 +18,62 @@ export type AssessmentChanges = Pick<
   'answers' | 'asked' | 'status' | 'endedBecause' | 'result' | 'trainingAnswers'
 >;
 
-/** Rows the owner may see: their user's, or their session's while no user has claimed them. */
-function ownedBy(owner: Owner): SQL | undefined {
-  const byUser = owner.userId === null ? undefined : eq(assessments.userId, owner.userId);
-  const bySession =
-    owner.sessionIdHash === null
-      ? undefined
-      : and(isNull(assessments.userId), eq(assessments.sessionId, owner.sessionIdHash));
-  return or(byUser, bySession);
+const id = sql.placeholder('id');
+const userId = sql.placeholder('userId');
+const sessionId = sql.placeholder('sessionId');
+
+/** A nullable jsonb value as a statement parameter (SQL NULL stays NULL, not JSON null). */
+const jsonOrNull = (value: unknown) => (value === null ? null : JSON.stringify(value));
+
+/**
+ * The statements of an interview step, built once per client: the look-up by
+ * each kind of owner (rows the owner may see: their user's, or their
+ * session's while no user has claimed them) and the versioned update (drizzle's `.prepare`, so the
+ * query is not rebuilt on every request).
+ */
+function statements(db: Db) {
+  const byId = eq(assessments.id, id);
+  const byUser = eq(assessments.userId, userId);
+  const bySession = and(isNull(assessments.userId), eq(assessments.sessionId, sessionId));
+  return {
+    findByUser: db
+      .select()
+      .from(assessments)
+      .where(and(byId, byUser))
+      .prepare('assessment_by_user'),
+    findBySession: db
+      .select()
+      .from(assessments)
+      .where(and(byId, bySession))
+      .prepare('assessment_by_session'),
+    findByEither: db
+      .select()
+      .from(assessments)
+      .where(and(byId, or(byUser, bySession)))
+      .prepare('assessment_by_user_or_session'),
+    update: db
+      .update(assessments)
+      .set({
+        // Raw placeholders are sent as given: the values come encoded (`execute` below).
+        answers: sql`${sql.placeholder('answers')}::jsonb`,
+        asked: sql`${sql.placeholder('asked')}::jsonb`,
+        status: sql`${sql.placeholder('status')}`,
+        endedBecause: sql`${sql.placeholder('endedBecause')}`,
+        result: sql`${sql.placeholder('result')}::jsonb`,
+        trainingAnswers: sql`${sql.placeholder('trainingAnswers')}::jsonb`,
+        version: sql`${sql.placeholder('version')}::integer`,
+        updatedAt: sql`${sql.placeholder('now')}::timestamptz`,
+      })
+      .where(and(byId, eq(assessments.version, sql.placeholder('expected'))))
+      .returning()
+      .prepare('assessment_update'),
+  };
 }
 
 /** Reads and writes assessments. */
 export function assessmentsRepository(db: Db) {
+  let prepared: ReturnType<typeof statements> | undefined;
+  const hot = () => (prepared ??= statements(db));
   return {
     async create(input: {
       owner: Owner;
@@ -54,12 +98,15 @@ export function assessmentsRepository(db: Db) {
     },
     /** The assessment if this owner may see it, else undefined. */
     async findForOwner(id: string, owner: Owner): Promise<AssessmentRow | undefined> {
-      const mine = ownedBy(owner);
-      if (mine === undefined) return undefined;
-      const [row] = await db
-        .select()
-        .from(assessments)
-        .where(and(eq(assessments.id, id), mine));
+      const { userId, sessionIdHash: sessionId } = owner;
+      const [row] =
+        userId !== null && sessionId !== null
+          ? await hot().findByEither.execute({ id, userId, sessionId })
+          : userId !== null
+            ? await hot().findByUser.execute({ id, userId })
+            : sessionId !== null
+              ? await hot().findBySession.execute({ id, sessionId })
+              : [];
       return row;
     },
     /**
@@ -72,11 +119,18 @@ export function assessmentsRepository(db: Db) {
       changes: AssessmentChanges,
       now: Date,
     ): Promise<AssessmentRow | undefined> {
-      const [row] = await db
-        .update(assessments)
-        .set({ ...changes, version: expectedVersion + 1, updatedAt: now })
-        .where(and(eq(assessments.id, id), eq(assessments.version, expectedVersion)))
-        .returning();
+      const [row] = await hot().update.execute({
+        id,
+        expected: expectedVersion,
+        answers: JSON.stringify(changes.answers),
+        asked: JSON.stringify(changes.asked),
+        status: changes.status,
+        endedBecause: changes.endedBecause,
+        result: jsonOrNull(changes.result),
+        trainingAnswers: jsonOrNull(changes.trainingAnswers),
+        version: expectedVersion + 1,
+        now: now.toISOString(),
+      });
       return row;
     },
     /** Gives a session's unclaimed assessments to a user; returns how many. */

@@ -56,3 +56,81 @@ describe('the accountsChanged hook (what empties a session cache)', () => {
     expect(told).toBe(4);
   });
 });
+
+describe('the recordsChanged hook (what drops cached plans and reports)', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestPglite();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('is told the plan or assessment each write changed, and nothing for reads', async () => {
+    const told: (string | undefined)[] = [];
+    const repos = createRepositories(database.db, { recordsChanged: (id) => told.push(id) });
+    const user = await repos.users.create({
+      email: 'rec@example.org',
+      passwordHash: 'x',
+      now: NOW,
+    });
+    if (!user) throw new Error('no user');
+    const owner = { userId: user.id, sessionIdHash: null };
+    const a = await repos.assessments.create({ owner, mode: 'adaptive', now: NOW });
+    expect(told).toEqual([]);
+    await repos.assessments.update(
+      a.id,
+      0,
+      {
+        answers: {},
+        asked: [],
+        status: 'in_progress',
+        endedBecause: null,
+        result: null,
+        trainingAnswers: null,
+      },
+      NOW,
+    );
+    expect(told).toEqual([a.id]);
+    const plan = await repos.plans.create({
+      userId: user.id,
+      assessmentId: a.id,
+      profile: {},
+      plan: { kind: 'plan', weeks: [] } as never,
+      startDate: '2026-03-02',
+      now: NOW,
+    });
+    await repos.plans.findForUserWithDetails(plan.id, user.id);
+    await repos.assessments.findForOwner(a.id, owner);
+    expect(told).toEqual([a.id]);
+    await repos.transaction(async (tx) => {
+      await tx.plans.addCheckIn({
+        planId: plan.id,
+        date: '2026-03-02',
+        day: 1,
+        painDuring: 1,
+        painAfter: 1,
+        painNextMorning: 1,
+        sessionsDone: 1,
+        sessionsPlanned: 1,
+        now: NOW,
+      });
+      await tx.plans.replaceAdaptationsFrom(plan.id, 1, [], NOW);
+      // Told at once, and again once the transaction has ended.
+      expect(told).toEqual([a.id, plan.id, plan.id]);
+    });
+    expect(told).toEqual([a.id, plan.id, plan.id, plan.id]);
+    await repos.workspace.addPlanEdit({
+      planId: plan.id,
+      authorMemberId: null,
+      authorName: 'A clinician',
+      edit: {},
+      createdAt: NOW,
+    });
+    expect(told.at(-1)).toBe(plan.id);
+    const before = told.length;
+    await repos.assessments.claim('no-such-session', user.id);
+    await repos.users.delete(user.id);
+    expect(told.slice(before)).toEqual([undefined, undefined]);
+  });
+});

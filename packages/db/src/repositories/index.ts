@@ -46,6 +46,15 @@ export interface RepositoryHooks {
    * transaction that wrote them has ended. A cache of sessions empties on it.
    */
   accountsChanged?: () => void;
+  /**
+   * Called after every write to what a plan's or an assessment's answers are
+   * made of, with its id (a check-in, an adaptation, a clinician's edit, an
+   * interview step), or with no id when any may have changed (an account
+   * deleted with everything it owns, a session's assessments claimed by an
+   * account); again once a transaction that wrote them has ended. A cache of
+   * ready-to-send answers drops them on it.
+   */
+  recordsChanged?: (id?: string) => void;
 }
 
 /** The methods of the users and sessions repositories that write. */
@@ -55,38 +64,69 @@ const ACCOUNT_WRITES = {
   sessions: ['create', 'deleteForUserById', 'deleteForUser', 'delete', 'deleteExpired'],
 } as const;
 
-/** `repo` with `hook` called once each of `methods` has settled. */
+/**
+ * The methods that write a plan's or an assessment's rows, each with the
+ * record it changed (from its arguments), or undefined for any.
+ */
+const RECORD_WRITES = {
+  users: { delete: () => undefined },
+  assessments: {
+    update: (id: unknown) => String(id),
+    claim: () => undefined,
+  },
+  plans: {
+    addCheckIn: (input: unknown) => (input as { planId: string }).planId,
+    replaceAdaptationsFrom: (planId: unknown) => String(planId),
+  },
+  workspace: { addPlanEdit: (input: unknown) => (input as { planId: string }).planId },
+} as const;
+
+/** `repo` with `hook` called once each of `methods` has settled, with what the method's arguments say. */
 function notifying<R extends object>(
   repo: R,
-  methods: readonly (keyof R & string)[],
-  hook: () => void,
+  methods: Partial<Record<keyof R & string, (...args: unknown[]) => string | undefined>>,
+  hook: (id?: string) => void,
 ): R {
   const wrapped = { ...repo } as Record<string, unknown>;
-  for (const name of methods) {
-    const method = repo[name];
+  for (const [name, idOf] of Object.entries(methods) as [
+    string,
+    (...args: unknown[]) => string | undefined,
+  ][]) {
+    const method = (repo as Record<string, unknown>)[name];
     if (typeof method !== 'function') throw new Error(`no repository method ${name}`);
     const call = method as (...a: unknown[]) => Promise<unknown>;
     wrapped[name] = async (...args: unknown[]): Promise<unknown> => {
       try {
         return await call.apply(repo, args);
       } finally {
-        hook();
+        hook(idOf(...args));
       }
     };
   }
   return wrapped as R;
 }
 
+/** A method list as `notifying` takes it, each telling of no record in particular. */
+const all = <K extends string>(names: readonly K[]) =>
+  Object.fromEntries(names.map((n) => [n, () => undefined])) as Record<K, () => undefined>;
+
 /** The repositories over `db`. They hold no rules: callers decide, they store and fetch. */
 export function createRepositories(db: Db, hooks: RepositoryHooks = {}): Repositories {
-  const { accountsChanged } = hooks;
-  const watch = <R extends object>(repo: R, methods: readonly (keyof R & string)[]): R =>
-    accountsChanged === undefined ? repo : notifying(repo, methods, accountsChanged);
+  const { accountsChanged, recordsChanged } = hooks;
+  const watch = <R extends object>(
+    repo: R,
+    accounts: readonly (keyof R & string)[],
+    records: Partial<Record<keyof R & string, (...args: unknown[]) => string | undefined>> = {},
+  ): R => {
+    const told =
+      accountsChanged === undefined ? repo : notifying(repo, all(accounts), accountsChanged);
+    return recordsChanged === undefined ? told : notifying(told, records, recordsChanged);
+  };
   return {
-    users: watch(usersRepository(db), ACCOUNT_WRITES.users),
+    users: watch(usersRepository(db), ACCOUNT_WRITES.users, RECORD_WRITES.users),
     sessions: watch(sessionsRepository(db), ACCOUNT_WRITES.sessions),
-    assessments: assessmentsRepository(db),
-    plans: plansRepository(db),
+    assessments: watch(assessmentsRepository(db), [], RECORD_WRITES.assessments),
+    plans: watch(plansRepository(db), [], RECORD_WRITES.plans),
     audit: auditRepository(db),
     activities: activitiesRepository(db),
     shoes: shoesRepository(db),
@@ -97,25 +137,36 @@ export function createRepositories(db: Db, hooks: RepositoryHooks = {}): Reposit
     bookings: bookingsRepository(db),
     jobs: jobsRepository(db),
     reminders: remindersRepository(db),
-    workspace: workspaceRepository(db),
+    workspace: watch(workspaceRepository(db), [], RECORD_WRITES.workspace),
     secrets: secretsRepository(db),
     transaction: async (work) => {
       // Told again once the transaction has ended: a cache emptied during it
       // could have been refilled from rows the transaction had not yet committed over.
       let wrote = false;
-      const inside: RepositoryHooks =
-        accountsChanged === undefined
+      const records = new Set<string | undefined>();
+      const inside: RepositoryHooks = {
+        ...(accountsChanged === undefined
           ? {}
           : {
               accountsChanged: () => {
                 wrote = true;
                 accountsChanged();
               },
-            };
+            }),
+        ...(recordsChanged === undefined
+          ? {}
+          : {
+              recordsChanged: (id?: string) => {
+                records.add(id);
+                recordsChanged(id);
+              },
+            }),
+      };
       try {
         return await db.transaction((tx) => work(createRepositories(tx, inside)));
       } finally {
         if (wrote) accountsChanged?.();
+        for (const id of records) recordsChanged?.(id);
       }
     },
   };
