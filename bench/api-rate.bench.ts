@@ -20,7 +20,9 @@
  * TEST_DATABASE_URL when it answers). Options: `--duration <s>` (default 10),
  * `--rate <req/s>` (default 200), `--connections <n>` (default 20),
  * `--route <start|answer|report|computed-plan|saved-plan>` (only that one),
- * `--cpu-prof <folder>` (the server writes a V8 CPU profile there on exit).
+ * `--cpu-prof <folder>` (the server writes a V8 CPU profile there on exit),
+ * `--server <checkout>` (run the server built in another checkout, e.g. the
+ * commit before a change, against the same seed: before/after in one run).
  * Prints one JSON line per route; results are recorded in bench/README.md.
  */
 import { fileURLToPath } from 'node:url';
@@ -28,7 +30,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import type { DatabaseConfig } from '@backtrack/db';
 import { seed, signedInHeaders, type Seeded } from './api-seed.js';
-import { benchBothDatabases, report, startServer, stopServer } from './harness.js';
+import { benchBothDatabases, cpuMs, report, startServer, stopServer } from './harness.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -38,6 +40,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '20' },
     route: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    server: { type: 'string' },
   },
 });
 const DURATION_S = Number(values.duration);
@@ -112,7 +115,7 @@ async function run(
   const seeded = await seed(config, INTERVIEWS);
   const profile = values['cpu-prof'];
   const { url, child } = await startServer(
-    root,
+    values.server ?? root,
     env,
     profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`],
   );
@@ -137,7 +140,15 @@ async function run(
           requests: [request],
         });
       await at(WARM_UP_S);
-      report(database, `${route.name} at ${String(RATE)} req/s offered`, await at(DURATION_S));
+      // The server's own CPU time per request: what the one thread spends,
+      // whatever else runs on the machine (latency depends on that too).
+      const pid = child.pid ?? 0;
+      const cpuBefore = cpuMs(pid);
+      const result = await at(DURATION_S);
+      const serverCpuMsPerRequest = (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total);
+      report(database, `${route.name} at ${String(RATE)} req/s offered`, result, {
+        serverCpuMsPerRequest: +serverCpuMsPerRequest.toFixed(2),
+      });
     }
   } finally {
     await stopServer(child);

@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DatabaseConfig } from '@backtrack/db';
@@ -71,7 +71,13 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
-export function report(database: string, name: string, r: autocannon.Result) {
+/** Prints one autocannon run as a JSON line, with `extra` fields at the end. */
+export function report(
+  database: string,
+  name: string,
+  r: autocannon.Result,
+  extra: Record<string, number | string> = {},
+) {
   console.log(
     JSON.stringify({
       database,
@@ -85,9 +91,22 @@ export function report(database: string, name: string, r: autocannon.Result) {
       latencyP99Ms: r.latency.p99,
       non2xx: r.non2xx,
       errors: r.errors,
+      ...extra,
     }),
   );
 }
+
+/** CPU time (user + system) a process has used so far, ms (Linux, `/proc/<pid>/stat`). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at field 3.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
+/** The kernel's clock ticks a second (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
 
 /** Why PostgreSQL at `url` is not reachable; undefined when it is. */
 export async function reachable(url: string): Promise<string | undefined> {

@@ -117,10 +117,14 @@ export function assessmentService(
     }
     openSteps.set(stepKey(row), step);
   };
-  /** The open step of an in-progress row: remembered, or chosen by the core. */
-  const openStep = (row: AssessmentRow): NextStep =>
-    openSteps.get(stepKey(row)) ??
-    nextQuestion(kb, { answers: row.answers, asked: row.asked }, { mode: row.mode });
+  /** The open step of an in-progress row: remembered, or chosen by the core (and remembered). */
+  const openStep = (row: AssessmentRow): NextStep => {
+    const known = openSteps.get(stepKey(row));
+    if (known) return known;
+    const step = nextQuestion(kb, { answers: row.answers, asked: row.asked }, { mode: row.mode });
+    remember(row, step);
+    return step;
+  };
 
   /** Where an interview goes after its answers and asked list changed: on, or done with the result. */
   async function advance(
@@ -202,9 +206,7 @@ export function assessmentService(
   return {
     async start(owner: Owner, mode: AssessmentRow['mode']): Promise<InterviewDto> {
       const row = await repos.assessments.create({ owner, mode, now: clock.now() });
-      const step = openStep(row);
-      remember(row, step);
-      return toInterviewDto(kb, row, step);
+      return toInterviewDto(kb, row, openStep(row));
     },
 
     async get(id: string, owner: Owner): Promise<InterviewDto> {
