@@ -12,7 +12,7 @@ describe('responseCache', () => {
   it('gives an answer back to its owner only', () => {
     const cache = responseCache();
     cache.set('p1', 'day', kept('alice', { a: 1 }), cache.generation());
-    expect(cache.get('p1', 'day', alice)?.body).toBe('{"a":1}');
+    expect(cache.get('p1', 'day', alice)?.body.toString()).toBe('{"a":1}');
     expect(cache.get('p1', 'day', bob)).toBeUndefined();
     expect(cache.get('p1', 'other day', alice)).toBeUndefined();
   });
