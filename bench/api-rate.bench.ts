@@ -19,7 +19,9 @@
  * Run: `npm run bench:api-rate` (PGlite, then PostgreSQL from
  * TEST_DATABASE_URL when it answers). Options: `--duration <s>` (default 10),
  * `--rate <req/s>` (default 200), `--connections <n>` (default 20),
- * `--route <start|answer|report|computed-plan|saved-plan>` (only that one),
+ * `--route <start|answer|report|computed-plan|saved-plan>` (only that one;
+ * `answer-warm`, only when named: answers to interviews whose open question
+ * the server has just served, as in the web app's journey),
  * `--cpu-prof <folder>` (the server writes a V8 CPU profile there on exit),
  * `--server <checkout>` (run the server built in another checkout, e.g. the
  * commit before a change, against the same seed: before/after in one run).
@@ -53,6 +55,10 @@ interface Route {
   key: string;
   name: string;
   request: (seeded: Seeded, headers: Record<string, string>) => autocannon.Request;
+  /** Run before the warm-up, unmeasured. */
+  before?: (url: string, seeded: Seeded, headers: Record<string, string>) => Promise<unknown>;
+  /** Only with `--route <key>`, not in the default run. */
+  onlyWhenNamed?: boolean;
 }
 
 /** The interviews the answer route may use up: the warm-up and the run at the full rate, with room. */
@@ -60,6 +66,15 @@ const INTERVIEWS = Math.ceil(RATE * (WARM_UP_S + DURATION_S) * 1.2) + 100;
 
 function routes(): Route[] {
   let next = 0;
+  const answer = (s: Seeded, headers: Record<string, string>): autocannon.Request => ({
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ questionId: s.question.id, value: s.answer }),
+    setupRequest: (request) => ({
+      ...request,
+      path: `/api/assessments/${s.assessmentIds[next++] ?? 'used-up'}/answers`,
+    }),
+  });
   const all: Route[] = [
     {
       key: 'start',
@@ -74,15 +89,34 @@ function routes(): Route[] {
     {
       key: 'answer',
       name: 'POST /api/assessments/:id/answers',
-      request: (s, headers) => ({
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ questionId: s.question.id, value: s.answer }),
-        setupRequest: (request) => ({
-          ...request,
-          path: `/api/assessments/${s.assessmentIds[next++] ?? 'used-up'}/answers`,
-        }),
-      }),
+      request: answer,
+    },
+    {
+      // The web app's journey: the open question was just served by this
+      // server (an answer's response, or the interview read), so answering
+      // chooses only the next one.
+      key: 'answer-warm',
+      name: 'POST /api/assessments/:id/answers (open question served first)',
+      onlyWhenNamed: true,
+      request: answer,
+      before: (url, s, headers) => {
+        let read = 0;
+        return autocannon({
+          url,
+          connections: 4,
+          amount: s.assessmentIds.length,
+          requests: [
+            {
+              method: 'GET',
+              headers,
+              setupRequest: (request) => ({
+                ...request,
+                path: `/api/assessments/${s.assessmentIds[read++] ?? 'used-up'}`,
+              }),
+            },
+          ],
+        });
+      },
     },
     {
       key: 'report',
@@ -104,7 +138,9 @@ function routes(): Route[] {
       request: (s, headers) => ({ method: 'GET', path: `/api/plans/${s.planId}`, headers }),
     },
   ];
-  return all.filter((r) => values.route === undefined || r.key === values.route);
+  return all.filter((r) =>
+    values.route === undefined ? r.onlyWhenNamed !== true : r.key === values.route,
+  );
 }
 
 async function run(
@@ -123,7 +159,8 @@ async function run(
     const headers = signedInHeaders(seeded.token);
     for (const route of routes()) {
       const request = route.request(seeded, headers);
-      if (route.key !== 'answer') {
+      await route.before?.(url, seeded, headers);
+      if (!route.key.startsWith('answer')) {
         const check = await fetch(url + (request.path ?? ''), {
           method: request.method ?? 'GET',
           headers,
