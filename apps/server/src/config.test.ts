@@ -52,6 +52,21 @@ describe('readConfig', () => {
       /BACKTRACK_SIGNUPS_PER_HOUR/,
     );
   });
+  it('runs several processes (BACKTRACK_PROCESSES) on PostgreSQL only', () => {
+    expect(readConfig({}, '/w', here).processes).toBe(1);
+    const url = 'postgres://u:p@db/bt';
+    expect(readConfig({ DATABASE_URL: url, BACKTRACK_PROCESSES: '2' }, '/w', here).processes).toBe(
+      2,
+    );
+    expect(readConfig({ BACKTRACK_PROCESSES: '1' }, '/w', here).processes).toBe(1);
+    expect(() => readConfig({ BACKTRACK_PROCESSES: '2' }, '/w', here)).toThrow(
+      /BACKTRACK_PROCESSES=2 needs PostgreSQL \(set DATABASE_URL\)/,
+    );
+    for (const BACKTRACK_PROCESSES of ['0', 'two', '65'])
+      expect(() => readConfig({ DATABASE_URL: url, BACKTRACK_PROCESSES }, '/w', here)).toThrow(
+        /BACKTRACK_PROCESSES must be a whole number/,
+      );
+  });
   it('rejects a PORT that is not a port number', () => {
     for (const PORT of ['http', '-1', '70000', '3000.5'])
       expect(() => readConfig({ PORT }, '/w', here)).toThrow(/PORT/);

@@ -25,6 +25,12 @@ export interface ServerConfig {
   demoClinic: boolean;
   /** Sign-ups (and registration links opened) per address per hour (`BACKTRACK_SIGNUPS_PER_HOUR`, default 20). */
   signupsPerHour: number;
+  /**
+   * Server processes sharing the port (`BACKTRACK_PROCESSES`, default 1):
+   * more than one only on PostgreSQL, where everything the processes share
+   * (sessions, throttling, jobs) lives in the database.
+   */
+  processes: number;
 }
 
 /** The environment variables read. */
@@ -50,6 +56,11 @@ export function readConfig(env: Env, cwd: string, here: string = import.meta.url
   // The bundle (dist/main.js) ships the migrations next to itself; from source, @backtrack/db finds its own.
   const bundled = fileURLToPath(new URL('./migrations', here));
   if (existsSync(`${bundled}/meta/_journal.json`)) database.migrationsFolder = bundled;
+  const processes = count(env, 'BACKTRACK_PROCESSES', 1, 64);
+  if (processes > 1 && database.kind === 'pglite')
+    throw new Error(
+      `BACKTRACK_PROCESSES=${String(processes)} needs PostgreSQL (set DATABASE_URL): the embedded database (PGlite) runs inside one process and only that process may open its data folder. Unset BACKTRACK_PROCESSES to run one process.`,
+    );
   const publicUrl = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;
   if (!/^https?:\/\/[^/\s]+/.test(publicUrl))
     throw new Error(
@@ -69,5 +80,6 @@ export function readConfig(env: Env, cwd: string, here: string = import.meta.url
     mail: mailConfigFromEnv(env, cwd),
     demoClinic: env.BACKTRACK_DEMO_CLINIC?.trim() === '1',
     signupsPerHour: count(env, 'BACKTRACK_SIGNUPS_PER_HOUR', 20, 100_000),
+    processes,
   };
 }

@@ -1,50 +1,84 @@
 /**
  * Starts the Backtrack server: reads the configuration from the environment
  * (PORT, HOST, DATABASE_URL, BACKTRACK_DATA_DIR, BACKTRACK_WEB_DIST,
- * BACKTRACK_WORKERS, BACKTRACK_WORK_QUEUE, NODE_ENV, SMTP_URL, MAIL_FROM,
- * BACKTRACK_OUTBOX_DIR, PUBLIC_URL), opens the database (applying
- * migrations), starts the worker threads that read uploads, and serves
- * the API and the built web app until SIGINT or SIGTERM.
+ * BACKTRACK_WORKERS, BACKTRACK_WORK_QUEUE, BACKTRACK_PROCESSES, NODE_ENV,
+ * SMTP_URL, MAIL_FROM, BACKTRACK_OUTBOX_DIR, PUBLIC_URL), opens the database
+ * (applying migrations), starts the worker threads that read uploads, and
+ * serves the API and the built web app until SIGINT or SIGTERM.
+ *
+ * With `BACKTRACK_PROCESSES=N` (PostgreSQL only) this process applies the
+ * migrations and seeds once, then forks N server processes (`node:cluster`)
+ * that share the port; it replaces one that dies and stops them all on
+ * SIGINT or SIGTERM. Each runs the job runner: claiming a job is atomic in
+ * the database (`FOR UPDATE SKIP LOCKED`), so none is sent twice.
  */
+import cluster, { type Worker } from 'node:cluster';
 import { serve } from '@hono/node-server';
-import { createRepositories, openDatabase } from '@backtrack/db';
+import { createRepositories, openDatabase, type Database } from '@backtrack/db';
 import { createApp } from './app.js';
-import { readConfig } from './config.js';
+import { readConfig, type ServerConfig } from './config.js';
 import { systemClock } from './http/clock.js';
 import { consoleLogger } from './http/logger.js';
 import { seedDemoClinic } from './clinics/demo.js';
 import { reminderJobRunner } from './jobs/reminders.js';
 import { reminderLinks } from './reminders/links.js';
-import { createMailer } from './mail/mailer.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
 import { hasWebBuild } from './web/serve-web.js';
 import { createWorkPool } from './work/pool.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** How often the job runner looks for due jobs (reminder mail). */
 const JOB_POLL_MS = 30_000;
+/** A server process that dies is replaced after this pause (a crash loop stays slow). */
+const RESTART_DELAY_MS = 1000;
 
-async function main(): Promise<void> {
-  const config = readConfig(process.env, process.cwd());
-  const database = await openDatabase(config.database);
+/** The address to print for the port the server listens on. */
+function origin(config: ServerConfig, port: number): string {
+  const host =
+    config.host && config.host !== '0.0.0.0' && config.host !== '::' ? config.host : 'localhost';
+  return `http://${host}:${String(port)}`;
+}
+
+/** Prints where the data, the web app and the mail go; seeds the demo clinic when asked. */
+async function describeAndSeed(
+  config: ServerConfig,
+  database: Database,
+  mailer: Mailer,
+): Promise<void> {
   console.log(
     database.kind === 'pglite'
       ? `Data: embedded PostgreSQL (PGlite) in ${database.location}${database.startedFrom === 'existing' || database.startedFrom === undefined ? '' : ` (new, from ${database.startedFrom === 'template' ? 'the migrated template' : 'initdb'})`}`
       : `Data: PostgreSQL at ${database.location}`,
   );
-  const web = hasWebBuild(config.webDist);
   console.log(
-    web
+    hasWebBuild(config.webDist)
       ? `Web app: ${config.webDist}`
       : `Web app: not built (${config.webDist} has no index.html); serving the API only`,
   );
-
-  const mailer = createMailer(config.mail);
   console.log(
     config.mail.kind === 'smtp'
       ? `Mail: SMTP at ${mailer.describe}`
       : `Mail: no SMTP_URL set; messages are written to ${mailer.describe}`,
   );
+  if (config.demoClinic) {
+    const demo = await seedDemoClinic(createRepositories(database.db), { now: systemClock.now() });
+    console.log(
+      `Demo clinic "${demo.clinicName}" ${demo.created ? 'created' : 'already there'}: sign in as a clinician with ${demo.login.email} / ${demo.login.password} (admin: ${demo.admin.email} / ${demo.admin.password})`,
+    );
+  }
+}
 
+/**
+ * Serves the app on the configured port from this process, with the job
+ * runner and the hourly sweep, until SIGINT or SIGTERM. `announce`: print
+ * the address once listening (a cluster's primary announces for its processes).
+ */
+function serveHere(
+  config: ServerConfig,
+  database: Database,
+  mailer: Mailer,
+  options: { announce: boolean },
+): void {
   const app = createApp({
     mailer,
     db: database,
@@ -62,13 +96,9 @@ async function main(): Promise<void> {
   const server = serve(
     { fetch: app.fetch, port: config.port, ...(config.host ? { hostname: config.host } : {}) },
     (info) => {
-      const host =
-        config.host && config.host !== '0.0.0.0' && config.host !== '::'
-          ? config.host
-          : 'localhost';
-      console.log(
-        `Backtrack is running at http://${host}:${info.port}/ (API: http://${host}:${info.port}/api/health)`,
-      );
+      if (!options.announce) return;
+      const at = origin(config, info.port);
+      console.log(`Backtrack is running at ${at}/ (API: ${at}/api/health)`);
     },
   );
 
@@ -82,12 +112,6 @@ async function main(): Promise<void> {
   });
 
   const repos = createRepositories(database.db);
-  if (config.demoClinic) {
-    const demo = await seedDemoClinic(repos, { now: systemClock.now() });
-    console.log(
-      `Demo clinic "${demo.clinicName}" ${demo.created ? 'created' : 'already there'}: sign in as a clinician with ${demo.login.email} / ${demo.login.password} (admin: ${demo.admin.email} / ${demo.admin.password})`,
-    );
-  }
   const jobs = reminderJobRunner({
     repos,
     mailer,
@@ -117,7 +141,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
+    if (options.announce) console.log(`${signal}: shutting down`);
     clearInterval(sweep);
     server.close(() => {
       stopJobs()
@@ -139,6 +163,88 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => {
     stop('SIGTERM');
   });
+}
+
+/**
+ * The primary of `BACKTRACK_PROCESSES=N`: migrates and seeds once, forks N
+ * server processes, announces the address when all N listen, replaces one
+ * that dies after listening (one that dies before ends the start: a wrong
+ * port or database would only die again), and stops them on a signal.
+ */
+async function runPrimary(config: ServerConfig): Promise<void> {
+  const database = await openDatabase(config.database);
+  try {
+    await describeAndSeed(config, database, createMailer(config.mail));
+  } finally {
+    await database.close();
+  }
+  const listening = new Set<number>();
+  let announced = false;
+  let stopping = false;
+  const fork = (): Worker => cluster.fork();
+  cluster.on('listening', (worker, address) => {
+    listening.add(worker.id);
+    console.log(`Server process ${String(worker.id)} (pid ${String(worker.process.pid)}) ready`);
+    if (!announced && listening.size === config.processes) {
+      announced = true;
+      const at = origin(config, address.port);
+      console.log(
+        `Backtrack is running at ${at}/ (API: ${at}/api/health) with ${String(config.processes)} server processes`,
+      );
+    }
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    const wasListening = listening.delete(worker.id);
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
+      return;
+    }
+    const how = signal ? `signal ${signal}` : `code ${String(code)}`;
+    if (!wasListening) {
+      console.error(
+        `Backtrack could not start: server process ${String(worker.id)} stopped (${how}) before listening.`,
+      );
+      stopAll('start failed', 1);
+      return;
+    }
+    console.error(
+      `Server process ${String(worker.id)} (pid ${String(worker.process.pid)}) stopped (${how}); starting another.`,
+    );
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, RESTART_DELAY_MS).unref();
+  });
+  const stopAll = (why: string, exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    process.exitCode = exitCode;
+    console.log(`${why}: shutting down`);
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    if (workers.length === 0) process.exit();
+    for (const worker of workers) worker.process.kill('SIGTERM');
+    // Each process ends itself within 5 s (serveHere); do not wait longer than that.
+    setTimeout(() => process.exit(), 6000).unref();
+  };
+  process.on('SIGINT', () => {
+    stopAll('SIGINT', 0);
+  });
+  process.on('SIGTERM', () => {
+    stopAll('SIGTERM', 0);
+  });
+  for (let i = 0; i < config.processes; i++) fork();
+}
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env, process.cwd());
+  if (config.processes > 1 && cluster.isPrimary) {
+    await runPrimary(config);
+    return;
+  }
+  const database = await openDatabase(config.database);
+  const mailer = createMailer(config.mail);
+  // A cluster's primary has described the start and seeded; its processes only serve.
+  if (cluster.isPrimary) await describeAndSeed(config, database, mailer);
+  serveHere(config, database, mailer, { announce: cluster.isPrimary });
 }
 
 main().catch((error: unknown) => {

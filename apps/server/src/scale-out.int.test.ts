@@ -2,8 +2,10 @@
  * Past one machine: two server instances, each with its own connection pool,
  * on one PostgreSQL database behind a round-robin balancer, serve a runner
  * as one server does. Sessions, the interview's state, plans and check-ins,
- * rate limits and the durable job table all live in the database, so every
- * request may land on either instance. Skipped with a message when no
+ * rate limits, the idempotent plan save and the durable job table all live
+ * in the database, so every request may land on either instance (the login
+ * throttle across instances: auth/throttle.int.test.ts; several processes
+ * of `main.ts`: main.int.test.ts). Skipped with a message when no
  * PostgreSQL server answers (scripts/setup-test-deps.sh starts one).
  */
 import { createRepositories, openDatabase, type Database } from '@backtrack/db';
@@ -89,6 +91,23 @@ describe.skipIf(unavailable !== undefined)(
       for (const [name, value] of onA.cookies) after.cookies.set(name, value);
       expect((await after.get(`/api/plans/${plan.id}`)).status).toBe(401);
       expect((await after.get(`/api/plans/${plan.id}`)).status).toBe(401);
+    });
+
+    it('saves one plan for twenty identical requests spread over both instances at once', async () => {
+      const onA = a.browser();
+      await a.register(onA, 'double-click@example.org', 'long enough password');
+      const runner = new TestBrowser([a.app, b.app]);
+      for (const [name, value] of onA.cookies) runner.cookies.set(name, value);
+      const interview = await takeAssessment(runner, DESK_RUNNER);
+      const saves = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          runner.post('/api/plans', { assessmentId: interview.id, startDate: '2026-03-09' }),
+        ),
+      );
+      expect(saves.map((s) => s.status)).toEqual(saves.map(() => 201));
+      expect(new Set(saves.map((s) => (s.body as SavedPlanDto).id)).size).toBe(1);
+      const listed = await runner.get('/api/plans');
+      expect((listed.body as { plans: unknown[] }).plans).toHaveLength(1);
     });
 
     it('sends a due reminder once when both instances run their job pass at the same moment', async () => {
