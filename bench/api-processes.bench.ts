@@ -230,7 +230,24 @@ async function withCpu<T>(serverPid: number, run: () => Promise<T>) {
   };
 }
 
-type Row = { processes: number; name: string; requestsPerSecond: number; p99Ms: number };
+type Row = {
+  processes: number;
+  name: string;
+  requestsPerSecond: number;
+  p99Ms: number;
+  /** CPU ms per request: the server's processes, PostgreSQL's, and the load generator's. */
+  cost: { server: number; other: number };
+};
+
+/**
+ * The most requests per second `processes` server processes can answer on
+ * `cores` cores when each request costs `server` ms of a server process's
+ * CPU and `other` ms elsewhere on the machine (PostgreSQL, the load
+ * generator): one process uses at most one core; all of it shares `cores`.
+ */
+export function ceilingRps(processes: number, cores: number, cost: Row['cost']): number {
+  return Math.min(processes / cost.server, cores / (cost.server + cost.other)) * 1000;
+}
 
 async function measure(
   url: string,
@@ -253,13 +270,18 @@ async function measure(
     const report = (
       name: string,
       r: autocannon.Result,
-      cpu: { serverS: number; postgresS: number },
+      cpu: { serverS: number; postgresS: number; loadGeneratorS: number },
     ) => {
+      const total = Math.max(1, r.requests.total);
       const row = {
         processes: processCount,
         name,
         requestsPerSecond: Math.round(r.requests.total / r.duration),
         p99Ms: r.latency.p99,
+        cost: {
+          server: (cpu.serverS * 1000) / total,
+          other: ((cpu.postgresS + cpu.loadGeneratorS) * 1000) / total,
+        },
       };
       rows.push(row);
       console.log(
@@ -351,6 +373,10 @@ try {
   for (const route of [...new Set(rows.map((r) => r.name))]) {
     const at = (n: number) => rows.filter((r) => r.name === route && r.processes === n);
     const [one, two] = [at(1), at(2)];
+    const cost = {
+      server: mean(one.map((r) => r.cost.server)),
+      other: mean(one.map((r) => r.cost.other)),
+    };
     console.log(
       JSON.stringify({
         name: route,
@@ -361,6 +387,10 @@ try {
         ).toFixed(2),
         oneProcessP99Ms: Math.max(...one.map((r) => r.p99Ms)),
         twoProcessesP99Ms: Math.max(...two.map((r) => r.p99Ms)),
+        // What the CPU cost per request (one process's runs) allows on this machine's cores.
+        ceilingRatio: +(
+          ceilingRps(2, cpus().length, cost) / ceilingRps(1, cpus().length, cost)
+        ).toFixed(2),
       }),
     );
   }
