@@ -245,7 +245,7 @@ type Row = {
  * CPU and `other` ms elsewhere on the machine (PostgreSQL, the load
  * generator): one process uses at most one core; all of it shares `cores`.
  */
-export function ceilingRps(processes: number, cores: number, cost: Row['cost']): number {
+function ceilingRps(processes: number, cores: number, cost: Row['cost']): number {
   return Math.min(processes / cost.server, cores / (cost.server + cost.other)) * 1000;
 }
 
