@@ -17,8 +17,9 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import {
   DEFAULT_MIGRATIONS_FOLDER,
-  loadPgliteTemplate,
   PGLITE_EXTENSIONS,
+  readPgliteTemplate,
+  unpackPgliteTemplate,
 } from './pglite-template.js';
 import { schema } from './schema.js';
 
@@ -132,8 +133,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       // A folder without a cluster starts from the migrated template (pglite-template.ts).
       const fresh =
         config.dataDir !== undefined && !existsSync(path.join(config.dataDir, 'PG_VERSION'));
-      const loadDataDir =
-        config.loadDataDir ?? (fresh ? await loadPgliteTemplate(migrationsFolder) : undefined);
+      const { loadDataDir } = config;
+      let fromTemplate = loadDataDir !== undefined;
+      if (fresh && config.dataDir !== undefined && loadDataDir === undefined) {
+        const template = await readPgliteTemplate(migrationsFolder);
+        if (template !== undefined) {
+          unpackPgliteTemplate(template, config.dataDir);
+          fromTemplate = true;
+        }
+      }
       client = await PGlite.create(
         config.dataDir ?? 'memory://',
         loadDataDir === undefined
@@ -152,9 +160,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
           : {
               startedFrom: !fresh
                 ? ('existing' as const)
-                : loadDataDir === undefined
-                  ? ('initdb' as const)
-                  : ('template' as const),
+                : fromTemplate
+                  ? ('template' as const)
+                  : ('initdb' as const),
             }),
         close: async () => {
           try {
