@@ -6,7 +6,11 @@
  * same run also times what a fresh folder cost before the template, in this
  * process: `initdb` into a new folder and every migration.
  *
- * `npm run bench:startup [-- --rounds N]` (builds the server first).
+ * `npm run bench:startup [-- --rounds N] [-- --before <main.js>]` (builds
+ * the server first). `--before` times another build of the server (for
+ * example the main branch's, built into another folder with its `.cache/`
+ * template beside its `dist/`) in the same rounds, for a before/after on an
+ * equally loaded machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,8 +23,11 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '3' }, before: { type: 'string' } },
+});
 const rounds = Number(values.rounds);
+const CURRENT = path.join(ROOT, 'apps/server/dist/main.js');
 
 /** Peak resident memory of a process so far, MB (Linux). */
 function peakMb(pid: number): number {
@@ -28,11 +35,25 @@ function peakMb(pid: number): number {
   return Math.round(Number(line?.[1] ?? 0) / 1024);
 }
 
+/**
+ * CPU time (user + system) a process has used so far, ms (Linux, 100 ticks a
+ * second): the start's own work, which a busy machine stretches less than
+ * the wall time.
+ */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Spawns the server on `dataDir`; resolves once /api/health answers 200. */
-async function timeStart(dataDir: string): Promise<{ ms: number; peakMb: number; said: string }> {
+async function timeStart(
+  dataDir: string,
+  main: string = CURRENT,
+): Promise<{ ms: number; cpuMs: number; peakMb: number; said: string }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'apps/server/dist/main.js')], {
+  const child = spawn(process.execPath, [main], {
     env: {
       ...process.env,
       DATABASE_URL: '',
@@ -40,6 +61,7 @@ async function timeStart(dataDir: string): Promise<{ ms: number; peakMb: number;
       PORT: String(port),
       HOST: '127.0.0.1',
       BACKTRACK_OUTBOX_DIR: path.join(dataDir, '..', 'outbox'),
+      BACKTRACK_WEB_DIST: path.join(ROOT, 'apps/web/dist'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -59,7 +81,8 @@ async function timeStart(dataDir: string): Promise<{ ms: number; peakMb: number;
     }
     const ms = performance.now() - started;
     const said = /Data: .*/.exec(out)?.[0] ?? '';
-    return { ms: Math.round(ms), peakMb: child.pid === undefined ? 0 : peakMb(child.pid), said };
+    const pid = child.pid ?? 0;
+    return { ms: Math.round(ms), cpuMs: cpuMs(pid), peakMb: peakMb(pid), said };
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
@@ -86,16 +109,39 @@ for (let round = 1; round <= rounds; round++) {
   const root = mkdtempSync(path.join(tmpdir(), 'bt-startup-'));
   try {
     const dataDir = path.join(root, 'data');
-    const fresh = await timeStart(dataDir);
-    const existing = await timeStart(dataDir);
+    const pair = async (main: string, dir: string) => ({
+      fresh: await timeStart(dir, main),
+      existing: await timeStart(dir, main),
+    });
+    // With --before, the two builds take turns going first.
+    const beforeFirst = values.before !== undefined && round % 2 === 0;
+    const early = beforeFirst
+      ? await pair(values.before ?? '', path.join(root, 'before'))
+      : undefined;
+    const { fresh, existing } = await pair(CURRENT, dataDir);
+    const other =
+      values.before === undefined
+        ? undefined
+        : (early ?? (await pair(values.before, path.join(root, 'before'))));
     const before = await initdbAndMigrate(path.join(root, 'initdb'));
     console.log(
       JSON.stringify({
         round,
         freshMs: fresh.ms,
+        freshCpuMs: fresh.cpuMs,
         freshPeakMb: fresh.peakMb,
         existingMs: existing.ms,
+        existingCpuMs: existing.cpuMs,
         existingPeakMb: existing.peakMb,
+        ...(other === undefined
+          ? {}
+          : {
+              beforeFreshMs: other.fresh.ms,
+              beforeFreshCpuMs: other.fresh.cpuMs,
+              beforeFreshPeakMb: other.fresh.peakMb,
+              beforeExistingMs: other.existing.ms,
+              beforeExistingCpuMs: other.existing.cpuMs,
+            }),
         initdbAndMigrationsMs: before,
         said: fresh.said,
       }),
