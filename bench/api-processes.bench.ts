@@ -199,33 +199,47 @@ function machineTicks(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
-/** Measures `run` and, beside it, the CPU seconds of the server, PostgreSQL, this process and the machine. */
+/** CPU ticks so far of each process whose command is `postgres`, by pid. */
+function postgresTicks(): Map<number, number> {
+  return new Map(
+    processes()
+      .filter((p) => p.comm === 'postgres')
+      .map((p) => [p.pid, ticks(p.pid)]),
+  );
+}
+
+/**
+ * Measures `run` and, beside it, the CPU seconds of the server, PostgreSQL,
+ * this process and the machine. A PostgreSQL backend that ends during the
+ * run is left out (its last ticks are gone with it), so PostgreSQL's figure
+ * is a lower bound; one that starts during it counts from zero.
+ */
 async function withCpu<T>(serverPid: number, run: () => Promise<T>) {
-  const all = processes();
-  const server = [serverPid, ...all.filter((p) => p.ppid === serverPid).map((p) => p.pid)];
-  const postgres = all.filter((p) => p.comm === 'postgres').map((p) => p.pid);
+  const server = [
+    serverPid,
+    ...processes()
+      .filter((p) => p.ppid === serverPid)
+      .map((p) => p.pid),
+  ];
   const sum = (pids: number[]) => pids.reduce((s, pid) => s + ticks(pid), 0);
-  const before = { server: sum(server), postgres: sum(postgres), machine: machineTicks() };
+  const before = { server: sum(server), postgres: postgresTicks(), machine: machineTicks() };
   const self = process.cpuUsage();
   const result = await run();
   const mine = process.cpuUsage(self);
-  // Backends opened during the run count from zero.
-  const postgresAfter = processes()
-    .filter((p) => p.comm === 'postgres')
-    .map((p) => p.pid);
+  let postgres = 0;
+  for (const [pid, now] of postgresTicks()) postgres += now - (before.postgres.get(pid) ?? 0);
   const machine = machineTicks();
   const hz = 100;
-  const cores = cpus().length;
   return {
     result,
     cpu: {
       serverS: +((sum(server) - before.server) / hz).toFixed(2),
-      postgresS: +((sum(postgresAfter) - before.postgres) / hz).toFixed(2),
+      postgresS: +(Math.max(0, postgres) / hz).toFixed(2),
       loadGeneratorS: +((mine.user + mine.system) / 1e6).toFixed(2),
       machineBusyPct: Math.round(
         (100 * (machine.busy - before.machine.busy)) / (machine.total - before.machine.total),
       ),
-      cores,
+      cores: cpus().length,
     },
   };
 }
@@ -286,7 +300,10 @@ async function measure(
       rows.push(row);
       console.log(
         JSON.stringify({
-          ...row,
+          processes: row.processes,
+          name: row.name,
+          requestsPerSecond: row.requestsPerSecond,
+          p99Ms: row.p99Ms,
           connections: r.connections,
           requests: r.requests.total,
           seconds: +r.duration.toFixed(2),
