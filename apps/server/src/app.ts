@@ -97,6 +97,8 @@ export interface AppOptions {
   workPool?: WorkPool;
   /** Exports that may run at once (default 2); more answer 429. */
   maxExports?: number;
+  /** Where uploads are streamed while they are imported (default: the system's temporary folder). */
+  uploadsDir?: string;
 }
 
 const MINUTE_MS = 60_000;
@@ -304,7 +306,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/api/assessments', assessmentRoutes(assessmentService(deps, answers), auth, cookies));
   const pool = options.workPool ?? createWorkPool({ size: defaultWorkerThreads(), maxQueue: 4 });
   app.route('/api/plans', planRoutes(planService(deps, { pool, answers })));
-  app.route('/api/activities', activityRoutes(activityService(deps, { pool })));
+  app.route(
+    '/api/activities',
+    activityRoutes(activityService(deps, { pool }), {
+      uploadsDir: options.uploadsDir ?? path.join(tmpdir(), 'backtrack-uploads'),
+    }),
+  );
   app.route('/api', trainingRoutes(trainingService(deps)));
   const exports = createSlots({ max: options.maxExports ?? 2, what: 'exports', retryAfterS: 5 });
   app.route(

@@ -13,6 +13,7 @@
  * the database (`FOR UPDATE SKIP LOCKED`), so none is sent twice.
  */
 import cluster, { type Worker } from 'node:cluster';
+import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createRepositories, openDatabase, type Database } from '@backtrack/db';
 import { createApp } from './app.js';
@@ -88,6 +89,10 @@ function serveHere(
     webDist: config.webDist,
     publicUrl: config.publicUrl,
     workPool: createWorkPool({ size: config.work.threads, maxQueue: config.work.queue }),
+    // Beside the embedded database's folder (`.backtrack/uploads` by default); else the system's.
+    ...(config.database.kind === 'pglite' && config.database.dataDir !== undefined
+      ? { uploadsDir: path.join(path.dirname(config.database.dataDir), 'uploads') }
+      : {}),
     limits: {
       register: { limit: config.signupsPerHour, windowMs: HOUR_MS },
       confirm: { limit: config.signupsPerHour, windowMs: HOUR_MS },

@@ -1,4 +1,6 @@
 /** `/api/activities/*`: import activity files, list, read and delete imported activities (an account is needed). */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireUser } from '../auth/middleware.js';
 import { HTTP_STATUS } from '../http/errors.js';
@@ -88,13 +90,23 @@ const remove = createRoute({
   },
 });
 
-/** The activity routes. */
-export function activityRoutes(service: ActivityService) {
+/**
+ * The activity routes. An upload is streamed into its own folder under
+ * `uploadsDir`, read from there by a worker thread, and removed when the
+ * request ends, answered, refused or cut off.
+ */
+export function activityRoutes(service: ActivityService, options: { uploadsDir: string }) {
   return newRouter()
     .openapi(importFiles, async (c) => {
       const user = requireUser(c.var.auth);
-      const files = await readUploadedFiles(c);
-      return c.json(await service.import(user.id, files), 200);
+      await mkdir(options.uploadsDir, { recursive: true });
+      const folder = await mkdtemp(path.join(options.uploadsDir, 'upload-'));
+      try {
+        const files = await readUploadedFiles(c, folder);
+        return c.json(await service.import(user.id, files), 200);
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
     })
     .openapi(list, async (c) => {
       const user = requireUser(c.var.auth);

@@ -16,7 +16,7 @@ import {
   type ActivitySummaryDto,
   type FileImportDto,
 } from './dto.js';
-import { transferable, type WorkPool } from '../work/pool.js';
+import type { WorkPool } from '../work/pool.js';
 import { MAX_IMPORT_READ, MAX_IMPORT_STORED, type UploadedFile } from './upload.js';
 
 /** The answer to an import. */
@@ -67,7 +67,7 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
       const now = clock.now();
       // What the runner has already, so that the worker returns only what is new.
       const keys = await repos.activities.listKeys(userId);
-      // Parsing, merging and matching run on a worker thread; the upload's bytes move there.
+      // Parsing, merging and matching run on a worker thread, which reads the files from disk.
       const {
         activities: fresh,
         notStored,
@@ -75,22 +75,19 @@ export function activityService(deps: Pick<AppDeps, 'repos' | 'clock'>, work: { 
         readPerUpload,
         errors,
         skipped,
-      } = await work.pool.run(
-        {
-          kind: 'import',
-          uploads: [...uploads],
-          nowMs: now.getTime(),
-          maxActivities: MAX_IMPORT_READ,
-          maxNew: MAX_IMPORT_STORED,
-          stored: keys.map((k) => ({
-            id: k.contentId,
-            sport: k.sport,
-            distanceM: k.distanceM,
-            ...(k.startTime === null ? {} : { startTime: k.startTime.toISOString() }),
-          })),
-        },
-        transferable(uploads.map((u) => u.bytes)),
-      );
+      } = await work.pool.run({
+        kind: 'import',
+        uploads: [...uploads],
+        nowMs: now.getTime(),
+        maxActivities: MAX_IMPORT_READ,
+        maxNew: MAX_IMPORT_STORED,
+        stored: keys.map((k) => ({
+          id: k.contentId,
+          sport: k.sport,
+          distanceM: k.distanceM,
+          ...(k.startTime === null ? {} : { startTime: k.startTime.toISOString() }),
+        })),
+      });
       if (readCount === 0 && skipped.length === 0) {
         throw new DomainError(
           'invalid_input',

@@ -3,10 +3,14 @@
  * import is read on a worker, a full queue answers 429 with `Retry-After`
  * at once, and the threads stop when the pool closes.
  */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { encodeSyntheticRun } from '@backtrack/importers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { UploadedFile } from '../activities/upload.js';
 import { HttpOnlyError } from '../http/errors.js';
-import { createWorkPool, defaultWorkerThreads, transferable, type WorkPool } from './pool.js';
+import { createWorkPool, defaultWorkerThreads, type WorkPool } from './pool.js';
 
 const NOW_MS = Date.parse('2026-03-02T09:00:00Z');
 let pool: WorkPool | undefined;
@@ -15,26 +19,41 @@ afterEach(async () => {
   pool = undefined;
 });
 
-const upload = (seed: number) => ({
-  name: `run-${String(seed)}.fit`,
-  bytes: encodeSyntheticRun({ start: new Date(NOW_MS - seed * 86_400_000), durationS: 1800, seed }),
+const uploads = mkdtempSync(path.join(tmpdir(), 'bt-pool-'));
+afterAll(() => {
+  rmSync(uploads, { recursive: true, force: true });
 });
+let written = 0;
+/** A file as the import route leaves it: in its own folder of the upload's folder. */
+function uploadOf(name: string, bytes: Uint8Array): UploadedFile {
+  const dir = path.join(uploads, String((written += 1)));
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, name), bytes);
+  return { name, path: path.join(dir, name), size: bytes.byteLength };
+}
+const upload = (seed: number) =>
+  uploadOf(
+    `run-${String(seed)}.fit`,
+    encodeSyntheticRun({ start: new Date(NOW_MS - seed * 86_400_000), durationS: 1800, seed }),
+  );
 
 describe('createWorkPool', () => {
-  it('reads an upload on a worker thread, moving its bytes there', async () => {
+  it('reads an upload from its files on a worker thread', async () => {
     pool = createWorkPool({ size: 1, maxQueue: 1 });
-    const uploads = [upload(1), upload(2), { name: 'notes.txt', bytes: new Uint8Array([1]) }];
-    const result = await pool.run(
-      { kind: 'import', uploads, nowMs: NOW_MS, maxActivities: 100 },
-      transferable(uploads.map((u) => u.bytes)),
-    );
+    const files = [upload(1), upload(2), uploadOf('notes.txt', new Uint8Array([1]))];
+    const result = await pool.run({
+      kind: 'import',
+      uploads: files,
+      nowMs: NOW_MS,
+      maxActivities: 100,
+    });
     expect(result.readCount).toBe(2);
     expect(result.activities.map((a) => a.file)).toEqual(['run-1.fit', 'run-2.fit']);
     expect(result.errors).toEqual([
       { file: 'notes.txt', message: expect.stringMatching(/not an activity file/) as unknown },
     ]);
-    // Moved, not copied: the thread that answers requests no longer holds them.
-    expect(uploads[0]?.bytes.byteLength).toBe(0);
+    // The route removes the files; the thread leaves them.
+    expect(files.every((f) => existsSync(f.path))).toBe(true);
     expect(pool.stats()).toEqual({ running: 0, queued: 0, threads: 1 });
   });
 

@@ -205,17 +205,3 @@ export function createWorkPool(options: WorkPoolOptions): WorkPool {
     },
   };
 }
-
-/** The buffers of `bytes` that can be moved to a thread (each whole, each once). */
-export function transferable(bytes: readonly Uint8Array[]): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
-  for (const b of bytes) {
-    if (
-      b.buffer instanceof ArrayBuffer &&
-      b.byteOffset === 0 &&
-      b.byteLength === b.buffer.byteLength
-    )
-      out.add(b.buffer);
-  }
-  return [...out];
-}

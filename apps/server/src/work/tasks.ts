@@ -9,9 +9,7 @@
  * Plain data in, plain data out (structured clone); the worker entry
  * (`worker.ts`) calls {@link runTask}, and tests may call it directly.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { dirname, sep } from 'node:path';
 import {
   loadKnowledgeBase,
   mergeDuplicates,
@@ -101,38 +99,31 @@ async function readUploads(task: ImportTask): Promise<ImportTaskResult> {
       return hash === undefined ? [] : [hash];
     }),
   );
-  const dir = await mkdtemp(join(tmpdir(), 'backtrack-upload-'));
-  try {
-    for (const [i, upload] of task.uploads.entries()) {
-      if (!isAcceptedName(upload.name)) {
-        errors.push({
-          file: upload.name,
-          message: 'not an activity file: send .fit, .gpx or .tcx files (optionally .gz) or a .zip',
-        });
-        continue;
-      }
-      const folder = join(dir, String(i));
-      await mkdir(folder);
-      const path = join(folder, upload.name);
-      await writeFile(path, upload.bytes, { mode: 0o600 });
-      const name = (file: string) =>
-        file.startsWith(folder + sep) ? file.slice(folder.length + 1) : `${upload.name}/${file}`;
-      const left = task.maxActivities - read.length;
-      if (left <= 0) break;
-      for await (const ev of importPaths([path], {
-        nowMs: task.nowMs,
-        maxActivities: left,
-        isStored: (hash) => storedHashes.has(hash),
-      })) {
-        if (ev.kind === 'activity') {
-          read.push({ ...ev.activity, file: name(ev.file) });
-          readPerUpload[i] = (readPerUpload[i] ?? 0) + 1;
-        } else if (ev.kind === 'skipped') skipped.push({ file: name(ev.file) });
-        else errors.push({ file: name(ev.file), message: ev.message });
-      }
+  // Each file is in its own folder (activities/upload.ts), which the route removes afterwards.
+  for (const [i, upload] of task.uploads.entries()) {
+    if (!isAcceptedName(upload.name)) {
+      errors.push({
+        file: upload.name,
+        message: 'not an activity file: send .fit, .gpx or .tcx files (optionally .gz) or a .zip',
+      });
+      continue;
     }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+    const folder = dirname(upload.path);
+    const name = (file: string) =>
+      file.startsWith(folder + sep) ? file.slice(folder.length + 1) : `${upload.name}/${file}`;
+    const left = task.maxActivities - read.length;
+    if (left <= 0) break;
+    for await (const ev of importPaths([upload.path], {
+      nowMs: task.nowMs,
+      maxActivities: left,
+      isStored: (hash) => storedHashes.has(hash),
+    })) {
+      if (ev.kind === 'activity') {
+        read.push({ ...ev.activity, file: name(ev.file) });
+        readPerUpload[i] = (readPerUpload[i] ?? 0) + 1;
+      } else if (ev.kind === 'skipped') skipped.push({ file: name(ev.file) });
+      else errors.push({ file: name(ev.file), message: ev.message });
+    }
   }
   const index = new StoredActivityIndex(task.stored ?? []);
   const maxNew = task.maxNew ?? Infinity;
