@@ -28,7 +28,6 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import {
   assess,
   calmAnswer,
@@ -39,7 +38,7 @@ import {
   type Question,
 } from '@backtrack/core';
 import { createRepositories, openDatabase } from '@backtrack/db';
-import { reachable, startServer, stopServer } from './harness.js';
+import { rotatingPosts, startServer, stopServer, withBenchPostgres } from './harness.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -333,21 +332,12 @@ async function measure(
     }
     const body = JSON.stringify({ questionId: seeded.question.id, value: seeded.answer });
     const answers = (amount: number) =>
-      autocannon({
-        url: base,
+      rotatingPosts(base, {
+        headers,
+        body,
         connections: CONNECTIONS,
         amount,
-        requests: [
-          {
-            method: 'POST',
-            headers,
-            body,
-            setupRequest: (request) => ({
-              ...request,
-              path: `/api/assessments/${seeded.ids[next.i++] ?? ''}/answers`,
-            }),
-          },
-        ],
+        nextPath: () => `/api/assessments/${seeded.ids[next.i++] ?? ''}/answers`,
       });
     await answers(200);
     const measured = await withCpu(child.pid ?? 0, () => answers(ANSWERS));
@@ -364,27 +354,14 @@ const built = spawnSync('npm', ['run', 'build', '-w', '@backtrack/server'], {
 });
 if (built.status !== 0) throw new Error('building the server failed');
 
-const adminUrl =
-  process.env.TEST_DATABASE_URL ?? 'postgres://backtrack:backtrack@localhost:5432/backtrack_test';
-const problem = await reachable(adminUrl);
-if (problem !== undefined) {
-  console.log(JSON.stringify({ database: 'postgres', skipped: problem }));
-  process.exit(0);
-}
-const name = `backtrack_bench_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const target = new URL(adminUrl);
-target.pathname = `/${name}`;
-try {
+await withBenchPostgres(async (url) => {
   const runs = ROUNDS * PROCESS_COUNTS.length;
-  const seeded = await seed(target.toString(), runs * (ANSWERS + 200));
+  const seeded = await seed(url, runs * (ANSWERS + 200));
   const next = { i: 0 };
   const rows: Row[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? PROCESS_COUNTS : [...PROCESS_COUNTS].reverse();
-    for (const n of order) rows.push(...(await measure(target.toString(), n, seeded, next)));
+    for (const n of order) rows.push(...(await measure(url, n, seeded, next)));
   }
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
   for (const route of [...new Set(rows.map((r) => r.name))]) {
@@ -411,8 +388,5 @@ try {
       }),
     );
   }
-} finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-}
+});
 console.log(JSON.stringify({ node: process.version, cpus: cpus().length }));

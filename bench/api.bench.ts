@@ -20,7 +20,7 @@
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { seed, signedInHeaders } from './api-seed.js';
-import { benchBothDatabases, report, startServer, stopServer } from './harness.js';
+import { benchBothDatabases, report, rotatingPosts, startServer, stopServer } from './harness.js';
 import type { DatabaseConfig } from '@backtrack/db';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -64,21 +64,12 @@ async function run(
     const body = JSON.stringify({ questionId: seeded.question.id, value: seeded.answer });
     let next = 0;
     const answerRun = (amount: number) =>
-      autocannon({
-        url,
+      rotatingPosts(url, {
+        headers,
+        body,
         connections: CONNECTIONS,
         amount,
-        requests: [
-          {
-            method: 'POST',
-            headers,
-            body,
-            setupRequest: (request) => ({
-              ...request,
-              path: `/api/assessments/${seeded.assessmentIds[next++] ?? ''}/answers`,
-            }),
-          },
-        ],
+        nextPath: () => `/api/assessments/${seeded.assessmentIds[next++] ?? ''}/answers`,
       });
     await answerRun(200); // warm-up on assessments of their own
     report(

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DatabaseConfig } from '@backtrack/db';
-import type autocannon from 'autocannon';
+import autocannon from 'autocannon';
 import pg from 'pg';
 
 /**
@@ -147,30 +147,69 @@ export async function benchBothDatabases(
     rmSync(dataDir, { recursive: true, force: true });
   }
 
+  await withBenchPostgres((url) =>
+    run('postgres', { kind: 'postgres', url }, { DATABASE_URL: url }),
+  );
+  console.log(
+    JSON.stringify({ node: process.version, cpus: (await import('node:os')).cpus().length }),
+  );
+}
+
+/**
+ * Runs `run` with the URL of a throwaway PostgreSQL database (created on the
+ * server of `TEST_DATABASE_URL`, default the test server of
+ * scripts/setup-test-deps.sh, and dropped afterwards); prints a `skipped`
+ * line instead when no server answers. Resolves with whether it ran.
+ */
+export async function withBenchPostgres(run: (url: string) => Promise<void>): Promise<boolean> {
   const adminUrl =
     process.env.TEST_DATABASE_URL ?? 'postgres://backtrack:backtrack@localhost:5432/backtrack_test';
   const problem = await reachable(adminUrl);
   if (problem !== undefined) {
     console.log(JSON.stringify({ database: 'postgres', skipped: problem }));
-  } else {
-    const name = `backtrack_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const target = new URL(adminUrl);
-    target.pathname = `/${name}`;
-    try {
-      await run(
-        'postgres',
-        { kind: 'postgres', url: target.toString() },
-        { DATABASE_URL: target.toString() },
-      );
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    return false;
   }
-  console.log(
-    JSON.stringify({ node: process.version, cpus: (await import('node:os')).cpus().length }),
-  );
+  const name = `backtrack_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const target = new URL(adminUrl);
+  target.pathname = `/${name}`;
+  try {
+    await run(target.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+  return true;
+}
+
+/**
+ * `amount` POSTs of `body` to `base`, each to the path `nextPath()` gives
+ * (a different interview each, so every request is a real step, never a
+ * 409), over `connections` connections.
+ */
+export function rotatingPosts(
+  base: string,
+  options: {
+    headers: Record<string, string>;
+    body: string;
+    connections: number;
+    amount: number;
+    nextPath: () => string;
+  },
+): Promise<autocannon.Result> {
+  return autocannon({
+    url: base,
+    connections: options.connections,
+    amount: options.amount,
+    requests: [
+      {
+        method: 'POST',
+        headers: options.headers,
+        body: options.body,
+        setupRequest: (request) => ({ ...request, path: options.nextPath() }),
+      },
+    ],
+  });
 }

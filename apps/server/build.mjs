@@ -40,7 +40,8 @@ const { ensurePgliteTemplate } = await import('../../packages/db/dist/pglite-tem
 const template = await ensurePgliteTemplate();
 const cache = path.join(here, '.cache');
 mkdirSync(cache, { recursive: true });
-for (const old of readdirSync(cache)) rmSync(path.join(cache, old), { force: true });
+for (const old of readdirSync(cache))
+  rmSync(path.join(cache, old), { recursive: true, force: true });
 const target = path.join(cache, path.basename(template));
 try {
   linkSync(template, target); // the template is only ever replaced, never written in place
