@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient, uniqueEmail } from './support/api.js';
 import { screenshot, screenshotOnFailure, seriousViolations } from './support/artifacts.js';
 import { launchBrowser, VIEWPORTS, type TestBrowser } from './support/browser.js';
+import { LEG_PAIN_LABELS, LEG_PAIN_RECHECK } from '@backtrack/core';
 
 const baseURL = inject('baseURL');
 /** A real recorded run (the activity page's route). */
@@ -297,8 +298,18 @@ describe('today', () => {
     await choosePain(p, 'Pain during', 2);
     await choosePain(p, 'Pain straight after', 1);
     await choosePain(p, 'Pain this morning', 1);
+    // Pain newly past the knee: the warning-sign re-check (HAZ-25) is asked for offline too.
+    await p.getByRole('radio', { name: LEG_PAIN_LABELS.below_knee }).check();
     await p.getByRole('button', { name: 'Save check-in' }).click();
-    await p.getByRole('heading', { name: /Check-in kept on this device/ }).waitFor();
+    const kept = p.locator('.card', {
+      has: p.getByRole('heading', { name: /Check-in kept on this device/ }),
+    });
+    await kept.waitFor();
+    await kept.getByText(LEG_PAIN_RECHECK.heading).waitFor();
+    await expect(
+      kept.getByRole('link', { name: 'Answer the warning-sign questions' }).count(),
+    ).resolves.toBe(1);
+    await expect(seriousViolations(p)).resolves.toEqual([]);
     await expect(storedCheckIns(api, saved.id)).resolves.toEqual([]);
 
     // A reload, still offline, still shows today.
@@ -311,7 +322,13 @@ describe('today', () => {
     await context.setOffline(false);
     await expect
       .poll(() => storedCheckIns(api, saved.id), { timeout: 15_000 })
-      .toEqual([expect.objectContaining({ sessionsDone: 1, sessionsPlanned: planned })]);
+      .toEqual([
+        expect.objectContaining({
+          sessionsDone: 1,
+          sessionsPlanned: planned,
+          legPain: 'below_knee',
+        }),
+      ]);
     await context.setOffline(true);
     await context.setOffline(false);
     await p.reload();

@@ -65,7 +65,8 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [response, setResponse] = useState<CheckInResponse | null>(null);
-  const [queued, setQueued] = useState<string | null>(null);
+  /** A check-in kept on this device while offline: its date and where the pain reached. */
+  const [queued, setQueued] = useState<{ date: string; legPain?: LegPain } | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
   const plannedValue = planned ?? plannedDefault;
@@ -148,7 +149,7 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
         // Offline: keep it on this device and send it when the network returns.
         if (!(error instanceof ApiError && error.code === 'network')) return;
         void enqueueCheckIn(saved.id, body).then(() => {
-          setQueued(date);
+          setQueued({ date, ...(body.legPain === undefined ? {} : { legPain: body.legPain }) });
           clear();
         });
       },
@@ -302,8 +303,13 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
       <div ref={resultRef} tabIndex={-1} role="status" className="checkin__result">
         {queued ? (
           <div className="card">
-            <h2>Check-in kept on this device for {formatDate(queued)}</h2>
+            <h2>Check-in kept on this device for {formatDate(queued.date)}</h2>
             <p>You are offline. It is sent when you are back online; nothing is lost.</p>
+            {/* Offline, the server cannot compare with the last check-in: pain below the
+                knee always asks for the re-check here (asking once too often is the safe side). */}
+            {queued.legPain === 'below_knee' ? (
+              <RecheckNotice reason={LEG_PAIN_RECHECK.reason} action={LEG_PAIN_RECHECK.action} />
+            ) : null}
           </div>
         ) : null}
         {response ? (
@@ -323,17 +329,7 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
               <p>The plan adapts at the end of each week, from that week’s check-ins.</p>
             )}
             {response.recheck ? (
-              <div className="notice notice--warning" role="alert">
-                <p className="notice__title">{LEG_PAIN_RECHECK.heading}</p>
-                <p>{response.recheck.reason}</p>
-                <p>
-                  <strong>{response.recheck.action}</strong>
-                </p>
-                <p>
-                  <Link to="/">Answer the warning-sign questions</Link>: a new assessment asks them
-                  first.
-                </p>
-              </div>
+              <RecheckNotice reason={response.recheck.reason} action={response.recheck.action} />
             ) : null}
             <p>
               <Link to={`/plans/${saved.id}/progress`}>See your progress</Link>
@@ -342,6 +338,22 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
         ) : null}
       </div>
     </>
+  );
+}
+
+/** The warning-sign re-check a check-in calls for (HAZ-25): why, what to do, where to answer. */
+function RecheckNotice({ reason, action }: { reason: string; action: string }) {
+  return (
+    <div className="notice notice--warning" role="alert">
+      <p className="notice__title">{LEG_PAIN_RECHECK.heading}</p>
+      <p>{reason}</p>
+      <p>
+        <strong>{action}</strong>
+      </p>
+      <p>
+        <Link to="/">Answer the warning-sign questions</Link>: a new assessment asks them first.
+      </p>
+    </div>
   );
 }
 
