@@ -232,6 +232,9 @@ export default tseslint.config(
                 'formatShortCalendarDate',
                 'formatInstantDate',
                 'formatDateTime',
+                // A clinician's plan edit in words (plan/edit-text.ts: dates.ts and types only).
+                'describePlanEditChange',
+                'planEditNote',
               ],
               message:
                 'apps/web may import only types from @backtrack/core (`import type`); values come from the API.',

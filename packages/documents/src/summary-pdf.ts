@@ -6,10 +6,13 @@
  * caller; this only draws it.
  */
 import {
+  describePlanEditChange,
   describeShared,
   formatDateTime,
   formatInstantDate,
   formatDistance,
+  LEG_PAIN_LABELS,
+  planEditNote,
   SHARE_ITEM_LABELS,
   TIER_WORDING,
   type DistanceUnit,
@@ -106,6 +109,15 @@ export async function renderSummaryPdf(input: SummaryPdfInput): Promise<SummaryP
     w.paragraph(`${p.weeks} weeks; running: ${humanise(p.runningMode)}.`);
     if (p.safetyStop) w.paragraph(`Running stopped: ${p.safetyStop}`, { font: 'Bold' });
     if (p.decisions.length > 0) w.list(p.decisions.map((d) => `After week ${d.week}: ${d.reason}`));
+    if (p.edits.length > 0) {
+      w.h3('Changed by clinicians');
+      w.list(
+        p.edits.map(
+          (e) =>
+            `${planEditNote(e, 'UTC')} (${describePlanEditChange(e)} from week ${String(e.fromWeek)})`,
+        ),
+      );
+    }
   });
   part(w, 'Check-ins', s.checkIns, (c) => {
     w.paragraph(
@@ -113,6 +125,19 @@ export async function renderSummaryPdf(input: SummaryPdfInput): Promise<SummaryP
         c.adherence === null ? '' : ` (${percent(c.adherence)})`
       }. Next-morning pain: first week ${oneDecimal(c.firstWeekMean)}, last week ${oneDecimal(c.lastWeekMean)} (0–10).`,
     );
+    if (c.distanceKm !== null)
+      w.paragraph(
+        `Running the runner reported: ${formatDistance(c.distanceKm, input.unit)} in all.`,
+      );
+    const days = (list: readonly number[]) => list.map((d) => `day ${String(d)}`).join(', ');
+    if (c.legPainBelowKnee.length > 0)
+      w.paragraph(`${LEG_PAIN_LABELS.below_knee}: ${days(c.legPainBelowKnee)}.`, { font: 'Bold' });
+    if (c.legPainAboveKnee.length > 0)
+      w.paragraph(`${LEG_PAIN_LABELS.above_knee}: ${days(c.legPainAboveKnee)}.`);
+    if (c.notes.length > 0) {
+      w.h3('The runner’s notes, newest first');
+      w.list(c.notes.map((n) => `Day ${String(n.day)}: ${n.note}`));
+    }
   });
   part(w, 'Outcome measures', s.outcomes, (series) => {
     for (const x of series) {

@@ -11,3 +11,4 @@ export * from './session.js';
 export * from './session-stop-rules.js';
 export * from './edits.js';
 export * from './check-in-recheck.js';
+export * from './edit-text.js';
