@@ -226,6 +226,7 @@ export default tseslint.config(
                 'LEG_PAIN',
                 'LEG_PAIN_LABELS',
                 'LEG_PAIN_RECHECK',
+                'callsForLegPainRecheck',
                 'CHECK_IN_NOTE_MAX',
                 // Dates for people, one format (dates.ts: the calendar and time-zone modules only).
                 'formatCalendarDate',

@@ -39,6 +39,7 @@ import {
 } from '@backtrack/core';
 import { createRepositories, openDatabase } from '@backtrack/db';
 import { rotatingPosts, startServer, stopServer, withBenchPostgres } from './harness.js';
+import { signedInHeaders } from './api-seed.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -274,12 +275,7 @@ async function measure(
   });
   const rows: Row[] = [];
   try {
-    const csrf = randomBytes(32).toString('base64url');
-    const headers = {
-      cookie: `bt_session=${seeded.token}; bt_csrf=${csrf}`,
-      'x-csrf-token': csrf,
-      'content-type': 'application/json',
-    };
+    const headers = signedInHeaders(seeded.token);
     const report = (
       name: string,
       r: autocannon.Result,

@@ -28,6 +28,7 @@ import autocannon from 'autocannon';
 import { DEFAULT_APPOINTMENT_TYPES } from '@backtrack/core';
 import { createRepositories, openDatabase, type DatabaseConfig } from '@backtrack/db';
 import { benchBothDatabases, report, startServer, stopServer } from './harness.js';
+import { signedInHeaders } from './api-seed.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -149,12 +150,7 @@ async function run(
   const outbox = mkdtempSync(path.join(tmpdir(), 'backtrack-bench-outbox-'));
   const { url, child } = await startServer(root, { ...env, BACKTRACK_OUTBOX_DIR: outbox });
   try {
-    const csrf = randomBytes(32).toString('base64url');
-    const headers = {
-      cookie: `bt_session=${seeded.token}; bt_csrf=${csrf}`,
-      'x-csrf-token': csrf,
-      'content-type': 'application/json',
-    };
+    const headers = signedInHeaders(seeded.token);
     const slotsPath = `/api/clinics/${seeded.clinicId}/slots?appointmentTypeId=${seeded.typeId}&from=${isoDate(FIRST_DAY)}&to=${isoDate(new Date(FIRST_DAY.getTime() + 13 * DAY_MS))}`;
     const check = await fetch(url + slotsPath, { headers });
     if (check.status !== 200)

@@ -35,6 +35,19 @@ export const LEG_PAIN_RECHECK = {
   sources: ['nice-ng59', 'bmj-bp-ces', 'sbns-bass-2018'],
 } as const;
 
+/**
+ * Whether a check-in calls for the warning-sign re-check: pain below the
+ * knee that the check-in before it (by date) did not already report. With
+ * no earlier check-in known (the first one, or one kept offline where the
+ * last is not at hand) it asks: asking once too often is the safe side.
+ */
+export function callsForLegPainRecheck(
+  today: { legPain?: LegPain | undefined },
+  previous: { legPain?: LegPain | undefined } | undefined,
+): boolean {
+  return today.legPain === 'below_knee' && previous?.legPain !== 'below_knee';
+}
+
 /** Longest note a check-in keeps, characters. */
 export const CHECK_IN_NOTE_MAX = 1000;
 /** Largest distance a check-in accepts for one day's running, km. */

@@ -248,6 +248,7 @@ export { RISK_SCREEN, PAIN_SCALE, PSFS } from './instruments.js';
 export * from './exercises/index.js';
 export { PLAN_RULES, PLAN_RULE_RECORDS, ZPlanRule, type PlanRule } from './plan-rules.js';
 export {
+  callsForLegPainRecheck,
   CHECK_IN_DISTANCE_MAX_KM,
   CHECK_IN_NOTE_MAX,
   LEG_PAIN,

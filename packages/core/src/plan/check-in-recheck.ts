@@ -4,7 +4,11 @@
  * previous check-in did not say so (or on the first check-in that says it).
  */
 import { ruleQuestionIds, type KnowledgeBase } from '../knowledge/index.js';
-import { LEG_PAIN_RECHECK, type LegPain } from '../knowledge/check-in-rules.js';
+import {
+  callsForLegPainRecheck,
+  LEG_PAIN_RECHECK,
+  type LegPain,
+} from '../knowledge/check-in-rules.js';
 
 /** What the runner is asked to do, and the questions to answer again. */
 export interface CheckInRecheck {
@@ -25,7 +29,7 @@ export function checkInRecheck(
   today: { legPain?: LegPain | undefined },
   previous: { legPain?: LegPain | undefined } | undefined,
 ): CheckInRecheck | undefined {
-  if (today.legPain !== 'below_knee' || previous?.legPain === 'below_knee') return undefined;
+  if (!callsForLegPainRecheck(today, previous)) return undefined;
   const flags = new Set<string>(LEG_PAIN_RECHECK.redFlags);
   const ids = new Set(
     kb.redFlags.filter((f) => flags.has(f.id)).flatMap((f) => ruleQuestionIds(f.rule)),

@@ -9,6 +9,7 @@ import { useUnits } from '../../shared/use-units.js';
 import { planToday, sessionsDoneOn } from '@backtrack/core';
 import { formatDate, isCalendarDate, toIsoDate } from '../../shared/lib/dates.js';
 import {
+  callsForLegPainRecheck,
   CHECK_IN_NOTE_MAX,
   DECISION_LABELS,
   LEG_PAIN,
@@ -305,9 +306,8 @@ function CheckInForm({ saved }: { saved: SavedPlan }) {
           <div className="card">
             <h2>Check-in kept on this device for {formatDate(queued.date)}</h2>
             <p>You are offline. It is sent when you are back online; nothing is lost.</p>
-            {/* Offline, the server cannot compare with the last check-in: pain below the
-                knee always asks for the re-check here (asking once too often is the safe side). */}
-            {queued.legPain === 'below_knee' ? (
+            {/* Offline, the last check-in is not at hand: the core's rule then asks. */}
+            {callsForLegPainRecheck(queued, undefined) ? (
               <RecheckNotice reason={LEG_PAIN_RECHECK.reason} action={LEG_PAIN_RECHECK.action} />
             ) : null}
           </div>
