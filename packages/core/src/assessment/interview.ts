@@ -15,7 +15,11 @@ import { ruleQuestionIds, type KnowledgeBase } from '../knowledge/index.js';
 import type { Question } from '../knowledge/schema.js';
 import { isApplicable, mayApply, testAnswer, type AnswerValue, type Answers } from './answers.js';
 import { assess, withDerivedFacts, type AssessmentResult } from './assess.js';
-import { overlapKey, rankContributors, type RankedContributor } from './rank-contributors.js';
+import {
+  contributorProbabilities,
+  overlapKey,
+  type ContributorProbability,
+} from './rank-contributors.js';
 import { triage } from './triage.js';
 
 /** Interview options. */
@@ -140,7 +144,7 @@ export function expectedInformationGain(
 const logOdds = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
 
 /** How far the third contributor leads the fourth, in log-odds. */
-function topThreeMargin(ranked: readonly RankedContributor[]): number {
+function topThreeMargin(ranked: readonly ContributorProbability[]): number {
   const third = ranked[2];
   const fourth = ranked[3];
   return third && fourth ? logOdds(third.probability) - logOdds(fourth.probability) : Infinity;
@@ -154,7 +158,7 @@ function topThreeMargin(ranked: readonly RankedContributor[]): number {
  * count most; settled leaders and far-off ones count less.
  */
 export function boundaryWeights(
-  ranked: readonly RankedContributor[],
+  ranked: readonly ContributorProbability[],
   scale: number,
 ): Map<string, number> {
   const third = ranked[2]?.probability ?? 0.5;
@@ -178,28 +182,38 @@ function coveredKeys(kb: KnowledgeBase, answers: Answers): Set<string> {
 }
 
 function topThree(kb: KnowledgeBase, answers: Answers): string {
-  return rankContributors(kb, answers)
+  return contributorProbabilities(kb, answers)
     .slice(0, 3)
     .map((c) => c.id)
     .sort()
     .join(',');
 }
 
-/** Whether the top three contributors have stayed the same over the last `window` ranking answers. */
-function rankingStable(
-  kb: KnowledgeBase,
-  answers: Answers,
-  rankingAsked: readonly string[],
-  window: number,
-): boolean {
-  if (rankingAsked.length < window) return false;
-  const now = topThree(kb, answers);
-  for (let k = 1; k <= window; k++) {
+/**
+ * Whether the top three contributors have stayed the same over the last
+ * `window` ranking answers. The top three without the last k answers is
+ * worked out once per k and kept, as one step asks for several windows.
+ */
+function stabilityTest(kb: KnowledgeBase, answers: Answers, rankingAsked: readonly string[]) {
+  const withoutLast: string[] = [];
+  const topWithoutLast = (k: number): string => {
+    const known = withoutLast[k];
+    if (known !== undefined) return known;
     const dropped = new Set(rankingAsked.slice(rankingAsked.length - k));
-    const earlier = Object.fromEntries(Object.entries(answers).filter(([id]) => !dropped.has(id)));
-    if (topThree(kb, earlier) !== now) return false;
-  }
-  return true;
+    const earlier =
+      k === 0
+        ? answers
+        : Object.fromEntries(Object.entries(answers).filter(([id]) => !dropped.has(id)));
+    const top = topThree(kb, earlier);
+    withoutLast[k] = top;
+    return top;
+  };
+  return (window: number): boolean => {
+    if (rankingAsked.length < window) return false;
+    const now = topWithoutLast(0);
+    for (let k = 1; k <= window; k++) if (topWithoutLast(k) !== now) return false;
+    return true;
+  };
 }
 
 const triageIdsCache = new WeakMap<KnowledgeBase, Set<string>>();
@@ -321,7 +335,7 @@ export function nextQuestion(
         }
       : riskStep();
 
-  const ranked = rankContributors(kb, facts);
+  const ranked = contributorProbabilities(kb, facts);
   const planLeft = rankingOpen.filter(
     (q) =>
       (PLAN_QUESTION_IDS as readonly string[]).includes(q.id) &&
@@ -333,11 +347,11 @@ export function nextQuestion(
   if (budgetUsed + planLeft >= opts.maxRankingQuestions) return planOrRisk();
   // Settled: the third and fourth are clearly apart and the top three has held for a
   // few answers, or it has held for twice as many answers however close they are.
+  const rankingStable = stabilityTest(kb, facts, rankingAsked);
   if (
     rankingAsked.length >= opts.minRankingQuestions &&
-    ((topThreeMargin(ranked) >= opts.topThreeMargin &&
-      rankingStable(kb, facts, rankingAsked, opts.stableAfter)) ||
-      rankingStable(kb, facts, rankingAsked, 2 * opts.stableAfter))
+    ((topThreeMargin(ranked) >= opts.topThreeMargin && rankingStable(opts.stableAfter)) ||
+      rankingStable(2 * opts.stableAfter))
   )
     return planOrRisk();
 

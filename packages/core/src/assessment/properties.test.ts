@@ -10,6 +10,7 @@ import { evaluateRule, isApplicable, type AnswerValue } from './answers.js';
 import { assess, withDerivedFacts } from './assess.js';
 import { NO_WARNING_SIGNS } from './named-answers.js';
 import { runInterview } from './interview.js';
+import { contributorProbabilities, rankContributors } from './rank-contributors.js';
 import { tierRank } from './triage.js';
 
 const kb = loadKnowledgeBase();
@@ -55,6 +56,20 @@ describe('engine invariants', () => {
           expect(c.probability).toBeLessThanOrEqual(previous);
           previous = c.probability;
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the interview the same probabilities and order as the full ranking, to the last bit', () => {
+    fc.assert(
+      fc.property(arbAnswers, (answers) => {
+        const facts = withDerivedFacts(answers);
+        const full = rankContributors(kb, facts).map((c) => ({
+          id: c.id,
+          probability: c.probability,
+        }));
+        expect(contributorProbabilities(kb, facts)).toStrictEqual(full);
       }),
       { numRuns: 300 },
     );

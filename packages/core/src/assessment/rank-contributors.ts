@@ -90,6 +90,86 @@ function strongest(fired: readonly Fired[]): Map<string, { up?: Fired; down?: Fi
   return out;
 }
 
+/** The effects the answers fire (in question order), and which of them count in full. */
+function fire(kb: KnowledgeBase, answers: Answers) {
+  const fired: Fired[] = [];
+  for (const { question, effects } of scoredEffects(kb)) {
+    const value = answers[question.id];
+    if (value === undefined || value === 'unsure') continue;
+    for (const { effect, key } of effects) {
+      const factor = testAnswer(value, effect.when) ? effect.lr : effect.lrElse;
+      if (factor !== 1) fired.push({ question, value, effect, factor, key });
+    }
+  }
+  return { fired, full: strongest(fired) };
+}
+
+/** Per question, its effects on known contributors with their overlap keys. */
+type ScoredEffects = { question: Question; effects: { effect: Effect; key: string }[] }[];
+const scoredEffectsCache = new WeakMap<KnowledgeBase, ScoredEffects>();
+
+/** The questions' effects on known contributors, keyed once per knowledge base. */
+function scoredEffects(kb: KnowledgeBase): ScoredEffects {
+  let out = scoredEffectsCache.get(kb);
+  if (!out) {
+    const ids = new Set(kb.contributors.map((c) => c.id));
+    out = kb.questions.map((question) => ({
+      question,
+      effects: question.effects
+        .filter((effect) => ids.has(effect.contributor))
+        .map((effect) => ({ effect, key: overlapKey(question.id, effect) })),
+    }));
+    scoredEffectsCache.set(kb, out);
+  }
+  return out;
+}
+
+/**
+ * The factor a fired effect applies: in full, or its square root when a
+ * stronger one overlaps it (`countedInFull`, that stronger one).
+ */
+function appliedFactor(
+  f: Fired,
+  full: ReturnType<typeof strongest>,
+): { factor: number; countedInFull?: Fired } {
+  const winner = f.factor > 1 ? full.get(f.key)?.up : full.get(f.key)?.down;
+  return winner !== undefined && winner !== f
+    ? { factor: Math.sqrt(f.factor), countedInFull: winner }
+    : { factor: f.factor };
+}
+
+/** Most likely first, ties by id, so the order is stable. */
+const byLikelihood = (
+  a: { id: string; probability: number },
+  b: { id: string; probability: number },
+) => b.probability - a.probability || a.id.localeCompare(b.id);
+
+/** A contributor's id and probability, without the explanation. */
+export interface ContributorProbability {
+  id: ContributorId;
+  probability: number;
+}
+
+/**
+ * The probabilities `rankContributors` gives, in the same order and to the
+ * last bit (the same factors multiplied in the same order), without building
+ * the explanations: what the interview needs to choose its next question,
+ * many times per step.
+ */
+export function contributorProbabilities(
+  kb: KnowledgeBase,
+  answers: Answers,
+): ContributorProbability[] {
+  const odds = new Map(kb.contributors.map((c) => [c.id, toOdds(c.prior)]));
+  const { fired, full } = fire(kb, answers);
+  for (const f of fired) {
+    const before = odds.get(f.effect.contributor);
+    if (before !== undefined)
+      odds.set(f.effect.contributor, before * appliedFactor(f, full).factor);
+  }
+  return [...odds].map(([id, o]) => ({ id, probability: toProbability(o) })).sort(byLikelihood);
+}
+
 /** Probabilities for every contributor, most likely first (ties by id, so the order is stable). */
 export function rankContributors(
   kb: KnowledgeBase,
@@ -105,35 +185,23 @@ export function rankContributors(
     explanation: [] as ExplanationStep[],
   }));
   const byId = new Map(ranked.map((r) => [r.id, r]));
-  const fired: Fired[] = [];
-  for (const question of kb.questions) {
-    const value = answers[question.id];
-    if (value === undefined || value === 'unsure') continue;
-    for (const effect of question.effects) {
-      const factor = testAnswer(value, effect.when) ? effect.lr : effect.lrElse;
-      if (factor === 1 || !byId.has(effect.contributor)) continue;
-      fired.push({ question, value, effect, factor, key: overlapKey(question.id, effect) });
-    }
-  }
-  const full = strongest(fired);
+  const { fired, full } = fire(kb, answers);
   const labels = new Map(kb.effectGroups.map((g) => [g.id, g.label]));
   for (const f of fired) {
     const target = byId.get(f.effect.contributor);
     if (!target) continue;
-    const winner = f.factor > 1 ? full.get(f.key)?.up : full.get(f.key)?.down;
-    const damped = winner !== undefined && winner !== f;
-    const factor = damped ? Math.sqrt(f.factor) : f.factor;
+    const { factor, countedInFull } = appliedFactor(f, full);
     const before = toProbability(target.odds);
     target.odds *= factor;
     const { effect, question } = f;
-    const overlap: Overlap | undefined = damped
+    const overlap: Overlap | undefined = countedInFull
       ? {
           group: effect.group ?? `question:${question.id}`,
           label:
             (effect.group === undefined ? undefined : labels.get(effect.group)) ??
             'your other answers to this question',
           fullFactor: f.factor,
-          countedInFull: winner.question.id,
+          countedInFull: countedInFull.question.id,
         }
       : undefined;
     target.explanation.push({
@@ -156,5 +224,5 @@ export function rankContributors(
       const probability = toProbability(odds);
       return { ...rest, probability, band: likelihoodBand(probability) };
     })
-    .sort((a, b) => b.probability - a.probability || a.id.localeCompare(b.id));
+    .sort(byLikelihood);
 }
