@@ -21,6 +21,7 @@ import {
   readPgliteTemplate,
   unpackPgliteTemplate,
 } from './pglite-template.js';
+import { forDrizzle } from './pglite-client.js';
 import { schema } from './schema.js';
 
 /** The Drizzle client, whichever driver is underneath (a transaction is one too). */
@@ -148,7 +149,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
           ? { extensions: PGLITE_EXTENSIONS }
           : { extensions: PGLITE_EXTENSIONS, loadDataDir },
       );
-      const db = drizzlePglite({ client, schema });
+      const db = drizzlePglite({ client: forDrizzle(client), schema });
       await migratePglite(db, { migrationsFolder });
       const opened = client;
       return {

@@ -130,10 +130,12 @@ for (const kind of kinds) {
         result: null,
         trainingAnswers: null,
       };
-      const updated = await repos.assessments.update(a.id, 0, changes, later(1));
+      const updated = await repos.assessments.update(a, changes, later(1));
       expect(updated).toMatchObject({ version: 1, answers: changes.answers, asked: changes.asked });
       expect(updated?.updatedAt.toISOString()).toBe(later(1).toISOString());
-      expect(await repos.assessments.update(a.id, 0, changes, later(2))).toBeUndefined();
+      expect(await repos.assessments.update(a, changes, later(2))).toBeUndefined();
+      // What came back is what is stored.
+      expect(await repos.assessments.findForOwner(a.id, owner)).toEqual(updated);
     });
 
     it('keeps one check-in per plan and date, counts them, and replaces adaptations from a week on', async () => {

@@ -160,10 +160,40 @@ export function assessmentService(
     };
   }
 
+  /**
+   * Keeps the row of an interview in progress (embedded database only), so
+   * the next answer need not read it: `since` is the cache's generation
+   * before the row was read or written, and a drop in between (a write by
+   * another request) keeps nothing.
+   */
+  const keep = (row: AssessmentRow, since: number) => {
+    if (row.status === 'in_progress') answers?.keepRow(row.id, { owner: ownerOf(row), row }, since);
+  };
+
   async function load(id: string, owner: Owner): Promise<AssessmentRow> {
+    const kept = answers?.row(id, owner) as AssessmentRow | undefined;
+    if (kept) return kept;
+    const since = answers?.generation() ?? 0;
     const row = await repos.assessments.findForOwner(id, owner);
     if (!row) throw new DomainError('not_found', `No assessment ${id}.`, [id]);
+    keep(row, since);
     return row;
+  }
+
+  /**
+   * The interview and its open question, which must be `questionId`. A kept
+   * row whose open question is another is read again from the database
+   * first: a write this process did not see would otherwise be refused
+   * with a conflict on every try.
+   */
+  async function loadOpen(id: string, owner: Owner, questionId: string) {
+    const row = await load(id, owner);
+    const step = current(row);
+    if (answers === undefined || (!step.done && step.question.id === questionId))
+      return { row, question: expectQuestion(step, questionId) };
+    answers.drop(id);
+    const fresh = await load(id, owner);
+    return { row: fresh, question: expectQuestion(current(fresh), questionId) };
   }
 
   /** The current step of an in-progress interview, or a conflict when it is finished. */
@@ -195,9 +225,15 @@ export function assessmentService(
     changes: AssessmentChanges,
     step?: NextStep,
   ): Promise<InterviewDto> {
-    const updated = await repos.assessments.update(row.id, row.version, changes, clock.now());
-    if (!updated)
+    const updated = await repos.assessments.update(row, changes, clock.now());
+    if (!updated) {
+      // The row read was not the latest (or is gone): read it afresh next time.
+      answers?.drop(row.id);
       throw new DomainError('conflict', 'The assessment changed in another request; reload it.');
+    }
+    // The repositories told the cache of this write before it returned, so this keeps
+    // the row just written unless another request dropped it since.
+    keep(updated, answers?.generation() ?? 0);
     openSteps.delete(stepKey(row));
     if (step) remember(updated, step);
     return toInterviewDto(kb, updated, step);
@@ -205,7 +241,9 @@ export function assessmentService(
 
   return {
     async start(owner: Owner, mode: AssessmentRow['mode']): Promise<InterviewDto> {
+      const since = answers?.generation() ?? 0;
       const row = await repos.assessments.create({ owner, mode, now: clock.now() });
+      keep(row, since);
       return toInterviewDto(kb, row, openStep(row));
     },
 
@@ -229,8 +267,7 @@ export function assessmentService(
       questionId: string,
       raw: unknown,
     ): Promise<InterviewDto> {
-      const row = await load(id, owner);
-      const question = expectQuestion(current(row), questionId);
+      const { row, question } = await loadOpen(id, owner, questionId);
       const { value, issues } = normaliseAnswer(question, raw);
       if (value === undefined) {
         const messages = issues.map((i) => i.message);
@@ -247,8 +284,7 @@ export function assessmentService(
     },
 
     async skip(id: string, owner: Owner, questionId: string): Promise<InterviewDto> {
-      const row = await load(id, owner);
-      const question = expectQuestion(current(row), questionId);
+      const { row, question } = await loadOpen(id, owner, questionId);
       if (question.redFlag) {
         throw new DomainError(
           'invalid_input',

@@ -133,7 +133,15 @@ export interface ResponseCache {
   get<T>(id: string, variant: string, caller: Owner): Prepared<T> | undefined;
   /** Keeps an answer, unless something was dropped since `generation` was taken. */
   set(id: string, variant: string, entry: Cached, generation: number): void;
-  /** Drops record `id`'s answers, or every answer when `id` is undefined. */
+  /**
+   * The kept row of record `id` if `caller` owns it: the latest a write of
+   * this process returned, or a read that no drop overtook (an interview in
+   * progress, so an answer need not read it again).
+   */
+  row(id: string, caller: Owner): unknown;
+  /** Keeps a record's latest row, unless something was dropped since `generation` was taken. */
+  keepRow(id: string, entry: { owner: RecordOwner; row: unknown }, generation: number): void;
+  /** Drops record `id`'s answers and row, or every answer and row when `id` is undefined. */
   drop(id?: string): void;
   /** How many records and bytes are held. */
   size(): { records: number; bytes: number };
@@ -156,6 +164,8 @@ export function responseCache(
   const maxRecords = options.maxRecords ?? 2000;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const records = new Map<string, Map<string, Cached>>();
+  /** Kept rows, least recently used first (at most `maxRecords`). */
+  const rows = new Map<string, { owner: RecordOwner; row: unknown }>();
   let generation = 0;
   let bytes = 0;
 
@@ -202,12 +212,32 @@ export function responseCache(
       records.set(id, variants);
       evict();
     },
+    row(id: string, caller: Owner) {
+      const entry = rows.get(id);
+      if (!entry || !owns(caller, entry.owner)) return undefined;
+      rows.delete(id);
+      rows.set(id, entry);
+      return entry.row;
+    },
+    keepRow(id, entry, since) {
+      if (since !== generation) return;
+      rows.delete(id);
+      rows.set(id, entry);
+      if (rows.size > maxRecords) {
+        const oldest = rows.keys().next();
+        if (!oldest.done) rows.delete(oldest.value);
+      }
+    },
     drop(id) {
       generation += 1;
       if (id === undefined) {
         records.clear();
+        rows.clear();
         bytes = 0;
-      } else remove(id);
+      } else {
+        remove(id);
+        rows.delete(id);
+      }
     },
     size: () => ({ records: records.size, bytes }),
   };

@@ -65,7 +65,7 @@ function statements(db: Db) {
         updatedAt: sql`${sql.placeholder('now')}::timestamptz`,
       })
       .where(and(byId, eq(assessments.version, sql.placeholder('expected'))))
-      .returning()
+      .returning({ version: assessments.version })
       .prepare('assessment_update'),
   };
 }
@@ -110,17 +110,19 @@ export function assessmentsRepository(db: Db) {
       return row;
     },
     /**
-     * Saves an interview step if the row is still at `expectedVersion`;
-     * undefined when another request changed it first.
+     * Saves an interview step over `row` if the stored row is still at its
+     * version, and returns the row as saved (at the next version); undefined
+     * when another request changed it first. Only the version comes back
+     * from the database: the rest is what was written.
      */
     async update(
-      id: string,
-      expectedVersion: number,
+      row: AssessmentRow,
       changes: AssessmentChanges,
       now: Date,
     ): Promise<AssessmentRow | undefined> {
-      const [row] = await hot().update.execute({
-        id,
+      const expectedVersion = row.version;
+      const [saved] = await hot().update.execute({
+        id: row.id,
         expected: expectedVersion,
         answers: JSON.stringify(changes.answers),
         asked: JSON.stringify(changes.asked),
@@ -131,13 +133,19 @@ export function assessmentsRepository(db: Db) {
         version: expectedVersion + 1,
         now: now.toISOString(),
       });
-      return row;
+      return saved === undefined
+        ? undefined
+        : { ...row, ...changes, version: saved.version, updatedAt: now };
     },
-    /** Gives a session's unclaimed assessments to a user; returns how many. */
+    /**
+     * Gives a session's unclaimed assessments to a user; returns how many.
+     * Each claimed row moves to its next version, so a copy of it read
+     * before the claim can no longer be saved over it.
+     */
     async claim(sessionIdHash: string, userId: string): Promise<number> {
       const claimed = await db
         .update(assessments)
-        .set({ userId, sessionId: null })
+        .set({ userId, sessionId: null, version: sql`${assessments.version} + 1` })
         .where(and(eq(assessments.sessionId, sessionIdHash), isNull(assessments.userId)))
         .returning({ id: assessments.id });
       return claimed.length;

@@ -79,8 +79,7 @@ describe('the recordsChanged hook (what drops cached plans and reports)', () => 
     const a = await repos.assessments.create({ owner, mode: 'adaptive', now: NOW });
     expect(told).toEqual([]);
     await repos.assessments.update(
-      a.id,
-      0,
+      a,
       {
         answers: {},
         asked: [],

@@ -71,7 +71,7 @@ const ACCOUNT_WRITES = {
 const RECORD_WRITES = {
   users: { delete: () => undefined },
   assessments: {
-    update: (id: unknown) => String(id),
+    update: (row: unknown) => (row as { id: string }).id,
     claim: () => undefined,
   },
   plans: {
