@@ -105,8 +105,7 @@ async function seed(url: string, n: number) {
     trainingAnswers: null,
   } as const;
   await repos.assessments.update(
-    finished.id,
-    0,
+    finished,
     { answers: done.answers, asked: done.asked, ...changes },
     now,
   );
@@ -144,12 +143,7 @@ async function seed(url: string, n: number) {
       result: null,
       trainingAnswers: null,
     } as const;
-    await repos.assessments.update(
-      a.id,
-      0,
-      { answers: mid.answers, asked: mid.asked, ...open },
-      now,
-    );
+    await repos.assessments.update(a, { answers: mid.answers, asked: mid.asked, ...open }, now);
     ids.push(a.id);
   }
   await database.close();

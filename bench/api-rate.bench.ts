@@ -2,9 +2,10 @@
  * The HTTP API at an offered rate (issue 13: p99 under 50 ms at 200 req/s on
  * the embedded database): the built server runs as its own process, seeded
  * through the repositories (bench/api-seed.ts), and each of five routes of
- * a runner's journey gets `--rate` requests a second (autocannon's
- * `overallRate`, spread over `--connections`), after a warm-up at the same
- * rate:
+ * a runner's journey gets `--rate` requests a second, evenly spaced and
+ * open-loop (bench/open-loop.ts: latency from when each request was due,
+ * over at most `--connections` keep-alive connections), after a warm-up at
+ * the same rate:
  *
  * - `POST /api/assessments`: start an interview (one insert, first question);
  * - `POST /api/assessments/:id/answers`: answer mid-interview, every request
@@ -32,7 +33,8 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import type { DatabaseConfig } from '@backtrack/db';
 import { seed, signedInHeaders, type Seeded } from './api-seed.js';
-import { benchBothDatabases, cpuMs, report, startServer, stopServer } from './harness.js';
+import { benchBothDatabases, cpuMs, startServer, stopServer } from './harness.js';
+import { openLoop, type OpenLoopRequest } from './open-loop.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -50,11 +52,11 @@ const RATE = Number(values.rate);
 const CONNECTIONS = Number(values.connections);
 const WARM_UP_S = 2;
 
-/** One measured route: its name and the request autocannon repeats. */
+/** One measured route: its name and its requests (the i-th of a run). */
 interface Route {
   key: string;
   name: string;
-  request: (seeded: Seeded, headers: Record<string, string>) => autocannon.Request;
+  request: (seeded: Seeded, headers: Record<string, string>) => (i: number) => OpenLoopRequest;
   /** Run before the warm-up, unmeasured. */
   before?: (url: string, seeded: Seeded, headers: Record<string, string>) => Promise<unknown>;
   /** Only with `--route <key>`, not in the default run. */
@@ -65,21 +67,24 @@ interface Route {
 const INTERVIEWS = Math.ceil(RATE * (WARM_UP_S + DURATION_S) * 1.2) + 100;
 
 function routes(): Route[] {
+  // The warm-up and the measured run take interviews from one list, never the same twice.
   let next = 0;
-  const answer = (s: Seeded, headers: Record<string, string>): autocannon.Request => ({
+  const answer = (s: Seeded, headers: Record<string, string>) => (): OpenLoopRequest => ({
     method: 'POST',
+    path: `/api/assessments/${s.assessmentIds[next++] ?? 'used-up'}/answers`,
     headers,
     body: JSON.stringify({ questionId: s.question.id, value: s.answer }),
-    setupRequest: (request) => ({
-      ...request,
-      path: `/api/assessments/${s.assessmentIds[next++] ?? 'used-up'}/answers`,
-    }),
+  });
+  const get = (path: string, headers: Record<string, string>) => (): OpenLoopRequest => ({
+    method: 'GET',
+    path,
+    headers,
   });
   const all: Route[] = [
     {
       key: 'start',
       name: 'POST /api/assessments',
-      request: (_s, headers) => ({
+      request: (_s, headers) => () => ({
         method: 'POST',
         path: '/api/assessments',
         headers,
@@ -121,21 +126,18 @@ function routes(): Route[] {
     {
       key: 'report',
       name: 'GET /api/assessments/:id (report)',
-      request: (s, headers) => ({ method: 'GET', path: `/api/assessments/${s.doneId}`, headers }),
+      request: (s, headers) => get(`/api/assessments/${s.doneId}`, headers),
     },
     {
       key: 'computed-plan',
       name: 'GET /api/assessments/:id/plan',
-      request: (s, headers) => ({
-        method: 'GET',
-        path: `/api/assessments/${s.doneId}/plan?weeks=6&runningDaysPerWeek=3`,
-        headers,
-      }),
+      request: (s, headers) =>
+        get(`/api/assessments/${s.doneId}/plan?weeks=6&runningDaysPerWeek=3`, headers),
     },
     {
       key: 'saved-plan',
       name: 'GET /api/plans/:id (14 check-ins)',
-      request: (s, headers) => ({ method: 'GET', path: `/api/plans/${s.planId}`, headers }),
+      request: (s, headers) => get(`/api/plans/${s.planId}`, headers),
     },
   ];
   return all.filter((r) =>
@@ -161,31 +163,32 @@ async function run(
       const request = route.request(seeded, headers);
       await route.before?.(url, seeded, headers);
       if (!route.key.startsWith('answer')) {
-        const check = await fetch(url + (request.path ?? ''), {
-          method: request.method ?? 'GET',
+        const first = request(0);
+        const check = await fetch(url + first.path, {
+          method: first.method,
           headers,
-          ...(request.body === undefined ? {} : { body: request.body as string }),
+          ...(first.body === undefined ? {} : { body: first.body }),
         });
         if (!check.ok) throw new Error(`${route.name}: ${check.status} ${await check.text()}`);
       }
-      const at = (duration: number) =>
-        autocannon({
-          url,
-          connections: CONNECTIONS,
-          overallRate: RATE,
-          duration,
-          requests: [request],
-        });
+      const at = (durationS: number) =>
+        openLoop({ url, rate: RATE, durationS, connections: CONNECTIONS, request });
       await at(WARM_UP_S);
       // The server's own CPU time per request: what the one thread spends,
       // whatever else runs on the machine (latency depends on that too).
       const pid = child.pid ?? 0;
       const cpuBefore = cpuMs(pid);
       const result = await at(DURATION_S);
-      const serverCpuMsPerRequest = (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total);
-      report(database, `${route.name} at ${String(RATE)} req/s offered`, result, {
-        serverCpuMsPerRequest: +serverCpuMsPerRequest.toFixed(2),
-      });
+      const serverCpuMsPerRequest = (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests);
+      console.log(
+        JSON.stringify({
+          database,
+          name: `${route.name} at ${String(RATE)} req/s offered`,
+          connections: CONNECTIONS,
+          ...result,
+          serverCpuMsPerRequest: +serverCpuMsPerRequest.toFixed(2),
+        }),
+      );
     }
   } finally {
     await stopServer(child);

@@ -105,12 +105,7 @@ export async function seed(config: DatabaseConfig, n: number): Promise<Seeded> {
     const changes = result
       ? { status: 'done' as const, endedBecause: 'stable' as const, result }
       : { status: 'in_progress' as const, endedBecause: null, result: null };
-    await repos.assessments.update(
-      a.id,
-      0,
-      { answers, asked, ...changes, trainingAnswers: null },
-      t0,
-    );
+    await repos.assessments.update(a, { answers, asked, ...changes, trainingAnswers: null }, t0);
     return a.id;
   };
 
