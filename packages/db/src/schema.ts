@@ -12,6 +12,7 @@ import type {
   AnswerValue,
   AssessmentResult,
   LegPain,
+  OutcomeRecorderRole,
   Lap,
   AdaptationDecision as CoreAdaptationDecision,
   Plan,
@@ -577,9 +578,18 @@ export const outcomeMeasures = pgTable(
     score: doublePrecision('score').notNull(),
     items: jsonb('items').$type<{ activity: string; score: number }[]>(),
     recordedAt: instant('recorded_at').notNull(),
-    /** The clinician who recorded the measure; null when the runner did. */
+    /**
+     * The clinician's account who recorded the measure; null when the runner
+     * did, and when that clinician's account was deleted (read
+     * `recordedByRole`, never this column, to tell the two apart).
+     */
     recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who recorded the measure: the runner or a clinician; kept when the clinician's account is deleted. */
+    recordedByRole: text('recorded_by_role').$type<OutcomeRecorderRole>().notNull(),
+    /** The clinician's display name when they recorded it; null for the runner. */
+    recordedByName: text('recorded_by_name'),
   },
+  // Migration 0010 adds CHECK outcome_measures_recorded_by_role_ck (one of OUTCOME_RECORDER_ROLES).
   (t) => [index('outcome_measures_runner_idx').on(t.runnerId, t.recordedAt)],
 );
 

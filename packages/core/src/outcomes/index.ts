@@ -2,11 +2,13 @@
 export {
   OUTCOME_INSTRUMENTS,
   OUTCOME_INSTRUMENT_NAMES,
+  OUTCOME_RECORDER_ROLES,
   MAX_ACTIVITY_LENGTH,
   scoreOutcome,
   judgeOutcomeChange,
   outcomeSeries,
   type OutcomeInstrument,
+  type OutcomeRecorderRole,
   type OutcomeInput,
   type OutcomeMeasure,
   type OutcomeChange,

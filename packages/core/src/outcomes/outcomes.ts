@@ -13,6 +13,11 @@ export const OUTCOME_INSTRUMENTS = ['nprs', 'psfs'] as const;
 /** One instrument id. */
 export type OutcomeInstrument = (typeof OUTCOME_INSTRUMENTS)[number];
 
+/** Who records a measure: the runner themself or a clinician of a clinic they share check-ins with. */
+export const OUTCOME_RECORDER_ROLES = ['runner', 'clinician'] as const;
+/** One recorder role. */
+export type OutcomeRecorderRole = (typeof OUTCOME_RECORDER_ROLES)[number];
+
 /** The longest PSFS activity name, in characters. */
 export const MAX_ACTIVITY_LENGTH = PSFS.maxActivityLength;
 

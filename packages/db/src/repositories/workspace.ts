@@ -44,6 +44,11 @@ export type ClinicianAppointmentRow = typeof appointments.$inferSelect & {
 export type PlanEditRow = typeof planEdits.$inferSelect;
 /** A stored outcome measure. */
 export type OutcomeRow = typeof outcomeMeasures.$inferSelect;
+/** A measure to store; who recorded it is set by the repository method that stores it. */
+export type OutcomeInsert = Omit<
+  typeof outcomeMeasures.$inferInsert,
+  'id' | 'recordedBy' | 'recordedByRole' | 'recordedByName'
+>;
 
 /** The workspace repository. */
 export function workspaceRepository(db: Db) {
@@ -202,8 +207,12 @@ export function workspaceRepository(db: Db) {
         .where(eq(planEdits.planId, planId))
         .orderBy(asc(planEdits.createdAt), asc(planEdits.id));
     },
-    async addOutcome(input: Omit<typeof outcomeMeasures.$inferInsert, 'id'>): Promise<OutcomeRow> {
-      const [row] = await db.insert(outcomeMeasures).values(input).returning();
+    /** Stores a measure the runner recorded themself. */
+    async addOutcome(input: OutcomeInsert): Promise<OutcomeRow> {
+      const [row] = await db
+        .insert(outcomeMeasures)
+        .values({ ...input, recordedBy: null, recordedByRole: 'runner', recordedByName: null })
+        .returning();
       if (!row) throw new Error('insert into outcome_measures returned no row');
       return row;
     },
@@ -215,14 +224,20 @@ export function workspaceRepository(db: Db) {
         .where(eq(outcomeMeasures.runnerId, runnerId))
         .orderBy(asc(outcomeMeasures.recordedAt), asc(outcomeMeasures.id));
     },
-    /** Stores a clinician's outcome measure and its entry in the runner's access log, in one statement each. */
-    async addClinicianOutcome(
-      input: Omit<typeof outcomeMeasures.$inferInsert, 'id' | 'recordedBy'>,
-      member: ClinicMemberRow,
-    ): Promise<OutcomeRow> {
+    /**
+     * Stores a clinician's outcome measure, with their role and display name
+     * so the record keeps who took it after their account is deleted, and its
+     * entry in the runner's access log, in one statement each.
+     */
+    async addClinicianOutcome(input: OutcomeInsert, member: ClinicMemberRow): Promise<OutcomeRow> {
       const [row] = await db
         .insert(outcomeMeasures)
-        .values({ ...input, recordedBy: member.userId })
+        .values({
+          ...input,
+          recordedBy: member.userId,
+          recordedByRole: 'clinician',
+          recordedByName: member.displayName,
+        })
         .returning();
       if (!row) throw new Error('insert into outcome_measures returned no row');
       await db.insert(auditLog).values({

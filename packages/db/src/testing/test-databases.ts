@@ -44,7 +44,8 @@ async function probe(url: string): Promise<string | undefined> {
   }
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
+/** Runs one statement on the server at `url` over its own connection (CREATE or DROP DATABASE). */
+export async function adminQuery(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
