@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { OUTCOME_INSTRUMENT_NAMES } from '@backtrack/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openClinic, SHARE_ALL, signUp } from '../testing/clinic.js';
+import { bookAnalysis, openClinic, SHARE_ALL, signUp } from '../testing/clinic.js';
 import { takeAssessment } from '../testing/interview.js';
 import { DESK_RUNNER } from '../testing/runners.js';
 import { createTestApp } from '../testing/test-app.js';
@@ -173,6 +173,45 @@ describe('FHIR export', { timeout: 120_000 }, () => {
       expect(() =>
         validateResource({ resourceType: 'Appointment', status: 'booked' } as Resource),
       ).toThrow(/Appointment.participant/);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('keeps the clinician as the performer of a measure they recorded after their account is deleted', async () => {
+    const t = await createTestApp({ now: NOW });
+    try {
+      const a = await openClinic(t);
+      const runner = await signUp(t, 'runner@example.org');
+      await bookAnalysis(runner, a, '2026-03-03T09:00:00.000Z');
+      const me = (await runner.get('/api/auth/me')).body as { user: { id: string } };
+      const nprs = await a.admin.post(`/api/clinician/runners/${me.user.id}/outcomes`, {
+        instrument: 'nprs',
+        score: 6,
+      });
+      expect(nprs.status, nprs.text).toBe(201);
+      expect((await a.admin.delete('/api/me')).status).toBe(204);
+
+      const res = await runner.get('/api/me/export?format=fhir');
+      expect(res.status).toBe(200);
+      const bundle = res.body as Bundle;
+      validate(bundle);
+      expect(outcomeObservations(bundle)).toEqual([
+        {
+          code: OUTCOME_INSTRUMENT_NAMES.nprs,
+          loinc: '72514-3',
+          value: 6,
+          performer: 'Anna Holm',
+          effective: NOW,
+        },
+      ]);
+      // The performer is the clinician by name, never a reference to the Patient.
+      const observation = bundle.entry
+        ?.map((e) => e.resource as Resource)
+        .find((r) => r.resourceType === 'Observation' && r.performer !== undefined);
+      expect(observation?.resourceType === 'Observation' && observation.performer).toEqual([
+        { display: 'Anna Holm' },
+      ]);
     } finally {
       await t.close();
     }

@@ -37,9 +37,6 @@ export async function fhirRecord(
   const checkIns = planRow && scopes.checkins ? await repos.plans.listCheckIns(planRow.id) : [];
   // Outcome measures go with the check-ins; each names who recorded it.
   const outcomeRows = scopes.checkins ? await repos.workspace.outcomesOf(runnerId) : [];
-  const names = new Map<string, string>();
-  for (const userId of new Set(outcomeRows.flatMap((m) => m.recordedBy ?? [])))
-    names.set(userId, await clinicianName(repos, userId));
   // A clinic sees its own appointments with the runner, not those of other clinics.
   const appointments = (await repos.bookings.listForRunner(runnerId)).filter(
     (ap) => options.clinicIds === undefined || options.clinicIds.includes(ap.clinicId),
@@ -75,16 +72,11 @@ export async function fhirRecord(
     outcomes: outcomeRows.map((m) => ({
       ...toCoreOutcome(m),
       id: m.id,
-      recordedBy: m.recordedBy === null ? null : (names.get(m.recordedBy) ?? UNKNOWN_CLINICIAN),
+      // The name stored with the measure, so a deleted clinician account still shows who took it.
+      recordedBy: m.recordedByRole === 'runner' ? null : (m.recordedByName ?? UNKNOWN_CLINICIAN),
     })),
   });
 }
 
-/** Who recorded a measure when the clinician's account is gone. */
+/** Who recorded a clinician's measure when their name was not known (backfilled without a membership). */
 const UNKNOWN_CLINICIAN = 'A clinician';
-
-/** A clinician's name as the runner sees it (their first membership's display name). */
-async function clinicianName(repos: AppDeps['repos'], userId: string): Promise<string> {
-  const [member] = await repos.workspace.membershipsOf(userId);
-  return member?.displayName ?? UNKNOWN_CLINICIAN;
-}

@@ -1,5 +1,5 @@
 /** Outcome measure request and response shapes (NPRS, PSFS). */
-import { OUTCOME_INSTRUMENTS, type OutcomeSeries } from '@backtrack/core';
+import { OUTCOME_INSTRUMENTS, OUTCOME_RECORDER_ROLES, type OutcomeSeries } from '@backtrack/core';
 import type { OutcomeRow } from '@backtrack/db';
 import { z } from '@hono/zod-openapi';
 
@@ -33,7 +33,13 @@ export const ZOutcomeMeasure = z
     score: z.number(),
     items: z.array(z.object({ activity: z.string(), score: z.number() })).nullable(),
     recordedAt: z.string(),
-    recordedBy: z.enum(['runner', 'clinician']),
+    /** Who recorded it; kept when the clinician's account is deleted. */
+    recordedBy: z.enum(OUTCOME_RECORDER_ROLES),
+    recordedByName: z.string().nullable().openapi({
+      description:
+        "The clinician's display name when they recorded it; null for the runner, or for a clinician whose name was not known",
+      example: 'Anna Jensen, physiotherapist',
+    }),
   })
   .openapi('OutcomeMeasure');
 
@@ -62,6 +68,7 @@ export function toOutcomeDto(row: OutcomeRow): OutcomeMeasureDto {
     score: row.score,
     items: row.items ?? null,
     recordedAt: row.recordedAt.toISOString(),
-    recordedBy: row.recordedBy === null ? 'runner' : 'clinician',
+    recordedBy: row.recordedByRole,
+    recordedByName: row.recordedByRole === 'clinician' ? row.recordedByName : null,
   };
 }

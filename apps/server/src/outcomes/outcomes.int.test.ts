@@ -36,6 +36,19 @@ async function book(t: TestApp, runner: TestBrowser, share: typeof SHARE_ALL) {
   return { clinic, runnerId };
 }
 
+/** The runner records pain 7; a day later the clinic's admin (Anna Holm) records 4 for them. */
+async function clinicianRecordsPain(t: TestApp) {
+  const runner = await signUp(t, 'runner@example.org');
+  const { clinic, runnerId } = await book(t, runner, SHARE_ALL);
+  await runner.post('/api/me/outcomes', { instrument: 'nprs', score: 7 });
+  t.clock.advance(DAY);
+  const recorded = await clinic.admin.post(`/api/clinician/runners/${runnerId}/outcomes`, {
+    instrument: 'nprs',
+    score: 4,
+  });
+  return { runner, clinic, runnerId, recorded };
+}
+
 describe('outcome measures', { timeout: 60_000 }, () => {
   it('records the runner’s NPRS and PSFS and judges the change against the minimal important change', async () => {
     const t = await createTestApp({ now: NOW });
@@ -50,6 +63,7 @@ describe('outcome measures', { timeout: 60_000 }, () => {
         items: null,
         recordedAt: NOW,
         recordedBy: 'runner',
+        recordedByName: null,
       });
       const psfs = await runner.post('/api/me/outcomes', {
         instrument: 'psfs',
@@ -94,14 +108,7 @@ describe('outcome measures', { timeout: 60_000 }, () => {
   it('lets a clinician with the check-ins consent record a measure, logged and shown in the summary', async () => {
     const t = await createTestApp({ now: NOW });
     try {
-      const runner = await signUp(t, 'runner@example.org');
-      const { clinic, runnerId } = await book(t, runner, SHARE_ALL);
-      await runner.post('/api/me/outcomes', { instrument: 'nprs', score: 7 });
-      t.clock.advance(DAY);
-      const recorded = await clinic.admin.post(`/api/clinician/runners/${runnerId}/outcomes`, {
-        instrument: 'nprs',
-        score: 4,
-      });
+      const { runner, clinic, runnerId, recorded } = await clinicianRecordsPain(t);
       expect(recorded.status).toBe(201);
       expect(recorded.body).toMatchObject({ score: 4, recordedBy: 'clinician' });
 
@@ -123,6 +130,31 @@ describe('outcome measures', { timeout: 60_000 }, () => {
           to: 4,
           important: true,
         });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('still shows a measure as the clinician’s, by name, after the clinician’s account is deleted', async () => {
+    const t = await createTestApp({ now: NOW });
+    try {
+      const { runner, clinic, recorded } = await clinicianRecordsPain(t);
+      expect(recorded.body).toMatchObject({ recordedBy: 'clinician', recordedByName: 'Anna Holm' });
+      expect((await clinic.admin.delete('/api/me')).status).toBe(204);
+
+      const who = (m: OutcomeMeasureDto) => [m.recordedBy, m.recordedByName];
+      const mine = (await runner.get('/api/me/outcomes')).body as OutcomesBody;
+      expect(mine.measures.map(who)).toEqual([
+        ['runner', null],
+        ['clinician', 'Anna Holm'],
+      ]);
+      const exported = (await runner.get('/api/me/export')).body as {
+        outcomes: OutcomeMeasureDto[];
+      };
+      expect(exported.outcomes.map(who)).toEqual([
+        ['runner', null],
+        ['clinician', 'Anna Holm'],
+      ]);
     } finally {
       await t.close();
     }
