@@ -158,7 +158,7 @@ async function run(
     profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`],
   );
   try {
-    const headers = signedInHeaders(seeded.token);
+    const headers = { ...signedInHeaders(seeded.token), 'accept-encoding': 'gzip, deflate, br' };
     for (const route of routes()) {
       const request = route.request(seeded, headers);
       await route.before?.(url, seeded, headers);

@@ -13,7 +13,6 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { ZodError } from 'zod';
@@ -62,6 +61,7 @@ import {
   HttpOnlyError,
   type ApiErrorCode,
 } from './http/errors.js';
+import { compressAnswers } from './http/compression.js';
 import { consoleLogger, type Logger } from './http/logger.js';
 import { responseCache } from './http/response-cache.js';
 import { jsonResponse } from './http/schemas.js';
@@ -257,7 +257,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // JSON answers of 1 KiB or more go out gzipped when the client accepts it
   // (a saved plan is ~60 KB). The CSRF token's answer is far smaller, so no
   // secret is compressed beside what a request reflects.
-  app.use('/api/*', compress({ encoding: 'gzip', threshold: 1024 }));
+  app.use('/api/*', compressAnswers());
   app.use('/api/*', requireCsrf);
   const jsonLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,

@@ -24,6 +24,7 @@ import { gzipSync } from 'node:zlib';
 import type { Owner } from '@backtrack/db';
 import type { Context, TypedResponse } from 'hono';
 import type { JSONParsed } from 'hono/utils/types';
+import { acceptsGzip, GZIP_THRESHOLD } from './compression.js';
 
 /** An answer ready to send; `T` is the type of what was serialised. */
 export interface Prepared<T = unknown> {
@@ -38,9 +39,6 @@ export interface Prepared<T = unknown> {
   /** The gzip form, made when first asked for. */
   gzip?: Buffer;
 }
-
-/** The smallest body sent gzipped (the same threshold as the app's compress middleware). */
-export const GZIP_THRESHOLD = 1024;
 
 /** Serialises `value` once, with its ETag. */
 export function prepare<T>(value: T): Prepared<T> {
@@ -62,21 +60,10 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 const view = (buffer: Buffer) =>
   new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.length);
 
-/** Whether the client takes gzip (`Accept-Encoding` lists it, without `q=0`). */
-function acceptsGzip(header: string | undefined): boolean {
-  if (header === undefined) return false;
-  return header.split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    if (coding?.trim() !== 'gzip' && coding?.trim() !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}
-
 /**
  * The response for a prepared answer: `304` when the client's copy matches,
  * else the JSON, gzipped when it is large enough and the client accepts it
- * (the compress middleware leaves a response with `Content-Encoding` alone).
+ * (the compression middleware, http/compression.ts, leaves a response with `Content-Encoding` alone).
  */
 export function sendPrepared<T>(
   c: Context,
