@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { run } from '../training/test-support.js';
 import { StoredActivityIndex } from './stored-activity-index.js';
@@ -25,5 +27,24 @@ describe('StoredActivityIndex', () => {
     expect(idx.match(next)).toBeUndefined();
     idx.add(next);
     expect(idx.match({ ...next, id: 'again' })).toEqual({ kind: 'same_run', id: next.id });
+  });
+  it('keeps its own copy of what it reads, not the activity with its laps and series', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const idx = new StoredActivityIndex();
+    let added: ReturnType<typeof run> | undefined = run('2024-03-07', 12, { time: '06:30:00' });
+    const weak = new WeakRef(added);
+    const { id } = added;
+    idx.add(added);
+    // Changing the activity afterwards does not change what the index matches on.
+    added.distanceM = 30_000;
+    expect(idx.match({ ...run('2024-03-07', 12, { time: '06:30:30' }), id: 'other' })).toEqual({
+      kind: 'same_run',
+      id,
+    });
+    added = undefined;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    expect(weak.deref()).toBeUndefined();
   });
 });

@@ -25,14 +25,23 @@ export class StoredActivityIndex {
     for (const a of activities) this.add(a);
   }
 
-  /** Remembers an activity as stored. */
+  /**
+   * Remembers an activity as stored: its own copy of the four fields the
+   * index reads, never the activity itself (whose laps and series an import
+   * of a long history would otherwise hold until it ends).
+   */
   add(activity: IndexedActivity): void {
     this.#ids.add(activity.id);
     const ms = startMs(activity);
     if (ms === undefined) return;
     const minute = Math.floor(ms / 60_000);
     const list = this.#byMinute.get(minute) ?? [];
-    list.push(activity);
+    list.push({
+      id: activity.id,
+      sport: activity.sport,
+      distanceM: activity.distanceM,
+      ...(activity.startTime === undefined ? {} : { startTime: activity.startTime }),
+    });
     this.#byMinute.set(minute, list);
   }
 
