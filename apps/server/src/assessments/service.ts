@@ -182,18 +182,20 @@ export function assessmentService(
 
   /**
    * The interview and its open question, which must be `questionId`. A kept
-   * row whose open question is another is read again from the database
-   * first: a write this process did not see would otherwise be refused
+   * row whose open question is another is dropped and the row read from the
+   * database: a write this process did not see would otherwise be refused
    * with a conflict on every try.
    */
   async function loadOpen(id: string, owner: Owner, questionId: string) {
+    const kept = answers?.row(id, owner) as AssessmentRow | undefined;
+    if (kept) {
+      const step = current(kept);
+      if (!step.done && step.question.id === questionId)
+        return { row: kept, question: step.question };
+      answers?.drop(id);
+    }
     const row = await load(id, owner);
-    const step = current(row);
-    if (answers === undefined || (!step.done && step.question.id === questionId))
-      return { row, question: expectQuestion(step, questionId) };
-    answers.drop(id);
-    const fresh = await load(id, owner);
-    return { row: fresh, question: expectQuestion(current(fresh), questionId) };
+    return { row, question: expectQuestion(current(row), questionId) };
   }
 
   /** The current step of an in-progress interview, or a conflict when it is finished. */
